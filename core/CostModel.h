@@ -1,0 +1,40 @@
+#pragma once
+/// Cost, power and offer-price formulas of PRODUCT.md §2, as plain functions.
+
+#include "CatalogTypes.h"
+
+#include <optional>
+
+namespace tokenomics {
+
+/// Capital recovery factor r(1+r)^n / ((1+r)^n − 1); 1/n when r is 0. Unknown for n ≤ 0.
+std::optional<double> capitalRecoveryFactor(double costOfCapital, double lifeYears);
+
+/// $/GPU-hour from ownership inputs:
+/// (capex × CRF + opex) / (8760 × availability) + kW × PUE × $/kWh.
+std::optional<double> usdPerGpuHourFromOwnership(const OwnershipInputs& inputs);
+
+/// The basis's direct $/GPU-hour, else the ownership figure, else unknown.
+std::optional<double> usdPerGpuHour(const CostBasis& basis);
+
+/// $ per 1M tokens = $/GPU-hour × 1e6 / (tokens/s/GPU × 3600) / utilization (InferenceX costh).
+/// Unknown when throughput is unknown or not positive, or utilization is not in (0, 1].
+std::optional<double> costPerMillionTokens(std::optional<double> usdPerGpuHour,
+                                           std::optional<double> tokensPerSecondPerGpu,
+                                           double utilization = 1.0);
+
+/// Tokens per MW = tokens/s/GPU × 1000 / all-in kW per GPU.
+std::optional<double> tokensPerMegawatt(std::optional<double> tokensPerSecondPerGpu,
+                                        std::optional<double> allInKwPerGpu);
+
+/// J/token = all-in W per GPU / tokens/s/GPU.
+std::optional<double> joulesPerToken(std::optional<double> tokensPerSecondPerGpu,
+                                     std::optional<double> allInKwPerGpu);
+
+/// Blended API price, 3 input : 1 output (Artificial Analysis).
+double blendedUsdPerM(const ProviderOffer& offer);
+
+/// Price per 1M workload tokens: (ISL × in + OSL × out) / (ISL + OSL).
+std::optional<double> workloadUsdPerM(const ProviderOffer& offer, int isl, int osl);
+
+} // namespace tokenomics

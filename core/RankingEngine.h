@@ -1,0 +1,128 @@
+#pragma once
+/// The cost engine: frontiers per series, best point under an SLA, goodput and the ranking.
+
+#include "CatalogTypes.h"
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tokenomics {
+
+/// A measured point on a series' frontier (after the non-interactivity thresholds).
+struct FrontierKnot {
+    double interactivity = 0; // tokens/s per user at the SLA's statistic
+    double tputPerGpu = 0;
+    std::size_t point = 0; // index of the point in its series, in insertion order
+};
+
+/// The best point of one series under an SLA, with its costs. Unknown figures are empty.
+struct SeriesResult {
+    std::size_t series = 0; // index in insertion order
+    bool feasible = false;
+    bool interpolated = false;        // between two frontier knots (Steffen monotone cubic)
+    std::optional<std::size_t> point; // the measured point, when not interpolated
+    std::optional<std::size_t> lowerKnotPoint; // when interpolated: the knot at or below
+    std::optional<double> interactivity;
+    std::optional<double> tputPerGpu;
+    std::optional<double> outputTputPerGpu;
+    std::optional<double> inputTputPerGpu;
+    std::optional<double> ttftSeconds;
+    std::optional<double> usdPerGpuHour;
+    std::optional<double> costPerMTotal;
+    std::optional<double> costPerMOutput;
+    std::optional<double> costPerMInput;
+    std::optional<double> tokensPerMw;
+    std::optional<double> joulesPerToken;
+    std::optional<double> sloAttainment; // known only with per-request samples
+    std::optional<double> goodputPerGpu;
+};
+
+/// An API offer under the same SLA.
+struct OfferResult {
+    std::size_t offer = 0; // index in insertion order
+    double blendedUsdPerM = 0;
+    std::optional<double> workloadUsdPerM;
+    bool feasible = false; // meets every threshold it has figures for
+    bool speedKnown = false;
+};
+
+/// Series and offers, each sorted by cost per 1M tokens ascending, infeasible and unknown last.
+struct Ranking {
+    std::vector<SeriesResult> series;
+    std::vector<OfferResult> offers;
+};
+
+/// The ISL/OSL a buyer's workload has, for pricing API offers comparably.
+struct Workload {
+    int isl = 1024;
+    int osl = 1024;
+};
+
+/// Holds series in a compact layout, keeps sorted points and frontiers so that
+/// a threshold change re-ranks without rebuilding.
+class RankingEngine {
+public:
+    RankingEngine();
+    ~RankingEngine();
+    RankingEngine(RankingEngine&&) noexcept;
+    RankingEngine& operator=(RankingEngine&&) noexcept;
+
+    /// Copies the catalog's series, cost bases and offers into a new engine.
+    static RankingEngine fromCatalog(const Catalog& catalog);
+
+    // --- building (streaming, so 1M points never exist as rich structs) ---
+    void reserve(std::size_t seriesCount, std::size_t pointCount);
+    std::size_t addSeries(const SeriesKey& key);
+    void addPoint(std::size_t series, const PointFigures& figures,
+                  const SampleSet* samples = nullptr);
+    void setCostBases(std::vector<CostBasis> costBases);
+    void setOffers(std::vector<ProviderOffer> offers);
+    void setQualityScores(std::vector<QualityScore> scores);
+
+    [[nodiscard]] std::size_t seriesCount() const;
+    [[nodiscard]] std::size_t pointCount() const;
+    [[nodiscard]] std::size_t pointCount(std::size_t series) const;
+    [[nodiscard]] const SeriesKey& seriesKey(std::size_t series) const;
+    [[nodiscard]] PointFigures pointFigures(std::size_t series, std::size_t point) const;
+    [[nodiscard]] std::size_t residentBytes() const;
+
+    // --- what takes part ---
+    void setConfigurationFilter(const ConfigurationFilter& filter);
+    /// Series not enabled are left out of rankings (model/hardware/engine/... filters).
+    void setSeriesEnabled(std::size_t series, bool enabled);
+    void setOfferEnabled(std::size_t offer, bool enabled);
+
+    // --- answers ---
+    [[nodiscard]] Ranking rank(const Sla& sla, const CostSettings& cost,
+                               const Workload& workload = {}) const;
+    [[nodiscard]] SeriesResult evaluate(std::size_t series, const Sla& sla,
+                                        const CostSettings& cost) const;
+    /// Frontier knots sorted by interactivity ascending (throughput then descending).
+    [[nodiscard]] std::vector<FrontierKnot> frontier(std::size_t series, const Sla& sla) const;
+    /// Interpolated throughput on the frontier; empty outside its ends.
+    [[nodiscard]] std::optional<double> tputPerGpuAt(std::size_t series, double interactivity,
+                                                     const Sla& sla) const;
+    /// Cost per 1M total tokens at an interactivity; empty past the frontier or without a cost.
+    [[nodiscard]] std::optional<double> costPerMTotalAt(std::size_t series, double interactivity,
+                                                        const Sla& sla,
+                                                        const CostSettings& cost) const;
+    /// Whether a measured point meets every threshold of the SLA at its statistic.
+    [[nodiscard]] bool pointMeetsSla(std::size_t series, std::size_t point, const Sla& sla) const;
+    /// The $/GPU-hour the cost settings give a series' hardware; empty when it has none.
+    [[nodiscard]] std::optional<double> usdPerGpuHour(std::size_t series,
+                                                      const CostSettings& cost) const;
+    [[nodiscard]] std::optional<double> allInKwPerGpu(std::size_t series) const;
+    /// Quality of the series' precision vs baseline for its model, where the catalog knows it.
+    [[nodiscard]] std::vector<QualityScore> qualityOf(std::size_t series) const;
+    [[nodiscard]] const std::vector<ProviderOffer>& offers() const;
+    [[nodiscard]] std::vector<std::string> costBasisKeys() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace tokenomics

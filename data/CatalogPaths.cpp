@@ -1,0 +1,14 @@
+#include "CatalogPaths.h"
+
+#include <QDir>
+#include <QStandardPaths>
+
+namespace tokenomics::data {
+
+QString defaultCatalogPath()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(folder).filePath(QStringLiteral("catalog.sqlite"));
+}
+
+} // namespace tokenomics::data
