@@ -1,0 +1,51 @@
+#pragma once
+/// A catalog file: opens (or creates) it, migrates its schema, loads it into core types,
+/// and writes imports in one transaction. Each instance owns one named Qt SQL connection.
+
+#include "CatalogTypes.h"
+#include "ImportTypes.h"
+
+#include <QString>
+#include <memory>
+#include <optional>
+
+namespace tokenomics {
+class RankingEngine;
+}
+
+namespace tokenomics::data {
+
+/// Why a catalog could not be opened or written; `message` names the file and the reason.
+struct CatalogError {
+    QString message;
+};
+
+class CatalogStore {
+public:
+    ~CatalogStore();
+    CatalogStore(CatalogStore&&) noexcept;
+    CatalogStore& operator=(CatalogStore&&) noexcept;
+
+    /// Opens FILE; a file that does not exist is created with the current schema (empty).
+    /// A newer `user_version`, a file that is not SQLite or a broken one is refused untouched.
+    static std::optional<CatalogStore> open(const QString& path, CatalogError* error);
+    /// Opens the user's default catalog, laying the bundled seed out on first start.
+    static std::optional<CatalogStore> openDefault(CatalogError* error);
+
+    [[nodiscard]] QString path() const;
+
+    /// Everything in the catalog as plain values (points with their samples' summaries).
+    [[nodiscard]] std::optional<Catalog> load(CatalogError* error) const;
+    /// Streams series and points straight into an engine (the fast path for large catalogs).
+    bool loadInto(RankingEngine& engine, CatalogError* error) const;
+
+    /// Writes every series of the batch in one transaction: all or nothing.
+    bool import(const ImportBatch& batch, CatalogError* error);
+
+private:
+    struct Impl;
+    explicit CatalogStore(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace tokenomics::data
