@@ -1,5 +1,7 @@
 #include "CatalogTypes.h"
 
+#include <algorithm>
+
 namespace tokenomics {
 
 std::optional<double> ByStatistic::at(Statistic statistic) const
@@ -13,6 +15,25 @@ std::optional<double> ByStatistic::at(Statistic statistic) const
         return p99;
     }
     return std::nullopt;
+}
+
+namespace {
+bool listed(const std::vector<std::string>& allowed, const std::string& value)
+{
+    return allowed.empty() || std::find(allowed.begin(), allowed.end(), value) != allowed.end();
+}
+} // namespace
+
+bool SeriesFilter::matches(const SeriesKey& key) const
+{
+    return listed(models, key.model) && listed(hardware, key.hardware) &&
+           listed(engines, key.engine) && listed(precisions, key.precision) &&
+           (!isl || *isl == key.isl) && (!osl || *osl == key.osl);
+}
+
+bool SeriesFilter::matchesModel(const std::string& model) const
+{
+    return listed(models, model);
 }
 
 } // namespace tokenomics

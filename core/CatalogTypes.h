@@ -201,6 +201,19 @@ struct ConfigurationFilter {
     std::optional<bool> disaggregated;   // unset: both
 };
 
+/// Which series take part: each list empty = all; ISL/OSL unset = all scenarios.
+struct SeriesFilter {
+    std::vector<std::string> models;
+    std::vector<std::string> hardware;
+    std::vector<std::string> engines;
+    std::vector<std::string> precisions;
+    std::optional<std::int32_t> isl;
+    std::optional<std::int32_t> osl;
+    [[nodiscard]] bool matches(const SeriesKey& key) const;
+    /// Offers are filtered by model only.
+    [[nodiscard]] bool matchesModel(const std::string& model) const;
+};
+
 /// Everything the catalog holds, as plain values.
 struct Catalog {
     std::vector<Accelerator> accelerators;
