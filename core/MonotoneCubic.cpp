@@ -1,0 +1,75 @@
+#include "MonotoneCubic.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace tokenomics {
+namespace {
+double signOf(double value) {
+    return value < 0 ? -1.0 : (value > 0 ? 1.0 : 0.0);
+}
+
+/// Steffen's slope at a middle knot from its two neighbouring intervals (d3 slope3).
+double interiorSlope(double h0, double h1, double secant0, double secant1) {
+    const double p = (secant0 * h1 + secant1 * h0) / (h0 + h1);
+    const double slope = (signOf(secant0) + signOf(secant1)) *
+                         std::min({std::abs(secant0), std::abs(secant1), 0.5 * std::abs(p)});
+    return std::isfinite(slope) ? slope : 0.0;
+}
+} // namespace
+
+double monotoneCubicSlope(std::span<const double> xs, std::span<const double> ys,
+                          std::size_t index) {
+    const std::size_t count = std::min(xs.size(), ys.size());
+    if (count < 2 || index >= count)
+        return 0.0;
+    auto secant = [&](std::size_t left) {
+        return (ys[left + 1] - ys[left]) / (xs[left + 1] - xs[left]);
+    };
+    if (count == 2)
+        return secant(0);
+    auto slopeAtInterior = [&](std::size_t middle) {
+        return interiorSlope(xs[middle] - xs[middle - 1], xs[middle + 1] - xs[middle],
+                             secant(middle - 1), secant(middle));
+    };
+    // End knots: d3's slope2, a one-sided three-point estimate that keeps the end segment
+    // monotone because the neighbouring slope is limited by Steffen's rule.
+    if (index == 0)
+        return (3.0 * secant(0) - slopeAtInterior(1)) / 2.0;
+    if (index == count - 1)
+        return (3.0 * secant(count - 2) - slopeAtInterior(count - 2)) / 2.0;
+    return slopeAtInterior(index);
+}
+
+double hermiteValue(double x0, double x1, double y0, double y1, double m0, double m1, double x) {
+    const double h = x1 - x0;
+    if (!(h > 0))
+        return y0;
+    const double t = (x - x0) / h;
+    const double t2 = t * t;
+    const double t3 = t2 * t;
+    const double h00 = 2 * t3 - 3 * t2 + 1;
+    const double h10 = t3 - 2 * t2 + t;
+    const double h01 = -2 * t3 + 3 * t2;
+    const double h11 = t3 - t2;
+    const double value = h00 * y0 + h10 * h * m0 + h01 * y1 + h11 * h * m1;
+    // Rounding can leave the value a hair outside the segment's range; clamp it.
+    return std::clamp(value, std::min(y0, y1), std::max(y0, y1));
+}
+
+std::optional<double> interpolateMonotoneCubic(std::span<const double> xs,
+                                               std::span<const double> ys, double x) {
+    if (xs.empty() || xs.size() != ys.size() || !std::isfinite(x))
+        return std::nullopt;
+    if (x < xs.front() || x > xs.back())
+        return std::nullopt;
+    const auto upper = std::lower_bound(xs.begin(), xs.end(), x);
+    const auto right = static_cast<std::size_t>(upper - xs.begin());
+    if (xs[right] == x)
+        return ys[right];
+    const std::size_t left = right - 1;
+    return hermiteValue(xs[left], xs[right], ys[left], ys[right], monotoneCubicSlope(xs, ys, left),
+                        monotoneCubicSlope(xs, ys, right), x);
+}
+
+} // namespace tokenomics
