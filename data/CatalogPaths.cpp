@@ -5,8 +5,7 @@
 
 namespace tokenomics::data {
 
-QString defaultCatalogPath()
-{
+QString defaultCatalogPath() {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     return QDir(folder).filePath(QStringLiteral("catalog.sqlite"));
 }

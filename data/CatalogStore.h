@@ -8,6 +8,8 @@
 #include <QString>
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace tokenomics {
 class RankingEngine;
@@ -18,6 +20,13 @@ namespace tokenomics::data {
 /// Why a catalog could not be opened or written; `message` names the file and the reason.
 struct CatalogError {
     QString message;
+};
+
+/// What a RankingEngine does not keep about a point: its recipe label, note and provenance.
+struct PointDetails {
+    std::string config;
+    std::string note;
+    Provenance provenance;
 };
 
 class CatalogStore {
@@ -38,6 +47,15 @@ public:
     [[nodiscard]] std::optional<Catalog> load(CatalogError* error) const;
     /// Streams series and points straight into an engine (the fast path for large catalogs).
     bool loadInto(RankingEngine& engine, CatalogError* error) const;
+    /// As loadInto, and fills `details[series][point]` (engine insertion order) for labels.
+    bool loadInto(RankingEngine& engine, CatalogError* error,
+                  std::vector<std::vector<PointDetails>>* details) const;
+
+    /// The catalog's name for an accelerator name or alias ("h100" → "H100 SXM"), matched
+    /// without regard to case; the name itself when the catalog does not know it.
+    [[nodiscard]] std::string canonicalHardware(const std::string& name) const;
+    /// The catalog's name for a model name or alias; the name itself when unknown.
+    [[nodiscard]] std::string canonicalModel(const std::string& name) const;
 
     /// Writes every series of the batch in one transaction: all or nothing.
     bool import(const ImportBatch& batch, CatalogError* error);
