@@ -1,0 +1,40 @@
+#pragma once
+/// One reader per result format; each appends the points of one file or fills *error.
+
+#include "ImportSupport.h"
+
+#include <QByteArray>
+#include <QString>
+#include <functional>
+#include <vector>
+
+namespace tokenomics::data::importers {
+
+/// Canonical operating-point CSV (PRODUCT.md §4). progress(bytesDone) false = cancel.
+bool readCanonicalCsv(const QString& file, const QByteArray& bytes, const ImportDefaults& defaults,
+                      std::vector<ParsedPoint>& out, ImportError* error,
+                      const std::function<bool(qint64)>& progress);
+
+/// InferenceX `agg_*.json`: one result object or a list of them.
+bool readInferenceX(const QString& file, const QJsonDocument& document,
+                    const ImportDefaults& defaults, std::vector<ParsedPoint>& out,
+                    ImportError* error);
+
+/// `vllm bench serve --save-result` JSON, with per-request samples when --save-detailed was on.
+bool readVllmResult(const QString& file, const QJsonDocument& document,
+                    const ImportDefaults& defaults, std::vector<ParsedPoint>& out,
+                    ImportError* error);
+
+/// AIPerf `profile_export_aiperf.json` or GenAI-Perf `*_genai_perf.json` aggregate statistics.
+bool readProfileExport(const QString& file, const QJsonDocument& document, bool genAiPerf,
+                       const ImportDefaults& defaults, std::vector<ParsedPoint>& out,
+                       ImportError* error);
+
+/// AIPerf per-request `profile_export.jsonl` → samples of one run (warm-up records skipped).
+bool readAiPerfRecords(const QString& file, const QByteArray& bytes, SampleSet& samples,
+                       ImportError* error);
+
+/// Which tool wrote this JSON, judged from its keys; Auto when none fits.
+ImportFormat jsonFormatOf(const QJsonDocument& document);
+
+} // namespace tokenomics::data::importers

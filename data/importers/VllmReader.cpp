@@ -1,0 +1,211 @@
+// `vllm bench serve --save-result` JSON (vllm/benchmarks/serve.py): statistics in milliseconds
+// (`median_ttft_ms`, `p99_tpot_ms`, ... for --percentile-metrics, default ttft,tpot,itl, at
+// --metric-percentiles, default 99), token rates for the whole server, `max_concurrency` from
+// the command line. --save-detailed keeps the per-request arrays input_lens, output_lens, ttfts,
+// itls (seconds) and errors. --metadata KEY=VALUE pairs land at the top level, so a run may
+// record its own hardware, engine, precision, gpus, isl and osl there.
+#include "FormatReaders.h"
+#include "ResultImporter.h"
+
+#include <array>
+
+namespace tokenomics::data::importers {
+namespace {
+
+constexpr double kMillisecondsPerSecond = 1000.0;
+
+bool readStatistic(JsonFields& fields, const QString& metric, NumberRule rule, ByStatistic& out) {
+    std::array<std::optional<double>*, 3> targets{&out.p50, &out.p90, &out.p99};
+    const std::array<QString, 3> names{QStringLiteral("median_%1_ms").arg(metric),
+                                       QStringLiteral("p90_%1_ms").arg(metric),
+                                       QStringLiteral("p99_%1_ms").arg(metric)};
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (!fields.number(names[i], rule, *targets[i]))
+            return false;
+        if (*targets[i])
+            **targets[i] /= kMillisecondsPerSecond;
+    }
+    return true;
+}
+
+bool arrayAt(JsonFields& fields, const QString& key, qsizetype expectedSize, QJsonArray& out) {
+    const QJsonValue value = fields.object().value(key);
+    if (!value.isArray())
+        return fields.failAt(key, QStringLiteral("expected an array"));
+    out = value.toArray();
+    if (expectedSize >= 0 && out.size() != expectedSize)
+        return fields.failAt(
+            key,
+            QStringLiteral("has %1 entries, input_lens has %2").arg(out.size()).arg(expectedSize));
+    return true;
+}
+
+bool sampleNumber(const QJsonValue& value, const QString& path, const QString& field,
+                  const QString& file, ImportError* error, double& out) {
+    if (!value.isDouble())
+        return fail(error, file, path, field, QStringLiteral("expected a number"));
+    out = value.toDouble();
+    if (const QString problem = numberProblem(out, NumberRule::NonNegative); !problem.isEmpty())
+        return fail(error, file, path, field, problem);
+    return true;
+}
+
+bool readSamples(JsonFields& fields, const QString& file, ImportError* error, SampleSet& samples) {
+    QJsonArray inputLens;
+    QJsonArray outputLens;
+    QJsonArray ttfts;
+    QJsonArray itls;
+    QJsonArray errors;
+    if (!arrayAt(fields, QStringLiteral("input_lens"), -1, inputLens))
+        return false;
+    const qsizetype size = inputLens.size();
+    if (!arrayAt(fields, QStringLiteral("output_lens"), size, outputLens) ||
+        !arrayAt(fields, QStringLiteral("ttfts"), size, ttfts) ||
+        !arrayAt(fields, QStringLiteral("itls"), size, itls) ||
+        !arrayAt(fields, QStringLiteral("errors"), size, errors))
+        return false;
+    QJsonArray latencies;
+    const bool hasLatencies = fields.object().value(QStringLiteral("latencies")).isArray();
+    if (hasLatencies && !arrayAt(fields, QStringLiteral("latencies"), size, latencies))
+        return false;
+    samples.requests.reserve(static_cast<std::size_t>(size));
+    for (qsizetype i = 0; i < size; ++i) {
+        auto at = [&](const char* array) {
+            return QStringLiteral("$.%1[%2]").arg(QString::fromLatin1(array)).arg(i);
+        };
+        RequestSample request;
+        double inputTokens = 0;
+        double outputTokens = 0;
+        if (!sampleNumber(inputLens.at(i), at("input_lens"), QStringLiteral("input_lens"), file,
+                          error, inputTokens) ||
+            !sampleNumber(outputLens.at(i), at("output_lens"), QStringLiteral("output_lens"), file,
+                          error, outputTokens) ||
+            !sampleNumber(ttfts.at(i), at("ttfts"), QStringLiteral("ttfts"), file, error,
+                          request.ttftSeconds))
+            return false;
+        request.inputTokens = static_cast<std::int32_t>(inputTokens);
+        request.outputTokens = static_cast<std::int32_t>(outputTokens);
+        const QJsonValue failure = errors.at(i);
+        if (!failure.isString() && !failure.isNull())
+            return fail(error, file, at("errors"), QStringLiteral("errors"),
+                        QStringLiteral("expected a string"));
+        request.success = failure.toString().isEmpty();
+        if (!itls.at(i).isArray())
+            return fail(error, file, at("itls"), QStringLiteral("itls"),
+                        QStringLiteral("expected an array of gaps"));
+        double decodeSeconds = 0;
+        const QJsonArray gaps = itls.at(i).toArray();
+        for (qsizetype k = 0; k < gaps.size(); ++k) {
+            double gap = 0;
+            if (!sampleNumber(gaps.at(k), QStringLiteral("%1[%2]").arg(at("itls")).arg(k),
+                              QStringLiteral("itls"), file, error, gap))
+                return false;
+            decodeSeconds += gap;
+        }
+        // The client's own wall-clock latency when kept; otherwise first token plus every gap.
+        request.e2elSeconds = request.ttftSeconds + decodeSeconds;
+        if (hasLatencies &&
+            !sampleNumber(latencies.at(i), at("latencies"), QStringLiteral("latencies"), file,
+                          error, request.e2elSeconds))
+            return false;
+        if (request.outputTokens > 1)
+            request.tpotSeconds =
+                (request.e2elSeconds - request.ttftSeconds) / (request.outputTokens - 1);
+        samples.requests.push_back(request);
+    }
+    return true;
+}
+
+} // namespace
+
+bool readVllmResult(const QString& file, const QJsonDocument& document,
+                    const ImportDefaults& defaults, std::vector<ParsedPoint>& out,
+                    ImportError* error) {
+    if (!document.isObject())
+        return fail(error, file, QStringLiteral("$"), {},
+                    QStringLiteral("expected one vLLM result object"));
+    JsonFields fields(document.object(), file, QStringLiteral("$"), error);
+    ParsedPoint point;
+    point.file = file;
+    point.location = QStringLiteral("$");
+    IdentityFields identity;
+    if (!fields.text(QStringLiteral("model_id"), identity.model) ||
+        !fields.text(QStringLiteral("hardware"), identity.hardware) ||
+        !fields.text(QStringLiteral("engine"), identity.engine) ||
+        !fields.text(QStringLiteral("precision"), identity.precision) ||
+        !fields.count(QStringLiteral("gpus"), identity.gpus) ||
+        !fields.count(QStringLiteral("isl"), identity.isl) ||
+        !fields.count(QStringLiteral("osl"), identity.osl))
+        return false;
+    int gpus = 0;
+    if (!resolveIdentity(identity, defaults, file, point.location, error, point.key, gpus))
+        return false;
+
+    PointFigures& figures = point.point.figures;
+    figures.gpus = gpus;
+    std::optional<double> concurrency;
+    double durationSeconds = 0;
+    std::optional<double> completed;
+    std::optional<double> totalTokensPerSecond;
+    std::optional<double> outputTokensPerSecond;
+    if (!fields.number(QStringLiteral("max_concurrency"), NumberRule::Positive, concurrency) ||
+        !fields.requiredNumber(QStringLiteral("duration"), NumberRule::Positive, durationSeconds) ||
+        !fields.number(QStringLiteral("completed"), NumberRule::Positive, completed) ||
+        !fields.number(QStringLiteral("total_token_throughput"), NumberRule::Positive,
+                       totalTokensPerSecond) ||
+        !fields.number(QStringLiteral("output_throughput"), NumberRule::Positive,
+                       outputTokensPerSecond))
+        return false;
+    if (!concurrency)
+        return fields.failAt(QStringLiteral("max_concurrency"),
+                             QStringLiteral("missing: only runs with --max-concurrency form an "
+                                            "operating point"));
+    if (!completed)
+        return fields.failAt(QStringLiteral("completed"), QStringLiteral("required field missing"));
+    figures.concurrency = *concurrency;
+    if (totalTokensPerSecond)
+        figures.tputPerGpu = *totalTokensPerSecond / gpus;
+    if (outputTokensPerSecond)
+        figures.outputTputPerGpu = *outputTokensPerSecond / gpus;
+    if (totalTokensPerSecond && outputTokensPerSecond &&
+        *totalTokensPerSecond > *outputTokensPerSecond)
+        figures.inputTputPerGpu = (*totalTokensPerSecond - *outputTokensPerSecond) / gpus;
+
+    ByStatistic tpotSeconds;
+    if (!readStatistic(fields, QStringLiteral("ttft"), NumberRule::NonNegative,
+                       figures.ttftSeconds) ||
+        !readStatistic(fields, QStringLiteral("tpot"), NumberRule::Positive, tpotSeconds) ||
+        !readStatistic(fields, QStringLiteral("e2el"), NumberRule::NonNegative,
+                       figures.e2elSeconds))
+        return false;
+    interactivityFromTpot(figures.interactivity, tpotSeconds);
+
+    if (fields.has(QStringLiteral("ttfts")) || fields.has(QStringLiteral("input_lens"))) {
+        SampleSet samples;
+        samples.durationSeconds = durationSeconds;
+        if (!readSamples(fields, file, error, samples))
+            return false;
+        figuresFromSamples(samples, gpus, figures);
+        point.point.samples = std::move(samples);
+    }
+    if (!figures.tputPerGpu)
+        return fields.failAt(QStringLiteral("total_token_throughput"),
+                             QStringLiteral("required field missing"));
+    if (!figures.outputTputPerGpu)
+        return fields.failAt(QStringLiteral("output_throughput"),
+                             QStringLiteral("required field missing"));
+    if (!figures.interactivity.p50)
+        return fields.failAt(QStringLiteral("median_tpot_ms"),
+                             QStringLiteral("required field missing (keep tpot in "
+                                            "--percentile-metrics)"));
+    point.point.config = defaults.config.value_or(std::string());
+    std::optional<std::string> date;
+    if (!fields.text(QStringLiteral("date"), date))
+        return false;
+    point.point.provenance.date = date.value_or(std::string());
+    point.point.provenance.source = "vllm bench serve " + file.section(u'/', -1).toStdString();
+    out.push_back(std::move(point));
+    return true;
+}
+
+} // namespace tokenomics::data::importers
