@@ -1,15 +1,141 @@
 #include "MainWindow.h"
 
+#include "ChartArea.h"
+#include "DashboardState.h"
+#include "DetailsPane.h"
+#include "FiltersPanel.h"
+#include "IsoInteractivityModel.h"
+#include "OfferTableModel.h"
+#include "RankingTableModel.h"
+#include "ReportRenderer.h"
+#include "SlaPanel.h"
+
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QHeaderView>
 #include <QIcon>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
 
 namespace tokenomics::ui {
 
-MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent)
-{
-    setWindowTitle(tr("Tokenomics"));
+namespace {
+constexpr double defaultMinInteractivity = 30; // tok/s/user: a comfortable reading speed
+}
+
+MainWindow::MainWindow(Catalog catalog, QWidget* parent)
+    : QMainWindow(parent) {
+    setWindowTitle(tr("Tokenomics — economics of AI inference"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/tokenomics.svg")));
+    const SeriesFilter initialFilter = defaultSeriesFilter(catalog);
+    state_ = new DashboardState(std::move(catalog), this);
+    state_->setSeriesFilter(initialFilter);
+    state_->setMinInteractivity(defaultMinInteractivity);
+
+    chartArea_ = new ChartArea(state_, this);
+    setCentralWidget(chartArea_);
+    buildDocks();
+    buildMenus();
     resize(1440, 900);
+}
+
+MainWindow::~MainWindow() = default;
+
+QTableView* MainWindow::makeTable(QAbstractItemModel* model) {
+    auto* view = new QTableView(this);
+    view->setModel(model);
+    view->setAlternatingRowColors(true);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->verticalHeader()->setVisible(model == isoModel_);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
+    view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    view->horizontalHeader()->setMinimumHeight(view->fontMetrics().height() * 2 + 10);
+    view->setWordWrap(false);
+    connect(model, &QAbstractItemModel::modelReset, view,
+            [view] { view->resizeColumnsToContents(); });
+    view->resizeColumnsToContents();
+    return view;
+}
+
+void MainWindow::buildDocks() {
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+
+    // Left: SLA and cost first (what a buyer changes most), then the filters.
+    auto* controls = new QWidget(this);
+    auto* controlsLayout = new QVBoxLayout(controls);
+    controlsLayout->setContentsMargins(0, 0, 0, 0);
+    slaPanel_ = new SlaPanel(state_, controls);
+    filters_ = new FiltersPanel(state_, controls);
+    controlsLayout->addWidget(slaPanel_);
+    controlsLayout->addWidget(filters_);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(controls);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* controlsDock = new QDockWidget(tr("SLA, cost and filters"), this);
+    controlsDock->setObjectName(QStringLiteral("controls"));
+    controlsDock->setWidget(scroll);
+    controlsDock->setMinimumWidth(290);
+    addDockWidget(Qt::LeftDockWidgetArea, controlsDock);
+
+    // Bottom: the ranking, the offers and the iso-interactivity table, with the details beside.
+    rankingModel_ = new RankingTableModel(state_, this);
+    offerModel_ = new OfferTableModel(state_, this);
+    isoModel_ = new IsoInteractivityModel(state_, this);
+    details_ = new DetailsPane(state_, this);
+    auto* tables = new QTabWidget(this);
+    rankingView_ = makeTable(rankingModel_);
+    tables->addTab(rankingView_, tr("Ranking under the SLA"));
+    tables->addTab(makeTable(offerModel_), tr("API offers"));
+    tables->addTab(makeTable(isoModel_), tr("Cost every 10 tok/s/user"));
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(tables);
+    splitter->addWidget(details_);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    auto* rankingDock = new QDockWidget(tr("Ranking"), this);
+    rankingDock->setObjectName(QStringLiteral("ranking"));
+    rankingDock->setWidget(splitter);
+    addDockWidget(Qt::BottomDockWidgetArea, rankingDock);
+    resizeDocks({rankingDock}, {260}, Qt::Vertical);
+
+    connect(
+        rankingView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex& current) {
+            if (current.isValid())
+                details_->showSeries(
+                    rankingModel_->data(current, RankingTableModel::SeriesIndexRole).toULongLong());
+        });
+}
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Export chart (PNG, SVG, PDF)…"), QKeySequence::Save, this,
+                    &MainWindow::exportCurrentChart);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Full screen"), QKeySequence::FullScreen, this,
+                    [this] { isFullScreen() ? showNormal() : showFullScreen(); });
+}
+
+void MainWindow::exportCurrentChart() {
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export chart"), QStringLiteral("tokenomics-chart.png"),
+        tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!saveChart(*chartArea_->currentChart(), path, &error))
+        QMessageBox::warning(this, tr("Export chart"), error);
 }
 
 } // namespace tokenomics::ui

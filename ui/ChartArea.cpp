@@ -1,0 +1,109 @@
+#include "ChartArea.h"
+
+#include "DashboardState.h"
+#include "SummaryStrip.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace tokenomics::ui {
+
+ChartArea::ChartArea(DashboardState* state, QWidget* parent)
+    : QWidget(parent)
+    , state_(state) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 6, 8, 4);
+    layout->setSpacing(4);
+    title_ = new QLabel(this);
+    QFont titleFont = font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.45);
+    titleFont.setBold(true);
+    title_->setFont(titleFont);
+    layout->addWidget(title_);
+    summary_ = new SummaryStrip(state_, this);
+    layout->addWidget(summary_);
+
+    tabs_ = new QTabWidget(this);
+    tabs_->setDocumentMode(true);
+    const std::pair<ChartMetric, QString> views[] = {
+        {ChartMetric::ThroughputPerGpu, tr("Throughput/GPU")},
+        {ChartMetric::CostPerMTotal, tr("Cost per 1M tokens")},
+        {ChartMetric::Ttft, tr("TTFT")}};
+    for (const auto& [metric, name] : views) {
+        auto* chart = new ParetoChart(state_, metric, tabs_);
+        charts_.push_back(chart);
+        tabs_->addTab(chart, name);
+    }
+    auto* toggles = new QHBoxLayout;
+    logX_ = new QCheckBox(tr("Log interactivity axis"), this);
+    logY_ = new QCheckBox(tr("Log vertical axis"), this);
+    auto* fit = new QPushButton(tr("Fit to data"), this);
+    auto* hint =
+        new QLabel(tr("<span style='color:#666'>Drag the red SLA lines (or use arrow keys, "
+                      "Shift for larger steps) · wheel zooms · drag the background pans · "
+                      "click a legend entry to hide/show it</span>"),
+                   this);
+    hint->setWordWrap(true);
+    toggles->addWidget(logX_);
+    toggles->addWidget(logY_);
+    toggles->addWidget(fit);
+    toggles->addWidget(hint, 1);
+    layout->addLayout(toggles);
+    layout->addWidget(tabs_, 1);
+    footnote_ = new QLabel(this);
+    footnote_->setWordWrap(true);
+    footnote_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    footnote_->setFont(small);
+    footnote_->setStyleSheet(QStringLiteral("color: #666"));
+    layout->addWidget(footnote_);
+
+    connect(logX_, &QCheckBox::toggled, this, [this](bool on) {
+        for (ParetoChart* chart : charts_)
+            chart->setLogX(on);
+    });
+    connect(logY_, &QCheckBox::toggled, this, [this](bool on) { currentChart()->setLogY(on); });
+    connect(fit, &QPushButton::clicked, this, [this] { currentChart()->fitToData(); });
+    connect(tabs_, &QTabWidget::currentChanged, this, &ChartArea::syncAxisToggles);
+    connect(state_, &DashboardState::curvesChanged, this, &ChartArea::refreshTexts);
+    refreshTexts();
+}
+
+ParetoChart* ChartArea::chart(ChartMetric metric) const {
+    for (ParetoChart* chart : charts_) {
+        if (chart->metric() == metric)
+            return chart;
+    }
+    return nullptr;
+}
+
+ParetoChart* ChartArea::currentChart() const {
+    return qobject_cast<ParetoChart*>(tabs_->currentWidget());
+}
+
+void ChartArea::syncAxisToggles() {
+    const QSignalBlocker blocker(logY_);
+    logY_->setChecked(currentChart()->yAxis->scaleType() == QCPAxis::stLogarithmic);
+}
+
+void ChartArea::refreshTexts() {
+    if (!state_)
+        return;
+    title_->setText(state_->viewTitle());
+    const QStringList sources = state_->visibleSources();
+    QString text =
+        tr("Sources: %1.").arg(sources.isEmpty() ? tr("none") : sources.join(QStringLiteral("; ")));
+    footnote_->setToolTip(text);
+    const int limit = 420;
+    if (text.size() > limit)
+        text = text.left(limit) + tr("… (hover for all)");
+    footnote_->setText(text + tr(" Frontiers interpolate throughput with a monotone cubic; cost is "
+                                 "derived from it. Grey points miss the SLA."));
+}
+
+} // namespace tokenomics::ui

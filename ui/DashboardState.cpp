@@ -1,0 +1,246 @@
+#include "DashboardState.h"
+
+#include "Formatting.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace tokenomics::ui {
+
+namespace {
+constexpr std::size_t envelopeSamples = 240;
+
+bool contains(const std::vector<std::int32_t>& values, std::int32_t value) {
+    return std::find(values.begin(), values.end(), value) != values.end();
+}
+} // namespace
+
+bool configurationMatches(const ConfigurationFilter& filter, const PointFigures& figures) {
+    if (!filter.gpuCounts.empty() && !contains(filter.gpuCounts, figures.gpus))
+        return false;
+    return !filter.disaggregated || *filter.disaggregated == figures.disaggregated;
+}
+
+SeriesFilter defaultSeriesFilter(const Catalog& catalog) {
+    // (series count, point count) per model and scenario.
+    std::map<std::tuple<std::string, int, int>, std::pair<int, std::size_t>> counts;
+    for (const Series& series : catalog.series) {
+        auto& [seriesCount, pointCount] =
+            counts[{series.key.model, series.key.isl, series.key.osl}];
+        ++seriesCount;
+        pointCount += series.points.size();
+    }
+    SeriesFilter filter;
+    std::pair<int, std::size_t> best{0, 0};
+    for (const auto& [key, count] : counts) {
+        if (count > best) {
+            best = count;
+            filter.models = {std::get<0>(key)};
+            filter.isl = std::get<1>(key);
+            filter.osl = std::get<2>(key);
+        }
+    }
+    return filter;
+}
+
+DashboardState::DashboardState(Catalog catalog, QObject* parent)
+    : QObject(parent)
+    , catalog_(std::move(catalog))
+    , engine_(RankingEngine::fromCatalog(catalog_)) {
+    applyFilters();
+    recomputeEnvelope();
+    rerank();
+}
+
+DashboardState::~DashboardState() = default;
+
+void DashboardState::setSeriesFilter(const SeriesFilter& filter) {
+    seriesFilter_ = filter;
+    applyFilters();
+    recomputeEnvelope();
+    rerank();
+    emit curvesChanged();
+    emit thresholdsChanged();
+}
+
+void DashboardState::setConfigurationFilter(const ConfigurationFilter& filter) {
+    configuration_ = filter;
+    engine_.setConfigurationFilter(filter);
+    recomputeEnvelope();
+    rerank();
+    emit curvesChanged();
+    emit thresholdsChanged();
+}
+
+void DashboardState::setParetoOnly(bool paretoOnly) {
+    paretoOnly_ = paretoOnly;
+    emit curvesChanged();
+    emit thresholdsChanged();
+}
+
+void DashboardState::setHidden(std::size_t series, bool hidden) {
+    if (hidden)
+        hidden_.insert(series);
+    else
+        hidden_.erase(series);
+    recomputeEnvelope();
+    emit seriesVisibilityChanged();
+}
+
+std::vector<std::size_t> DashboardState::visibleOffers() const {
+    std::vector<std::size_t> offers;
+    for (std::size_t i = 0; i < catalog_.offers.size(); ++i) {
+        if (seriesFilter_.matchesModel(catalog_.offers[i].model))
+            offers.push_back(i);
+    }
+    return offers;
+}
+
+void DashboardState::setSla(const Sla& sla) {
+    const bool curvesMove =
+        sla.statistic != sla_.statistic || sla.maxTtftSeconds != sla_.maxTtftSeconds ||
+        sla.maxE2elSeconds != sla_.maxE2elSeconds || sla.minAttainment != sla_.minAttainment;
+    sla_ = sla;
+    if (curvesMove)
+        recomputeEnvelope();
+    rerank();
+    if (curvesMove)
+        emit curvesChanged();
+    emit thresholdsChanged();
+}
+
+void DashboardState::setMinInteractivity(std::optional<double> tokensPerSecond) {
+    Sla sla = sla_;
+    sla.minInteractivity = tokensPerSecond;
+    setSla(sla);
+}
+
+void DashboardState::setMaxTtftSeconds(std::optional<double> seconds) {
+    Sla sla = sla_;
+    sla.maxTtftSeconds = seconds;
+    setSla(sla);
+}
+
+Sla DashboardState::curveSla() const {
+    Sla sla = sla_;
+    sla.minInteractivity.reset();
+    return sla;
+}
+
+void DashboardState::setCost(const CostSettings& cost) {
+    cost_ = cost;
+    recomputeEnvelope();
+    rerank();
+    emit curvesChanged();
+    emit thresholdsChanged();
+}
+
+Workload DashboardState::workload() const {
+    if (seriesFilter_.isl && seriesFilter_.osl)
+        return {*seriesFilter_.isl, *seriesFilter_.osl};
+    if (!visible_.empty()) {
+        const SeriesKey& key = catalog_.series[visible_.front()].key;
+        return {key.isl, key.osl};
+    }
+    return {};
+}
+
+QString DashboardState::costBasisName(std::size_t series) const {
+    if (cost_.usdPerGpuHourOverride)
+        return tr("your own $/GPU-hour");
+    const std::string& hardware = engine_.seriesKey(series).hardware;
+    for (const CostBasis& basis : catalog_.costBases) {
+        if (basis.key == cost_.costBasisKey && basis.hardware == hardware)
+            return QString::fromStdString(basis.name.empty() ? basis.key : basis.name);
+    }
+    return engine_.usdPerGpuHour(series, cost_)
+               ? QString::fromStdString(cost_.costBasisKey)
+               : tr("no '%1' basis").arg(QString::fromStdString(cost_.costBasisKey));
+}
+
+QString DashboardState::viewTitle() const {
+    std::set<std::string> models;
+    std::set<std::pair<int, int>> scenarios;
+    for (std::size_t s : visible_) {
+        models.insert(catalog_.series[s].key.model);
+        scenarios.insert({catalog_.series[s].key.isl, catalog_.series[s].key.osl});
+    }
+    const QString model = models.size() == 1 ? QString::fromStdString(*models.begin())
+                                             : tr("%1 models").arg(models.size());
+    const QString scenario =
+        scenarios.size() == 1
+            ? tr("ISL/OSL %1")
+                  .arg(scenarioLabel(scenarios.begin()->first, scenarios.begin()->second))
+            : tr("%1 ISL/OSL scenarios").arg(scenarios.size());
+    return QStringLiteral("%1 · %2 · %3 statistic")
+        .arg(model, scenario, statisticLabel(sla_.statistic));
+}
+
+QStringList DashboardState::visibleSources() const {
+    QStringList sources;
+    auto add = [&sources](const Provenance& provenance) {
+        const QString source = QString::fromStdString(provenance.source).trimmed();
+        if (!source.isEmpty() && source != QLatin1String("same") && !sources.contains(source))
+            sources << source;
+    };
+    for (std::size_t s : visible_) {
+        for (const OperatingPoint& point : catalog_.series[s].points)
+            add(point.provenance);
+    }
+    for (std::size_t offer : visibleOffers())
+        add(catalog_.offers[offer].provenance);
+    return sources;
+}
+
+void DashboardState::applyFilters() {
+    visible_.clear();
+    for (std::size_t s = 0; s < catalog_.series.size(); ++s) {
+        const bool enabled = seriesFilter_.matches(catalog_.series[s].key);
+        engine_.setSeriesEnabled(s, enabled);
+        if (enabled)
+            visible_.push_back(s);
+    }
+    for (std::size_t o = 0; o < catalog_.offers.size(); ++o)
+        engine_.setOfferEnabled(o, seriesFilter_.matchesModel(catalog_.offers[o].model));
+}
+
+void DashboardState::recomputeEnvelope() {
+    const Sla sla = curveSla();
+    std::vector<std::size_t> candidates;
+    double lowest = 0;
+    double highest = 0;
+    for (std::size_t s : visible_) {
+        if (isHidden(s))
+            continue;
+        const std::vector<FrontierKnot> knots = engine_.frontier(s, sla);
+        if (knots.empty())
+            continue;
+        lowest = candidates.empty() ? knots.front().interactivity
+                                    : std::min(lowest, knots.front().interactivity);
+        highest = std::max(highest, knots.back().interactivity);
+        candidates.push_back(s);
+    }
+    envelopeGrid_.clear();
+    envelope_.clear();
+    if (candidates.empty() || highest <= lowest)
+        return;
+    for (std::size_t i = 0; i < envelopeSamples; ++i)
+        envelopeGrid_.push_back(lowest + (highest - lowest) * static_cast<double>(i) /
+                                             static_cast<double>(envelopeSamples - 1));
+    std::vector<std::vector<std::optional<double>>> costs;
+    for (std::size_t s : candidates) {
+        std::vector<std::optional<double>> row;
+        row.reserve(envelopeGrid_.size());
+        for (double interactivity : envelopeGrid_)
+            row.push_back(engine_.costPerMTotalAt(s, interactivity, sla, cost_));
+        costs.push_back(std::move(row));
+    }
+    envelope_ = winnerEnvelope(envelopeGrid_, costs, candidates);
+}
+
+void DashboardState::rerank() {
+    ranking_ = engine_.rank(sla_, cost_, workload());
+}
+
+} // namespace tokenomics::ui

@@ -1,0 +1,424 @@
+#include "ParetoChart.h"
+
+#include "CostModel.h"
+#include "DashboardState.h"
+#include "Formatting.h"
+#include "SeriesStyle.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace tokenomics::ui {
+
+namespace {
+constexpr int frontierSamples = 64;
+const QColor slaColor(0xc0, 0x39, 0x2b);
+const QColor offerColor(0x22, 0x22, 0x22);
+
+QString valueAxisLabel(ChartMetric metric) {
+    switch (metric) {
+    case ChartMetric::CostPerMTotal:
+        return QObject::tr("$ per 1M total tokens");
+    case ChartMetric::Ttft:
+        return QObject::tr("Time to first token (s)");
+    case ChartMetric::ThroughputPerGpu:
+        break;
+    }
+    return QObject::tr("Throughput per GPU (tok/s)");
+}
+
+void setAxisPositions(QCPItemPosition* position, QCPItemPosition::PositionType typeX,
+                      QCPItemPosition::PositionType typeY, double x, double y) {
+    position->setTypeX(typeX);
+    position->setTypeY(typeY);
+    position->setCoords(x, y);
+}
+} // namespace
+
+ParetoChart::ParetoChart(DashboardState* state, ChartMetric metric, QWidget* parent)
+    : QCustomPlot(parent)
+    , state_(state)
+    , metric_(metric) {
+    setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true);
+    setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    setNoAntialiasingOnDrag(true);
+    setUpAxes();
+    setUpSlaItems();
+    connect(this, &QCustomPlot::legendClick, this, &ParetoChart::onLegendClick);
+    connect(state_, &DashboardState::curvesChanged, this, [this] {
+        rebuild();
+        fitToData();
+    });
+    connect(state_, &DashboardState::thresholdsChanged, this, &ParetoChart::applyThresholds);
+    connect(state_, &DashboardState::seriesVisibilityChanged, this, [this] {
+        if (metric_ == ChartMetric::CostPerMTotal)
+            rebuild(); // the envelope depends on which series are shown
+        else
+            applyVisibility();
+    });
+    rebuild();
+    fitToData();
+}
+
+void ParetoChart::setUpAxes() {
+    QFont axisFont = font();
+    axisFont.setPointSizeF(axisFont.pointSizeF() + 1);
+    QFont tickFont = font();
+    for (QCPAxis* axis : {xAxis, yAxis}) {
+        axis->setLabelFont(axisFont);
+        axis->setTickLabelFont(tickFont);
+        axis->setNumberFormat(QStringLiteral("gb"));
+        axis->grid()->setSubGridVisible(false);
+        axis->grid()->setPen(QPen(QColor(0xe4, 0xe4, 0xe4), 1));
+        axis->setBasePen(QPen(QColor(0x88, 0x88, 0x88)));
+        axis->setTickPen(QPen(QColor(0x88, 0x88, 0x88)));
+        axis->setSubTickPen(QPen(QColor(0xaa, 0xaa, 0xaa)));
+    }
+    xAxis->setLabel(tr("Interactivity (tok/s/user)"));
+    yAxis->setLabel(valueAxisLabel(metric_));
+    xAxis->setNumberFormat(QStringLiteral("f"));
+    xAxis->setNumberPrecision(0);
+    yAxis->setNumberFormat(QStringLiteral("f"));
+    yAxis->setNumberPrecision(metric_ == ChartMetric::ThroughputPerGpu ? 0 : 2);
+
+    // Legend below the plot, several columns: it never covers the curves.
+    legend->setVisible(true);
+    legend->setBorderPen(Qt::NoPen);
+    legend->setFont(font());
+    legend->setIconSize(28, 12);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    legend->setWrap(4);
+    legend->setSelectableParts(QCPLegend::spItems);
+    axisRect()->insetLayout()->take(legend);
+    plotLayout()->addElement(1, 0, legend);
+    plotLayout()->setRowStretchFactor(1, 0.001);
+    plotLayout()->setRowSpacing(2);
+}
+
+void ParetoChart::setUpSlaItems() {
+    feasibleRegion_ = new QCPItemRect(this);
+    feasibleRegion_->setLayer(QStringLiteral("grid"));
+    feasibleRegion_->setPen(Qt::NoPen);
+    feasibleRegion_->setBrush(QColor(0x2e, 0xcc, 0x71, 28));
+    feasibleRegion_->setClipToAxisRect(true);
+
+    interactivityLine_ = new QCPItemStraightLine(this);
+    interactivityLine_->setPen(QPen(slaColor, 2));
+    interactivityLine_->setSelectable(false);
+    interactivityLabel_ = new QCPItemText(this);
+    interactivityLabel_->setColor(slaColor);
+    interactivityLabel_->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+    interactivityLabel_->setPadding(QMargins(4, 2, 4, 2));
+    interactivityLabel_->setBrush(QColor(255, 255, 255, 210));
+    interactivityLabel_->setClipToAxisRect(true);
+
+    if (metric_ == ChartMetric::Ttft) {
+        ttftLine_ = new QCPItemStraightLine(this);
+        ttftLine_->setPen(QPen(slaColor, 2));
+        ttftLine_->setSelectable(false);
+        ttftLabel_ = new QCPItemText(this);
+        ttftLabel_->setColor(slaColor);
+        ttftLabel_->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
+        ttftLabel_->setPadding(QMargins(4, 2, 4, 2));
+        ttftLabel_->setBrush(QColor(255, 255, 255, 210));
+        ttftLabel_->setClipToAxisRect(true);
+    }
+}
+
+std::optional<double> ParetoChart::valueOfPoint(std::size_t series, std::size_t point) const {
+    const RankingEngine& engine = state_->engine();
+    const PointFigures figures = engine.pointFigures(series, point);
+    switch (metric_) {
+    case ChartMetric::ThroughputPerGpu:
+        return figures.tputPerGpu;
+    case ChartMetric::CostPerMTotal:
+        return costPerMillionTokens(engine.usdPerGpuHour(series, state_->cost()),
+                                    figures.tputPerGpu, state_->cost().utilization);
+    case ChartMetric::Ttft:
+        return figures.ttftSeconds.at(state_->sla().statistic);
+    }
+    return {};
+}
+
+void ParetoChart::rebuild() {
+    clearGraphs();
+    for (QCPAbstractItem* item : offerItems_)
+        removeItem(item);
+    offerItems_.clear();
+    drawn_.clear();
+    offers_.clear();
+    offerMarkers_ = nullptr;
+    if (!state_)
+        return;
+    if (metric_ == ChartMetric::CostPerMTotal)
+        addEnvelope();
+    for (std::size_t series : state_->visibleSeries())
+        addSeries(series);
+    if (metric_ == ChartMetric::CostPerMTotal)
+        addOffers();
+    applyVisibility();
+    applyThresholds();
+}
+
+void ParetoChart::addSeries(std::size_t series) {
+    const RankingEngine& engine = state_->engine();
+    const SeriesKey& key = engine.seriesKey(series);
+    const Sla curveSla = state_->curveSla();
+    const Statistic statistic = curveSla.statistic;
+    const QColor color = hardwareColor(key.hardware);
+
+    DrawnSeries drawn;
+    drawn.series = series;
+    const std::vector<FrontierKnot> knots = engine.frontier(series, curveSla);
+    std::vector<bool> onFrontier(engine.pointCount(series), false);
+    for (const FrontierKnot& knot : knots) {
+        if (knot.point < onFrontier.size())
+            onFrontier[knot.point] = true;
+    }
+    for (std::size_t p = 0; p < engine.pointCount(series); ++p) {
+        if (state_->paretoOnly() && !onFrontier[p])
+            continue;
+        const PointFigures figures = engine.pointFigures(series, p);
+        if (!configurationMatches(state_->configurationFilter(), figures))
+            continue;
+        const std::optional<double> x = figures.interactivity.at(statistic);
+        const std::optional<double> y = valueOfPoint(series, p);
+        if (x && y && std::isfinite(*x) && std::isfinite(*y))
+            drawn.points.push_back({*x, *y, p});
+    }
+
+    // The frontier line: the engine's interpolation sampled densely between its knots.
+    QVector<double> lineX;
+    QVector<double> lineY;
+    if (metric_ == ChartMetric::Ttft) {
+        for (const FrontierKnot& knot : knots) {
+            const std::optional<double> ttft = valueOfPoint(series, knot.point);
+            if (ttft) {
+                lineX << knot.interactivity;
+                lineY << *ttft;
+            }
+        }
+    } else if (!knots.empty()) {
+        const double from = knots.front().interactivity;
+        const double to = knots.back().interactivity;
+        std::vector<double> xs;
+        for (int i = 0; i <= frontierSamples; ++i)
+            xs.push_back(from + (to - from) * i / frontierSamples);
+        for (const FrontierKnot& knot : knots)
+            xs.push_back(knot.interactivity);
+        std::sort(xs.begin(), xs.end());
+        for (double x : xs) {
+            const std::optional<double> y =
+                metric_ == ChartMetric::ThroughputPerGpu
+                    ? engine.tputPerGpuAt(series, x, curveSla)
+                    : engine.costPerMTotalAt(series, x, curveSla, state_->cost());
+            if (y && std::isfinite(*y)) {
+                lineX << x;
+                lineY << *y;
+            }
+        }
+    }
+
+    drawn.line = addGraph();
+    drawn.line->setName(seriesLabel(key, state_->viewTitle().contains(tr("models")) ||
+                                             state_->viewTitle().contains(tr("scenarios"))));
+    QPen linePen(color, 2.2, engineLineStyle(key.engine));
+    drawn.line->setPen(linePen);
+    drawn.line->setScatterStyle(QCPScatterStyle(precisionMarker(key.precision), color, color, 7));
+    drawn.line->setData(lineX, lineY, true);
+    // The legend icon shows line and marker; the line itself draws no markers.
+    drawn.line->setScatterSkip(std::numeric_limits<int>::max());
+
+    drawn.passing = addGraph();
+    drawn.passing->setLineStyle(QCPGraph::lsNone);
+    drawn.passing->setScatterStyle(
+        QCPScatterStyle(precisionMarker(key.precision), color.darker(115), color, 8));
+    drawn.passing->removeFromLegend();
+    drawn.failing = addGraph();
+    drawn.failing->setLineStyle(QCPGraph::lsNone);
+    drawn.failing->setScatterStyle(QCPScatterStyle(precisionMarker(key.precision),
+                                                   failingGrey().darker(120), failingGrey(), 7));
+    drawn.failing->removeFromLegend();
+    drawn_.push_back(std::move(drawn));
+}
+
+void ParetoChart::addOffers() {
+    const Workload workload = state_->workload();
+    QVector<double> xs;
+    QVector<double> ys;
+    int unknownRow = 0;
+    for (std::size_t index : state_->visibleOffers()) {
+        const ProviderOffer& offer = state_->catalog().offers[index];
+        const std::optional<double> price = workloadUsdPerM(offer, workload.isl, workload.osl);
+        if (!price)
+            continue;
+        offers_.push_back({index, *price, offer.outputTokensPerSecond});
+        const QString provider = QString::fromStdString(offer.provider);
+        auto* label = new QCPItemText(this);
+        label->setFont(QFont(font().family(), font().pointSize() - 1));
+        label->setColor(offerColor);
+        label->setClipToAxisRect(true);
+        offerItems_.push_back(label);
+        if (offer.outputTokensPerSecond) {
+            xs << *offer.outputTokensPerSecond;
+            ys << *price;
+            label->setText(QStringLiteral("%1 %2").arg(provider, formatUsd(price)));
+            label->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+            label->position->setCoords(*offer.outputTokensPerSecond, *price);
+            label->setPadding(QMargins(9, 0, 0, 0));
+            continue;
+        }
+        // Unknown speed: a dashed price line across the chart, labelled at the left edge.
+        auto* line = new QCPItemStraightLine(this);
+        line->setPen(QPen(offerColor, 1.2, Qt::DashLine));
+        setAxisPositions(line->point1, QCPItemPosition::ptAxisRectRatio,
+                         QCPItemPosition::ptPlotCoords, 0, *price);
+        setAxisPositions(line->point2, QCPItemPosition::ptAxisRectRatio,
+                         QCPItemPosition::ptPlotCoords, 1, *price);
+        offerItems_.push_back(line);
+        label->setText(tr("API %1 %2 · speed unknown").arg(provider, formatUsd(price)));
+        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+        setAxisPositions(label->position, QCPItemPosition::ptAxisRectRatio,
+                         QCPItemPosition::ptPlotCoords, 0.01 + 0.22 * (unknownRow++ % 3), *price);
+    }
+    offerMarkers_ = addGraph();
+    offerMarkers_->setName(tr("API offer (measured speed); dashed: speed unknown"));
+    offerMarkers_->setLineStyle(QCPGraph::lsNone);
+    offerMarkers_->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssDiamond, offerColor, QColor(0xf1, 0xc4, 0x0f), 11));
+    offerMarkers_->setPen(QPen(offerColor, 1.2, Qt::DashLine));
+    offerMarkers_->setData(xs, ys);
+    if (offers_.empty())
+        offerMarkers_->removeFromLegend();
+}
+
+void ParetoChart::addEnvelope() {
+    const std::vector<double>& grid = state_->envelopeGrid();
+    const Sla curveSla = state_->curveSla();
+    bool first = true;
+    for (const EnvelopeStretch& stretch : state_->envelope()) {
+        QVector<double> xs;
+        QVector<double> ys;
+        // Reach one grid step into the next stretch so the band has no gaps.
+        const std::size_t last = std::min(stretch.lastIndex + 1, grid.size() - 1);
+        for (std::size_t g = stretch.firstIndex; g <= last; ++g) {
+            const std::optional<double> cost =
+                state_->engine().costPerMTotalAt(stretch.series, grid[g], curveSla, state_->cost());
+            if (cost) {
+                xs << grid[g];
+                ys << *cost;
+            }
+        }
+        QCPGraph* band = addGraph();
+        QColor color = hardwareColor(state_->engine().seriesKey(stretch.series).hardware);
+        color.setAlpha(70);
+        band->setPen(QPen(color, 14, Qt::SolidLine, Qt::RoundCap));
+        band->setData(xs, ys, true);
+        band->setName(tr("Cheapest system (winner's envelope)"));
+        if (!first)
+            band->removeFromLegend();
+        first = false;
+    }
+}
+
+void ParetoChart::regrey(DrawnSeries& drawn) const {
+    QVector<double> passX, passY, failX, failY;
+    const Sla& sla = state_->sla();
+    for (const DrawnPoint& point : drawn.points) {
+        if (state_->engine().pointMeetsSla(drawn.series, point.point, sla)) {
+            passX << point.interactivity;
+            passY << point.value;
+        } else {
+            failX << point.interactivity;
+            failY << point.value;
+        }
+    }
+    drawn.passing->setData(passX, passY);
+    drawn.failing->setData(failX, failY);
+}
+
+void ParetoChart::applyThresholds() {
+    if (!state_)
+        return;
+    const Sla& sla = state_->sla();
+    for (DrawnSeries& drawn : drawn_)
+        regrey(drawn);
+
+    const bool hasInteractivity = sla.minInteractivity.has_value();
+    const double x = hasInteractivity ? *sla.minInteractivity : xAxis->range().lower;
+    setAxisPositions(interactivityLine_->point1, QCPItemPosition::ptPlotCoords,
+                     QCPItemPosition::ptAxisRectRatio, x, 0);
+    setAxisPositions(interactivityLine_->point2, QCPItemPosition::ptPlotCoords,
+                     QCPItemPosition::ptAxisRectRatio, x, 1);
+    interactivityLine_->setPen(
+        QPen(slaColor, hasInteractivity ? 2 : 1, hasInteractivity ? Qt::SolidLine : Qt::DotLine));
+    setAxisPositions(interactivityLabel_->position, QCPItemPosition::ptPlotCoords,
+                     QCPItemPosition::ptAxisRectRatio, x, 0.01);
+    interactivityLabel_->setText(hasInteractivity ? tr("≥ %1 tok/s/user ⇔").arg(formatNumber(x, 1))
+                                                  : tr("no min interactivity ⇔ drag"));
+
+    double topRatioOrTtft = 0;
+    bool ttftInCoords = false;
+    if (ttftLine_) {
+        const bool hasTtft = sla.maxTtftSeconds.has_value();
+        const double y = hasTtft ? *sla.maxTtftSeconds : yAxis->range().upper;
+        setAxisPositions(ttftLine_->point1, QCPItemPosition::ptAxisRectRatio,
+                         QCPItemPosition::ptPlotCoords, 0, y);
+        setAxisPositions(ttftLine_->point2, QCPItemPosition::ptAxisRectRatio,
+                         QCPItemPosition::ptPlotCoords, 1, y);
+        ttftLine_->setPen(QPen(slaColor, hasTtft ? 2 : 1, hasTtft ? Qt::SolidLine : Qt::DotLine));
+        setAxisPositions(ttftLabel_->position, QCPItemPosition::ptAxisRectRatio,
+                         QCPItemPosition::ptPlotCoords, 0.99, y);
+        ttftLabel_->setText(hasTtft ? tr("TTFT ≤ %1 ⇕").arg(formatSeconds(y))
+                                    : tr("no max TTFT ⇕ drag down"));
+        if (hasTtft) {
+            topRatioOrTtft = y;
+            ttftInCoords = true;
+        }
+    }
+    setAxisPositions(feasibleRegion_->topLeft, QCPItemPosition::ptPlotCoords,
+                     ttftInCoords ? QCPItemPosition::ptPlotCoords
+                                  : QCPItemPosition::ptAxisRectRatio,
+                     hasInteractivity ? x : 0, topRatioOrTtft);
+    setAxisPositions(feasibleRegion_->bottomRight, QCPItemPosition::ptAxisRectRatio,
+                     QCPItemPosition::ptAxisRectRatio, 1, 1);
+    if (!hasInteractivity)
+        feasibleRegion_->topLeft->setTypeX(QCPItemPosition::ptAxisRectRatio);
+    replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ParetoChart::applyVisibility() {
+    for (DrawnSeries& drawn : drawn_) {
+        const bool hidden = state_->isHidden(drawn.series);
+        drawn.line->setVisible(!hidden);
+        drawn.passing->setVisible(!hidden);
+        drawn.failing->setVisible(!hidden);
+        if (auto* item = legend->itemWithPlottable(drawn.line))
+            item->setTextColor(hidden ? QColor(0xaa, 0xaa, 0xaa) : QColor(Qt::black));
+    }
+    replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ParetoChart::onLegendClick(QCPLegend*, QCPAbstractLegendItem* item, QMouseEvent*) {
+    auto* plottableItem = qobject_cast<QCPPlottableLegendItem*>(item);
+    if (!plottableItem)
+        return;
+    for (const DrawnSeries& drawn : drawn_) {
+        if (drawn.line == plottableItem->plottable()) {
+            state_->setHidden(drawn.series, !state_->isHidden(drawn.series));
+            return;
+        }
+    }
+    if (offerMarkers_ && plottableItem->plottable() == offerMarkers_) {
+        const bool show = !offerMarkers_->visible();
+        offerMarkers_->setVisible(show);
+        for (QCPAbstractItem* offerItem : offerItems_)
+            offerItem->setVisible(show);
+        plottableItem->setTextColor(show ? QColor(Qt::black) : QColor(0xaa, 0xaa, 0xaa));
+        replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+} // namespace tokenomics::ui

@@ -1,0 +1,97 @@
+#pragma once
+/// One QCustomPlot chart of the dashboard (throughput, cost or TTFT against interactivity)
+/// with draggable SLA lines, greyed failing points, shaded feasible region and tooltips.
+
+#include <QPointer>
+#include <qcustomplot.h>
+#include <vector>
+
+namespace tokenomics::ui {
+
+class DashboardState;
+
+/// What the vertical axis of a chart shows.
+enum class ChartMetric { ThroughputPerGpu, CostPerMTotal, Ttft };
+
+class ParetoChart : public QCustomPlot {
+    Q_OBJECT
+public:
+    ParetoChart(DashboardState* state, ChartMetric metric, QWidget* parent = nullptr);
+
+    [[nodiscard]] ChartMetric metric() const { return metric_; }
+    /// Rebuilds every curve from the state (filters, statistic, TTFT or cost changed).
+    void rebuild();
+    /// Moves the SLA lines and re-greys points; no curve is recomputed.
+    void applyThresholds();
+    void setLogX(bool logarithmic);
+    void setLogY(bool logarithmic);
+    /// Rescales both axes to what is drawn.
+    void fitToData();
+
+    /// Tooltip text of the point or offer nearest to a pixel (empty when none within reach).
+    [[nodiscard]] QString tooltipAt(const QPointF& pixel) const;
+    /// Series currently drawn, in catalog index terms (legend order).
+    [[nodiscard]] std::vector<std::size_t> drawnSeries() const;
+    /// Graphs of drawn, not hidden series (lines and markers).
+    [[nodiscard]] int visibleSeriesGraphCount() const;
+    [[nodiscard]] QCPItemStraightLine* interactivityLine() const { return interactivityLine_; }
+    [[nodiscard]] QCPItemStraightLine* ttftLine() const { return ttftLine_; }
+    /// Points drawn in colour (meeting the SLA) / in grey.
+    [[nodiscard]] int passingPointCount() const;
+    [[nodiscard]] int failingPointCount() const;
+
+protected:
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    enum class DragTarget { None, Interactivity, Ttft };
+    struct DrawnPoint {
+        double interactivity = 0;
+        double value = 0;
+        std::size_t point = 0;
+    };
+    struct DrawnSeries {
+        std::size_t series = 0;
+        QCPGraph* line = nullptr;
+        QCPGraph* passing = nullptr;
+        QCPGraph* failing = nullptr;
+        std::vector<DrawnPoint> points;
+    };
+    struct DrawnOffer {
+        std::size_t offer = 0;
+        double price = 0;
+        std::optional<double> speed;
+    };
+
+    void setUpAxes();
+    void setUpSlaItems();
+    void addSeries(std::size_t series);
+    void addOffers();
+    void addEnvelope();
+    void regrey(DrawnSeries& drawn) const;
+    void applyVisibility();
+    void onLegendClick(QCPLegend* legend, QCPAbstractLegendItem* item, QMouseEvent* event);
+    [[nodiscard]] std::optional<double> valueOfPoint(std::size_t series, std::size_t point) const;
+    [[nodiscard]] double interactivityLinePixel() const;
+    [[nodiscard]] double ttftLinePixel() const;
+    [[nodiscard]] DragTarget targetNear(const QPointF& pixel) const;
+    void dragTo(DragTarget target, const QPointF& pixel);
+
+    QPointer<DashboardState> state_;
+    ChartMetric metric_;
+    std::vector<DrawnSeries> drawn_;
+    std::vector<DrawnOffer> offers_;
+    QCPItemStraightLine* interactivityLine_ = nullptr;
+    QCPItemText* interactivityLabel_ = nullptr;
+    QCPItemStraightLine* ttftLine_ = nullptr;
+    QCPItemText* ttftLabel_ = nullptr;
+    QCPItemRect* feasibleRegion_ = nullptr;
+    std::vector<QCPAbstractItem*> offerItems_;
+    QCPGraph* offerMarkers_ = nullptr;
+    DragTarget dragging_ = DragTarget::None;
+};
+
+} // namespace tokenomics::ui

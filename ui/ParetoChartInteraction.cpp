@@ -1,0 +1,246 @@
+// Mouse, keyboard, axes and tooltips of ParetoChart: dragging the SLA lines, zoom/pan, hovering.
+#include "DashboardState.h"
+#include "ParetoChart.h"
+#include "PointTooltip.h"
+
+#include <QToolTip>
+#include <algorithm>
+#include <cmath>
+
+namespace tokenomics::ui {
+
+namespace {
+constexpr double grabDistancePixels = 6;
+constexpr double tooltipDistancePixels = 10;
+
+void setScale(QCPAxis* axis, bool logarithmic) {
+    axis->setScaleType(logarithmic ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    if (logarithmic)
+        axis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+    else
+        axis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+}
+
+struct Extent {
+    double low = std::numeric_limits<double>::max();
+    double high = std::numeric_limits<double>::lowest();
+    void add(double value, bool logarithmic) {
+        if (!std::isfinite(value) || (logarithmic && value <= 0))
+            return;
+        low = std::min(low, value);
+        high = std::max(high, value);
+    }
+    [[nodiscard]] QCPRange range(bool logarithmic) const {
+        if (low > high)
+            return logarithmic ? QCPRange(1, 1000) : QCPRange(0, 1);
+        if (logarithmic)
+            return QCPRange(low / 1.4, high * 1.4);
+        return QCPRange(0, high > 0 ? high * 1.08 : 1);
+    }
+};
+} // namespace
+
+void ParetoChart::setLogX(bool logarithmic) {
+    setScale(xAxis, logarithmic);
+    fitToData();
+}
+
+void ParetoChart::setLogY(bool logarithmic) {
+    setScale(yAxis, logarithmic);
+    fitToData();
+}
+
+void ParetoChart::fitToData() {
+    const bool logX = xAxis->scaleType() == QCPAxis::stLogarithmic;
+    const bool logY = yAxis->scaleType() == QCPAxis::stLogarithmic;
+    Extent xs;
+    Extent ys;
+    for (const DrawnSeries& drawn : drawn_) {
+        for (const DrawnPoint& point : drawn.points) {
+            xs.add(point.interactivity, logX);
+            ys.add(point.value, logY);
+        }
+    }
+    for (const DrawnOffer& offer : offers_) {
+        if (offer.speed)
+            xs.add(*offer.speed, logX);
+        ys.add(offer.price, logY);
+    }
+    if (state_ && state_->sla().minInteractivity)
+        xs.add(*state_->sla().minInteractivity, logX);
+    if (ttftLine_ && state_ && state_->sla().maxTtftSeconds)
+        ys.add(*state_->sla().maxTtftSeconds, logY);
+    xAxis->setRange(xs.range(logX));
+    yAxis->setRange(ys.range(logY));
+    applyThresholds();
+}
+
+std::vector<std::size_t> ParetoChart::drawnSeries() const {
+    std::vector<std::size_t> series;
+    for (const DrawnSeries& drawn : drawn_)
+        series.push_back(drawn.series);
+    return series;
+}
+
+int ParetoChart::visibleSeriesGraphCount() const {
+    int count = 0;
+    for (const DrawnSeries& drawn : drawn_)
+        count += drawn.line->visible() ? 1 : 0;
+    return count;
+}
+
+int ParetoChart::passingPointCount() const {
+    int count = 0;
+    for (const DrawnSeries& drawn : drawn_)
+        count += drawn.passing->dataCount();
+    return count;
+}
+
+int ParetoChart::failingPointCount() const {
+    int count = 0;
+    for (const DrawnSeries& drawn : drawn_)
+        count += drawn.failing->dataCount();
+    return count;
+}
+
+QString ParetoChart::tooltipAt(const QPointF& pixel) const {
+    if (!state_)
+        return {};
+    double bestDistance = tooltipDistancePixels;
+    QString text;
+    auto consider = [&](double x, double y, const auto& makeText) {
+        const double dx = xAxis->coordToPixel(x) - pixel.x();
+        const double dy = yAxis->coordToPixel(y) - pixel.y();
+        const double distance = std::hypot(dx, dy);
+        if (distance < bestDistance) {
+            bestDistance = distance;
+            text = makeText();
+        }
+    };
+    for (const DrawnSeries& drawn : drawn_) {
+        if (state_->isHidden(drawn.series))
+            continue;
+        for (const DrawnPoint& point : drawn.points)
+            consider(point.interactivity, point.value,
+                     [&] { return pointTooltip(*state_, drawn.series, point.point); });
+    }
+    for (const DrawnOffer& offer : offers_) {
+        if (!offerMarkers_ || !offerMarkers_->visible())
+            continue;
+        if (offer.speed) {
+            consider(*offer.speed, offer.price, [&] { return offerTooltip(*state_, offer.offer); });
+        } else if (std::fabs(yAxis->coordToPixel(offer.price) - pixel.y()) < bestDistance / 2) {
+            bestDistance = std::fabs(yAxis->coordToPixel(offer.price) - pixel.y()) * 2;
+            text = offerTooltip(*state_, offer.offer);
+        }
+    }
+    return text;
+}
+
+double ParetoChart::interactivityLinePixel() const {
+    const auto& threshold = state_->sla().minInteractivity;
+    return threshold ? xAxis->coordToPixel(*threshold) : axisRect()->left();
+}
+
+double ParetoChart::ttftLinePixel() const {
+    const auto& threshold = state_->sla().maxTtftSeconds;
+    return threshold ? yAxis->coordToPixel(*threshold) : axisRect()->top();
+}
+
+ParetoChart::DragTarget ParetoChart::targetNear(const QPointF& pixel) const {
+    if (!state_ || !axisRect()->rect().adjusted(-3, -3, 3, 3).contains(pixel.toPoint()))
+        return DragTarget::None;
+    if (std::fabs(pixel.x() - interactivityLinePixel()) <= grabDistancePixels)
+        return DragTarget::Interactivity;
+    if (ttftLine_ && std::fabs(pixel.y() - ttftLinePixel()) <= grabDistancePixels)
+        return DragTarget::Ttft;
+    return DragTarget::None;
+}
+
+void ParetoChart::dragTo(DragTarget target, const QPointF& pixel) {
+    const QRect area = axisRect()->rect();
+    if (target == DragTarget::Interactivity) {
+        const double px = std::clamp(pixel.x(), double(area.left()), double(area.right()));
+        const double value = std::max(0.0, std::round(xAxis->pixelToCoord(px) * 10) / 10);
+        state_->setMinInteractivity(value);
+    } else if (target == DragTarget::Ttft) {
+        const double py = std::clamp(pixel.y(), double(area.top()), double(area.bottom()));
+        const double value = std::max(0.0, std::round(yAxis->pixelToCoord(py) * 100) / 100);
+        state_->setMaxTtftSeconds(value);
+    }
+}
+
+void ParetoChart::mousePressEvent(QMouseEvent* event) {
+    const DragTarget target =
+        event->button() == Qt::LeftButton ? targetNear(event->position()) : DragTarget::None;
+    if (target == DragTarget::None) {
+        QCustomPlot::mousePressEvent(event);
+        return;
+    }
+    dragging_ = target;
+    setFocus(Qt::MouseFocusReason);
+    event->accept();
+}
+
+void ParetoChart::mouseMoveEvent(QMouseEvent* event) {
+    if (dragging_ != DragTarget::None) {
+        dragTo(dragging_, event->position());
+        event->accept();
+        return;
+    }
+    const DragTarget hover = targetNear(event->position());
+    if (hover == DragTarget::Interactivity)
+        setCursor(Qt::SizeHorCursor);
+    else if (hover == DragTarget::Ttft)
+        setCursor(Qt::SizeVerCursor);
+    else
+        unsetCursor();
+    if (event->buttons() == Qt::NoButton) {
+        const QString text = tooltipAt(event->position());
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(event->globalPosition().toPoint(), text, this);
+    }
+    QCustomPlot::mouseMoveEvent(event);
+}
+
+void ParetoChart::mouseReleaseEvent(QMouseEvent* event) {
+    if (dragging_ != DragTarget::None) {
+        dragTo(dragging_, event->position());
+        dragging_ = DragTarget::None;
+        event->accept();
+        return;
+    }
+    QCustomPlot::mouseReleaseEvent(event);
+}
+
+void ParetoChart::keyPressEvent(QKeyEvent* event) {
+    const bool large = event->modifiers().testFlag(Qt::ShiftModifier);
+    const Sla& sla = state_->sla();
+    switch (event->key()) {
+    case Qt::Key_Left:
+    case Qt::Key_Right: {
+        const double step = (large ? 10.0 : 1.0) * (event->key() == Qt::Key_Left ? -1 : 1);
+        const double from = sla.minInteractivity.value_or(std::max(0.0, xAxis->range().lower));
+        state_->setMinInteractivity(std::max(0.0, from + step));
+        event->accept();
+        return;
+    }
+    case Qt::Key_Up:
+    case Qt::Key_Down:
+        if (ttftLine_) {
+            const double step = (large ? 0.5 : 0.05) * (event->key() == Qt::Key_Down ? -1 : 1);
+            const double from = sla.maxTtftSeconds.value_or(yAxis->range().upper);
+            state_->setMaxTtftSeconds(std::max(0.0, std::round((from + step) * 100) / 100));
+            event->accept();
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+    QCustomPlot::keyPressEvent(event);
+}
+
+} // namespace tokenomics::ui

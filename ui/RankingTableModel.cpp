@@ -1,0 +1,163 @@
+#include "RankingTableModel.h"
+
+#include "DashboardState.h"
+#include "Formatting.h"
+#include "PointTooltip.h"
+
+#include <QBrush>
+#include <QFont>
+#include <QLocale>
+
+namespace tokenomics::ui {
+
+QString accuracyText(const DashboardState& state, std::size_t series) {
+    QStringList parts;
+    const QLocale english(QLocale::English);
+    for (const QualityScore& score : state.engine().qualityOf(series)) {
+        parts << QStringLiteral("%1 %2 vs %3 %4%5")
+                     .arg(QString::fromStdString(score.benchmark),
+                          english.toString(score.score, 'f', 1),
+                          english.toString(score.baselineScore, 'f', 1),
+                          QString::fromStdString(score.baselinePrecision),
+                          score.provenance.uncertain ? QStringLiteral(" ≈") : QString());
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
+RankingTableModel::RankingTableModel(DashboardState* state, QObject* parent)
+    : QAbstractTableModel(parent)
+    , state_(state) {
+    connect(state_, &DashboardState::thresholdsChanged, this, &RankingTableModel::refresh);
+    refresh();
+}
+
+void RankingTableModel::refresh() {
+    beginResetModel();
+    rows_ = state_ ? state_->ranking().series : std::vector<SeriesResult>{};
+    endResetModel();
+}
+
+int RankingTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+}
+
+int RankingTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString RankingTableModel::text(const SeriesResult& result, int column) const {
+    const std::size_t series = result.series;
+    switch (column) {
+    case SeriesColumn:
+        return seriesLabel(state_->engine().seriesKey(series),
+                           state_->viewTitle().contains(QLatin1String("models")) ||
+                               state_->viewTitle().contains(QLatin1String("scenarios")));
+    case FeasibleColumn:
+        return result.feasible ? tr("yes") : tr("no");
+    case InteractivityColumn:
+        return formatNumber(result.interactivity, 1) +
+               (result.interpolated ? QStringLiteral(" ~") : QString());
+    case TputPerGpuColumn:
+        return formatNumber(result.tputPerGpu, 0);
+    case TtftColumn:
+        return formatSeconds(result.ttftSeconds);
+    case GoodputColumn:
+        return formatNumber(result.goodputPerGpu, 0);
+    case CostPerMTotalColumn:
+        return formatUsd(result.costPerMTotal);
+    case CostPerMOutputColumn:
+        return formatUsd(result.costPerMOutput);
+    case TokensPerMwColumn:
+        return formatNumber(result.tokensPerMw, 0);
+    case AccuracyColumn: {
+        const QString accuracy = accuracyText(*state_, series);
+        return accuracy.isEmpty() ? tr("unknown") : accuracy;
+    }
+    case ConfigurationColumn:
+        if (result.point)
+            return configurationText(*state_, series, *result.point);
+        if (result.lowerKnotPoint)
+            return tr("between points, from %1")
+                .arg(configurationText(*state_, series, *result.lowerKnotPoint));
+        return tr("none meets the SLA");
+    case UsdPerGpuHourColumn:
+        return formatUsd(result.usdPerGpuHour);
+    case CostBasisColumn:
+        return state_->costBasisName(series);
+    default:
+        return {};
+    }
+}
+
+QVariant RankingTableModel::data(const QModelIndex& index, int role) const {
+    if (!state_ || !index.isValid() || index.row() >= rowCount())
+        return {};
+    const SeriesResult& result = rows_[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+        return text(result, index.column());
+    case Qt::ToolTipRole:
+        if (index.column() == AccuracyColumn || index.column() == ConfigurationColumn ||
+            index.column() == CostBasisColumn || index.column() == SeriesColumn)
+            return text(result, index.column());
+        if (index.column() == InteractivityColumn && result.interpolated)
+            return tr("Interpolated on the frontier (monotone cubic) between two measured points");
+        return {};
+    case Qt::ForegroundRole:
+        return result.feasible ? QVariant() : QVariant(QBrush(QColor(0x9a, 0x9a, 0x9a)));
+    case Qt::FontRole:
+        if (index.column() == CostPerMTotalColumn && result.feasible) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() >= InteractivityColumn && index.column() <= TokensPerMwColumn)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        if (index.column() == UsdPerGpuHourColumn)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    case SeriesIndexRole:
+        return QVariant::fromValue<qulonglong>(result.series);
+    default:
+        return {};
+    }
+}
+
+QVariant RankingTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case SeriesColumn:
+        return tr("System (hardware · engine · precision)");
+    case FeasibleColumn:
+        return tr("Meets SLA");
+    case InteractivityColumn:
+        return tr("Interactivity\n(tok/s/user)");
+    case TputPerGpuColumn:
+        return tr("Throughput\n(tok/s/GPU)");
+    case TtftColumn:
+        return tr("TTFT");
+    case GoodputColumn:
+        return tr("Goodput\n(tok/s/GPU)");
+    case CostPerMTotalColumn:
+        return tr("$ per 1M\ntotal tokens");
+    case CostPerMOutputColumn:
+        return tr("$ per 1M\noutput tokens");
+    case TokensPerMwColumn:
+        return tr("Tokens/s\nper MW");
+    case AccuracyColumn:
+        return tr("Accuracy vs baseline");
+    case ConfigurationColumn:
+        return tr("Configuration");
+    case UsdPerGpuHourColumn:
+        return tr("$/GPU-hour");
+    case CostBasisColumn:
+        return tr("Cost basis");
+    default:
+        return {};
+    }
+}
+
+} // namespace tokenomics::ui

@@ -1,0 +1,63 @@
+#include "SummaryStrip.h"
+
+#include "DashboardState.h"
+#include "Formatting.h"
+
+namespace tokenomics::ui {
+
+QString summaryText(const DashboardState& state) {
+    const Ranking& ranking = state.ranking();
+    QString best;
+    const bool haveBest = !ranking.series.empty() && ranking.series.front().feasible &&
+                          ranking.series.front().costPerMTotal.has_value();
+    if (haveBest) {
+        const SeriesResult& top = ranking.series.front();
+        best = QObject::tr("<b>Best: %1</b> — <b>%2</b> per 1M tokens, goodput %3 tok/s/GPU")
+                   .arg(seriesLabel(state.engine().seriesKey(top.series)).toHtmlEscaped(),
+                        formatUsd(top.costPerMTotal), formatNumber(top.goodputPerGpu, 0));
+    } else {
+        best = QObject::tr("<b>No system meets this SLA</b> with a known cost");
+    }
+    QString api = QObject::tr("no API offer with a price meets the SLA");
+    for (const OfferResult& offer : ranking.offers) {
+        if (!offer.feasible || !offer.workloadUsdPerM)
+            continue;
+        const ProviderOffer& details = state.catalog().offers[offer.offer];
+        api = QObject::tr("cheapest API meeting the SLA: <b>%1</b> at %2%3")
+                  .arg(QString::fromStdString(details.provider).toHtmlEscaped(),
+                       formatUsd(offer.workloadUsdPerM),
+                       offer.speedKnown ? QString() : QObject::tr(" (speed unknown)"));
+        break;
+    }
+    QString text = best + QStringLiteral("; ") + api;
+    const QString envelope = envelopeSummary(state.envelope(), [&state](std::size_t series) {
+        return seriesLabel(state.engine().seriesKey(series));
+    });
+    if (!envelope.isEmpty())
+        text += QStringLiteral("<br><span style='color:#555'>%1: %2</span>")
+                    .arg(QObject::tr("Cheapest by interactivity"), envelope.toHtmlEscaped());
+    return text;
+}
+
+SummaryStrip::SummaryStrip(DashboardState* state, QWidget* parent)
+    : QLabel(parent)
+    , state_(state) {
+    setTextFormat(Qt::RichText);
+    setWordWrap(true);
+    setContentsMargins(10, 6, 10, 6);
+    setStyleSheet(QStringLiteral("QLabel { background: #f4f8fb; border: 1px solid #d6e2ea;"
+                                 " border-radius: 4px; }"));
+    QFont larger = font();
+    larger.setPointSizeF(larger.pointSizeF() + 1.5);
+    setFont(larger);
+    connect(state_, &DashboardState::thresholdsChanged, this, &SummaryStrip::refresh);
+    connect(state_, &DashboardState::seriesVisibilityChanged, this, &SummaryStrip::refresh);
+    refresh();
+}
+
+void SummaryStrip::refresh() {
+    if (state_)
+        setText(summaryText(*state_));
+}
+
+} // namespace tokenomics::ui
