@@ -1,236 +1,132 @@
 #include "RankingEngine.h"
 
 #include "CostModel.h"
+#include "EngineState.h"
 #include "Goodput.h"
-#include "MonotoneCubic.h"
-#include "ParetoFrontier.h"
 
 #include <algorithm>
-#include <cmath>
+#include <limits>
 #include <set>
+#include <stdexcept>
 
 namespace tokenomics {
 namespace {
+constexpr std::size_t frontierCacheSize = 2; // the current thresholds and the previous ones
+constexpr std::size_t maxPoints = std::numeric_limits<std::uint32_t>::max() - 1;
 
-bool positiveFinite(std::optional<double> value) {
-    return value && std::isfinite(*value) && *value > 0;
+/// Heap bytes a string owns beyond its own object (libstdc++ keeps ≤ 15 chars inline).
+std::size_t heapBytes(const std::string& text) {
+    return text.capacity() > 15 ? text.capacity() + 1 : 0;
 }
 
-/// Whether a figure meets a "≤ limit" threshold; an unknown figure cannot be shown to.
-bool withinLimit(std::optional<double> figure, std::optional<double> limit) {
-    return !limit || (figure && std::isfinite(*figure) && *figure <= *limit);
+std::size_t residentBytesOf(const SeriesKey& key) {
+    return heapBytes(key.model) + heapBytes(key.hardware) + heapBytes(key.engine) +
+           heapBytes(key.precision) + heapBytes(key.specDecoding) + heapBytes(key.run);
 }
 
-struct SeriesData {
-    SeriesKey key;
-    std::vector<PointFigures> points;
-    std::vector<std::optional<SampleSet>> samples;
-    bool enabled = true;
-};
-
+float thresholdOrNaN(std::optional<double> threshold) {
+    return threshold ? storedFloat(threshold) : std::numeric_limits<float>::quiet_NaN();
+}
 } // namespace
 
-struct RankingEngine::Impl {
-    std::vector<SeriesData> series;
-    std::vector<CostBasis> costBases;
-    std::vector<ProviderOffer> offers;
-    std::vector<bool> offerEnabled;
-    std::vector<QualityScore> qualityScores;
-    ConfigurationFilter configurationFilter;
+void RankingEngine::Impl::markChanged() {
+    ready = false;
+    frontierCache.clear();
+}
 
-    bool passesConfiguration(const PointFigures& figures) const {
-        const auto& counts = configurationFilter.gpuCounts;
-        if (!counts.empty() &&
-            std::find(counts.begin(), counts.end(), figures.gpus) == counts.end())
-            return false;
-        return !configurationFilter.disaggregated ||
-               *configurationFilter.disaggregated == figures.disaggregated;
-    }
-
-    /// Step 1 of PRODUCT.md §2: configuration filter, TTFT, E2E and attainment thresholds.
-    bool passesNonInteractivity(std::size_t seriesIndex, std::size_t point, const Sla& sla) const {
-        const auto& data = series[seriesIndex];
-        const auto& figures = data.points[point];
-        if (!passesConfiguration(figures))
-            return false;
-        if (!withinLimit(figures.ttftSeconds.at(sla.statistic), sla.maxTtftSeconds) ||
-            !withinLimit(figures.e2elSeconds.at(sla.statistic), sla.maxE2elSeconds))
-            return false;
-        if (sla.minAttainment) {
-            const auto& samples = data.samples[point];
-            const auto attainment = samples ? sloAttainment(*samples, sla) : std::nullopt;
-            if (!attainment || *attainment < *sla.minAttainment)
-                return false;
+void RankingEngine::Impl::makeReady() {
+    if (ready)
+        return;
+    const std::size_t seriesCount = keys.size();
+    seriesStart.assign(seriesCount + 1, 0);
+    for (std::size_t s = 0; s < seriesCount; ++s)
+        seriesStart[s + 1] = seriesStart[s] + seriesPointCount[s];
+    if (!grouped) {
+        // Stable counting sort by series: order[new] = old.
+        std::vector<std::uint32_t> next(seriesStart.begin(), seriesStart.end() - 1);
+        std::vector<std::uint32_t> order(columns.size());
+        std::vector<std::uint32_t> newIndex(columns.size());
+        for (std::uint32_t old = 0; old < pointSeries.size(); ++old) {
+            const auto to = next[pointSeries[old]]++;
+            order[to] = old;
+            newIndex[old] = to;
         }
-        return true;
-    }
-
-    std::vector<FrontierKnot> frontierOf(std::size_t seriesIndex, const Sla& sla) const {
-        const auto& data = series[seriesIndex];
-        std::vector<FrontierCandidate> candidates;
-        for (std::size_t point = 0; point < data.points.size(); ++point) {
-            const auto& figures = data.points[point];
-            const auto interactivity = figures.interactivity.at(sla.statistic);
-            // A point without the statistic's interactivity or without throughput cannot
-            // be placed on the frontier.
-            if (!positiveFinite(interactivity) || !positiveFinite(figures.tputPerGpu))
-                continue;
-            if (!passesNonInteractivity(seriesIndex, point, sla))
-                continue;
-            candidates.push_back({*interactivity, *figures.tputPerGpu, point});
+        columns.permute(order);
+        std::vector<std::size_t> sampleOrder(samplePoint.size());
+        for (std::size_t i = 0; i < samplePoint.size(); ++i) {
+            samplePoint[i] = newIndex[samplePoint[i]];
+            sampleOrder[i] = i;
         }
-        std::vector<FrontierKnot> knots;
-        for (const auto& kept : paretoFrontier(candidates))
-            knots.push_back({kept.interactivity, kept.tputPerGpu, kept.index});
-        return knots;
-    }
-
-    const CostBasis* costBasisFor(std::size_t seriesIndex, const std::string& key) const {
-        const auto& hardware = series[seriesIndex].key.hardware;
-        for (const auto& basis : costBases) {
-            if (basis.hardware == hardware && basis.key == key)
-                return &basis;
+        std::sort(sampleOrder.begin(), sampleOrder.end(),
+                  [&](std::size_t a, std::size_t b) { return samplePoint[a] < samplePoint[b]; });
+        std::vector<std::uint32_t> sortedPoints;
+        std::vector<SampleSet> sortedSets;
+        for (const auto i : sampleOrder) {
+            sortedPoints.push_back(samplePoint[i]);
+            sortedSets.push_back(std::move(sampleSets[i]));
         }
+        samplePoint.swap(sortedPoints);
+        sampleSets.swap(sortedSets);
+        std::vector<std::uint32_t>().swap(pointSeries);
+        grouped = true;
+        lastSeries = seriesCount == 0 ? 0 : static_cast<std::uint32_t>(seriesCount - 1);
+    }
+    const auto largest = seriesPointCount.empty()
+                             ? 0u
+                             : *std::max_element(seriesPointCount.begin(), seriesPointCount.end());
+    wideIndices = largest > 0xFFFFu;
+    orders.build(columns, seriesStart, wideIndices);
+    frontierCache.clear();
+    ready = true;
+}
+
+std::unique_lock<std::mutex> RankingEngine::Impl::prepare() {
+    std::unique_lock lock(mutex);
+    makeReady();
+    return lock;
+}
+
+std::uint32_t RankingEngine::Impl::globalIndex(std::size_t series, std::size_t point) const {
+    if (series >= keys.size() || point >= seriesPointCount[series])
+        throw std::out_of_range("RankingEngine: no point " + std::to_string(point) + " in series " +
+                                std::to_string(series));
+    return seriesStart[series] + static_cast<std::uint32_t>(point);
+}
+
+const SampleSet* RankingEngine::Impl::samplesOf(std::uint32_t point) const {
+    const auto found = std::lower_bound(samplePoint.begin(), samplePoint.end(), point);
+    if (found == samplePoint.end() || *found != point)
         return nullptr;
-    }
-
-    std::optional<double> usdPerGpuHourFor(std::size_t seriesIndex,
-                                           const CostSettings& cost) const {
-        if (cost.usdPerGpuHourOverride)
-            return cost.usdPerGpuHourOverride;
-        const auto* basis = costBasisFor(seriesIndex, cost.costBasisKey);
-        return basis ? tokenomics::usdPerGpuHour(*basis) : std::nullopt;
-    }
-
-    std::optional<double> allInKwFor(std::size_t seriesIndex, const std::string& key) const {
-        auto kwOf = [](const CostBasis& basis) -> std::optional<double> {
-            if (positiveFinite(basis.allInKwPerGpu))
-                return basis.allInKwPerGpu;
-            if (basis.ownership && positiveFinite(basis.ownership->allInKw))
-                return basis.ownership->allInKw;
-            return std::nullopt;
-        };
-        if (const auto* basis = costBasisFor(seriesIndex, key)) {
-            if (const auto kw = kwOf(*basis))
-                return kw;
-        }
-        const auto& hardware = series[seriesIndex].key.hardware;
-        for (const auto& basis : costBases) {
-            if (basis.hardware == hardware) {
-                if (const auto kw = kwOf(basis))
-                    return kw;
-            }
-        }
-        return std::nullopt;
-    }
-
-    /// Fills the costs and power figures from the result's throughputs.
-    void fillCosts(SeriesResult& result, const CostSettings& cost) const {
-        result.usdPerGpuHour = usdPerGpuHourFor(result.series, cost);
-        result.costPerMTotal =
-            costPerMillionTokens(result.usdPerGpuHour, result.tputPerGpu, cost.utilization);
-        result.costPerMOutput =
-            costPerMillionTokens(result.usdPerGpuHour, result.outputTputPerGpu, cost.utilization);
-        result.costPerMInput =
-            costPerMillionTokens(result.usdPerGpuHour, result.inputTputPerGpu, cost.utilization);
-        const auto kw = allInKwFor(result.series, cost.costBasisKey);
-        result.tokensPerMw = tokensPerMegawatt(result.tputPerGpu, kw);
-        result.joulesPerToken = joulesPerToken(result.tputPerGpu, kw);
-    }
-
-    void fillMeasured(SeriesResult& result, std::size_t point, const Sla& sla) const {
-        const auto& data = series[result.series];
-        const auto& figures = data.points[point];
-        result.point = point;
-        result.interactivity = figures.interactivity.at(sla.statistic);
-        result.tputPerGpu = figures.tputPerGpu;
-        result.outputTputPerGpu = figures.outputTputPerGpu;
-        result.inputTputPerGpu = figures.inputTputPerGpu;
-        result.ttftSeconds = figures.ttftSeconds.at(sla.statistic);
-        if (const auto& samples = data.samples[point]) {
-            result.sloAttainment = sloAttainment(*samples, sla);
-            result.goodputPerGpu = goodputPerGpu(*samples, figures.gpus, sla);
-        } else {
-            // A frontier point at or above I* meets the SLA at its statistic.
-            result.goodputPerGpu = figures.tputPerGpu;
-        }
-    }
-
-    SeriesResult evaluateSeries(std::size_t seriesIndex, const Sla& sla,
-                                const CostSettings& cost) const;
-};
-
-namespace {
-/// Output or input throughput between two knots, moved by the same fraction of the way as
-/// the total throughput: consistent with the interpolated total, through both knots, and
-/// never outside their values.
-std::optional<double> alongTotal(std::optional<double> lower, std::optional<double> upper,
-                                 double fraction) {
-    if (!lower || !upper)
-        return std::nullopt;
-    return *lower + (*upper - *lower) * fraction;
+    return &sampleSets[static_cast<std::size_t>(found - samplePoint.begin())];
 }
 
-std::optional<double> maxKnown(std::optional<double> a, std::optional<double> b) {
-    if (!a || !b)
-        return std::nullopt;
-    return std::max(*a, *b);
-}
-} // namespace
-
-SeriesResult RankingEngine::Impl::evaluateSeries(std::size_t seriesIndex, const Sla& sla,
-                                                 const CostSettings& cost) const {
-    SeriesResult result;
-    result.series = seriesIndex;
-    const auto knots = frontierOf(seriesIndex, sla);
-    const double target = sla.minInteractivity.value_or(0.0);
-    if (knots.empty() || target > knots.back().interactivity) {
-        result.usdPerGpuHour = usdPerGpuHourFor(seriesIndex, cost);
-        return result;
-    }
-    result.feasible = true;
-    // Knots ascend in interactivity; the first at or above I* ends the search.
-    const auto upper = std::lower_bound(
-        knots.begin(), knots.end(), target,
-        [](const FrontierKnot& knot, double value) { return knot.interactivity < value; });
-    if (upper == knots.begin() || upper->interactivity == target) {
-        fillMeasured(result, upper->point, sla);
-    } else {
-        const auto lower = upper - 1;
-        std::vector<double> xs;
-        std::vector<double> ys;
-        for (const auto& knot : knots) {
-            xs.push_back(knot.interactivity);
-            ys.push_back(knot.tputPerGpu);
-        }
-        const double tput = *interpolateMonotoneCubic(xs, ys, target);
-        const double fraction =
-            (lower->tputPerGpu - tput) / (lower->tputPerGpu - upper->tputPerGpu);
-        const auto& points = series[seriesIndex].points;
-        const auto& lowerFigures = points[lower->point];
-        const auto& upperFigures = points[upper->point];
-        result.interpolated = true;
-        result.lowerKnotPoint = lower->point;
-        result.interactivity = target;
-        result.tputPerGpu = tput;
-        result.outputTputPerGpu =
-            alongTotal(lowerFigures.outputTputPerGpu, upperFigures.outputTputPerGpu, fraction);
-        result.inputTputPerGpu =
-            alongTotal(lowerFigures.inputTputPerGpu, upperFigures.inputTputPerGpu, fraction);
-        // Conservative: the larger TTFT of the two neighbouring knots.
-        result.ttftSeconds = maxKnown(lowerFigures.ttftSeconds.at(sla.statistic),
-                                      upperFigures.ttftSeconds.at(sla.statistic));
-        result.goodputPerGpu = tput;
-        if (sla.minAttainment) {
-            // Both knots passed the target; the smaller of their attainments bounds it.
-            const auto& samples = series[seriesIndex].samples;
-            const auto a = sloAttainment(*samples[lower->point], sla);
-            const auto b = sloAttainment(*samples[upper->point], sla);
-            result.sloAttainment = std::min(*a, *b);
+std::shared_ptr<const FrontierSet> RankingEngine::Impl::frontiersFor(const Sla& sla) {
+    FrontierKey key;
+    key.statistic = sla.statistic;
+    key.maxTtftSeconds = thresholdOrNaN(sla.maxTtftSeconds);
+    key.maxE2elSeconds = thresholdOrNaN(sla.maxE2elSeconds);
+    const double none = std::numeric_limits<double>::quiet_NaN();
+    key.minAttainment = sla.minAttainment.value_or(none);
+    // Attainment counts requests that meet every threshold, speed included.
+    key.attainmentInteractivity = sla.minAttainment ? sla.minInteractivity.value_or(-1.0) : none;
+    key.filterVersion = filterVersion;
+    for (std::size_t i = 0; i < frontierCache.size(); ++i) {
+        if (frontierCache[i]->key.sameAs(key)) {
+            std::rotate(frontierCache.begin(), frontierCache.begin() + static_cast<long>(i),
+                        frontierCache.begin() + static_cast<long>(i) + 1);
+            return frontierCache.front();
         }
     }
-    fillCosts(result, cost);
-    return result;
+    auto attainmentOf = [&](std::size_t point) -> std::optional<double> {
+        const auto* samples = samplesOf(static_cast<std::uint32_t>(point));
+        return samples ? sloAttainment(*samples, sla) : std::nullopt;
+    };
+    auto computed = std::make_shared<const FrontierSet>(computeFrontiers(
+        columns, seriesStart, orders, key, configurationFilter, wideIndices, attainmentOf));
+    frontierCache.insert(frontierCache.begin(), std::move(computed));
+    if (frontierCache.size() > frontierCacheSize)
+        frontierCache.pop_back();
+    return frontierCache.front();
 }
 
 RankingEngine::RankingEngine()
@@ -256,20 +152,59 @@ RankingEngine RankingEngine::fromCatalog(const Catalog& catalog) {
     return engine;
 }
 
-void RankingEngine::reserve(std::size_t seriesCount, std::size_t /*pointCount*/) {
-    impl_->series.reserve(seriesCount);
+void RankingEngine::reserve(std::size_t seriesCount, std::size_t pointCount) {
+    auto& impl = *impl_;
+    impl.keys.reserve(seriesCount);
+    impl.hardwareOf.reserve(seriesCount);
+    impl.seriesPointCount.reserve(seriesCount);
+    impl.seriesEnabled.reserve(seriesCount);
+    impl.seriesStart.reserve(seriesCount + 1);
+    impl.columns.reserve(pointCount);
 }
 
 std::size_t RankingEngine::addSeries(const SeriesKey& key) {
-    impl_->series.push_back({key, {}, {}, true});
-    return impl_->series.size() - 1;
+    auto& impl = *impl_;
+    const auto [found, added] = impl.hardwareIds.try_emplace(
+        key.hardware, static_cast<std::uint32_t>(impl.hardwareNames.size()));
+    if (added)
+        impl.hardwareNames.push_back(key.hardware);
+    impl.keys.push_back(key);
+    impl.hardwareOf.push_back(found->second);
+    impl.seriesPointCount.push_back(0);
+    impl.seriesEnabled.push_back(1);
+    impl.markChanged();
+    return impl.keys.size() - 1;
 }
 
 void RankingEngine::addPoint(std::size_t series, const PointFigures& figures,
                              const SampleSet* samples) {
-    auto& data = impl_->series.at(series);
-    data.points.push_back(figures);
-    data.samples.push_back(samples ? std::optional<SampleSet>(*samples) : std::nullopt);
+    auto& impl = *impl_;
+    if (series >= impl.keys.size())
+        throw std::out_of_range("RankingEngine::addPoint: no series " + std::to_string(series));
+    if (impl.columns.size() >= maxPoints)
+        throw std::length_error("RankingEngine::addPoint: more than 4 billion points");
+    const auto s = static_cast<std::uint32_t>(series);
+    const bool continues = impl.columns.size() == 0 || s == impl.lastSeries ||
+                           (s > impl.lastSeries && impl.seriesPointCount[s] == 0);
+    if (impl.grouped && !continues) {
+        // Points arrive out of series order: remember each point's series from now on.
+        impl.grouped = false;
+        impl.pointSeries.reserve(impl.columns.size() + 1);
+        for (std::uint32_t k = 0; k < impl.keys.size(); ++k)
+            impl.pointSeries.insert(impl.pointSeries.end(), impl.seriesPointCount[k], k);
+    }
+    if (!impl.grouped)
+        impl.pointSeries.push_back(s);
+    impl.lastSeries = s;
+    const auto global = static_cast<std::uint32_t>(impl.columns.size());
+    const bool hasSamples = samples != nullptr;
+    impl.columns.append(figures, hasSamples);
+    if (hasSamples) {
+        impl.samplePoint.push_back(global); // ascending while grouped; sorted when regrouped
+        impl.sampleSets.push_back(*samples);
+    }
+    ++impl.seriesPointCount[s];
+    impl.markChanged();
 }
 
 void RankingEngine::setCostBases(std::vector<CostBasis> costBases) {
@@ -278,7 +213,7 @@ void RankingEngine::setCostBases(std::vector<CostBasis> costBases) {
 
 void RankingEngine::setOffers(std::vector<ProviderOffer> offers) {
     impl_->offers = std::move(offers);
-    impl_->offerEnabled.assign(impl_->offers.size(), true);
+    impl_->offerEnabled.assign(impl_->offers.size(), 1);
 }
 
 void RankingEngine::setQualityScores(std::vector<QualityScore> scores) {
@@ -286,135 +221,111 @@ void RankingEngine::setQualityScores(std::vector<QualityScore> scores) {
 }
 
 std::size_t RankingEngine::seriesCount() const {
-    return impl_->series.size();
+    return impl_->keys.size();
 }
 
 std::size_t RankingEngine::pointCount() const {
-    std::size_t total = 0;
-    for (const auto& data : impl_->series)
-        total += data.points.size();
-    return total;
+    return impl_->columns.size();
 }
 
 std::size_t RankingEngine::pointCount(std::size_t series) const {
-    return impl_->series.at(series).points.size();
+    return impl_->seriesPointCount.at(series);
 }
 
 const SeriesKey& RankingEngine::seriesKey(std::size_t series) const {
-    return impl_->series.at(series).key;
+    return impl_->keys.at(series);
 }
 
 PointFigures RankingEngine::pointFigures(std::size_t series, std::size_t point) const {
-    return impl_->series.at(series).points.at(point);
+    const auto lock = impl_->prepare();
+    return impl_->columns.figures(impl_->globalIndex(series, point));
 }
 
 std::size_t RankingEngine::residentBytes() const {
-    std::size_t bytes = sizeof(Impl) + impl_->series.capacity() * sizeof(SeriesData);
-    for (const auto& data : impl_->series) {
-        bytes += data.points.capacity() * sizeof(PointFigures);
-        bytes += data.samples.capacity() * sizeof(std::optional<SampleSet>);
-        for (const auto& samples : data.samples) {
-            if (samples)
-                bytes += samples->requests.capacity() * sizeof(RequestSample);
-        }
-    }
+    const auto lock = impl_->prepare();
+    const auto& impl = *impl_;
+    std::size_t bytes = sizeof(RankingEngine) + sizeof(Impl) + impl.columns.residentBytes() +
+                        impl.orders.residentBytes();
+    bytes += impl.keys.capacity() * sizeof(SeriesKey);
+    for (const auto& key : impl.keys)
+        bytes += residentBytesOf(key);
+    bytes +=
+        (impl.hardwareOf.capacity() + impl.seriesPointCount.capacity() +
+         impl.seriesStart.capacity() + impl.pointSeries.capacity() + impl.samplePoint.capacity()) *
+            sizeof(std::uint32_t) +
+        impl.seriesEnabled.capacity() + impl.offerEnabled.capacity();
+    for (const auto& name : impl.hardwareNames)
+        bytes += sizeof(std::string) + heapBytes(name);
+    // unordered_map: one node (key, value, hash, next) per hardware plus the bucket array.
+    bytes += impl.hardwareIds.size() * (sizeof(std::string) + 3 * sizeof(void*)) +
+             impl.hardwareIds.bucket_count() * sizeof(void*);
+    bytes += impl.sampleSets.capacity() * sizeof(SampleSet);
+    for (const auto& set : impl.sampleSets)
+        bytes += set.requests.capacity() * sizeof(RequestSample);
+    for (const auto& frontiers : impl.frontierCache)
+        bytes += frontiers->residentBytes();
+    bytes += impl.costBases.capacity() * sizeof(CostBasis) +
+             impl.offers.capacity() * sizeof(ProviderOffer) +
+             impl.qualityScores.capacity() * sizeof(QualityScore);
     return bytes;
 }
 
 void RankingEngine::setConfigurationFilter(const ConfigurationFilter& filter) {
     impl_->configurationFilter = filter;
+    ++impl_->filterVersion; // cached frontiers for the old filter no longer match any key
 }
 
 void RankingEngine::setSeriesEnabled(std::size_t series, bool enabled) {
-    impl_->series.at(series).enabled = enabled;
+    impl_->seriesEnabled.at(series) = enabled ? 1 : 0;
 }
 
 void RankingEngine::setOfferEnabled(std::size_t offer, bool enabled) {
-    impl_->offerEnabled.at(offer) = enabled;
+    impl_->offerEnabled.at(offer) = enabled ? 1 : 0;
 }
-
-namespace {
-/// 0: feasible with a cost, 1: feasible without one, 2: infeasible.
-int rankGroup(const SeriesResult& result) {
-    if (!result.feasible)
-        return 2;
-    return result.costPerMTotal ? 0 : 1;
-}
-
-OfferResult evaluateOffer(const ProviderOffer& offer, std::size_t index, const Sla& sla,
-                          const Workload& workload) {
-    OfferResult result;
-    result.offer = index;
-    result.blendedUsdPerM = blendedUsdPerM(offer);
-    result.workloadUsdPerM = workloadUsdPerM(offer, workload.isl, workload.osl);
-    result.speedKnown = positiveFinite(offer.outputTokensPerSecond);
-    // Speed must be shown to meet a min-interactivity threshold; a TTFT the provider does
-    // not publish is not held against it (the offer is judged on the figures it has).
-    const bool speedOk =
-        !sla.minInteractivity ||
-        (result.speedKnown && *offer.outputTokensPerSecond >= *sla.minInteractivity);
-    const bool ttftOk =
-        !sla.maxTtftSeconds || !offer.ttftSeconds || *offer.ttftSeconds <= *sla.maxTtftSeconds;
-    result.feasible = speedOk && ttftOk;
-    return result;
-}
-} // namespace
 
 Ranking RankingEngine::rank(const Sla& sla, const CostSettings& cost,
                             const Workload& workload) const {
-    Ranking ranking;
-    for (std::size_t index = 0; index < impl_->series.size(); ++index) {
-        if (impl_->series[index].enabled)
-            ranking.series.push_back(impl_->evaluateSeries(index, sla, cost));
-    }
-    std::stable_sort(ranking.series.begin(), ranking.series.end(),
-                     [](const SeriesResult& a, const SeriesResult& b) {
-                         const int groupA = rankGroup(a);
-                         const int groupB = rankGroup(b);
-                         if (groupA != groupB)
-                             return groupA < groupB;
-                         if (groupA == 0 && *a.costPerMTotal != *b.costPerMTotal)
-                             return *a.costPerMTotal < *b.costPerMTotal;
-                         return a.series < b.series;
-                     });
-    for (std::size_t index = 0; index < impl_->offers.size(); ++index) {
-        if (impl_->offerEnabled[index])
-            ranking.offers.push_back(evaluateOffer(impl_->offers[index], index, sla, workload));
-    }
-    std::stable_sort(ranking.offers.begin(), ranking.offers.end(),
-                     [](const OfferResult& a, const OfferResult& b) {
-                         if (a.feasible != b.feasible)
-                             return a.feasible;
-                         if (a.workloadUsdPerM.has_value() != b.workloadUsdPerM.has_value())
-                             return a.workloadUsdPerM.has_value();
-                         if (a.workloadUsdPerM && *a.workloadUsdPerM != *b.workloadUsdPerM)
-                             return *a.workloadUsdPerM < *b.workloadUsdPerM;
-                         return a.offer < b.offer;
-                     });
-    return ranking;
+    const auto lock = impl_->prepare();
+    const auto frontiers = impl_->frontiersFor(sla);
+    return impl_->rankAll(sla, cost, workload, *frontiers);
 }
 
 SeriesResult RankingEngine::evaluate(std::size_t series, const Sla& sla,
                                      const CostSettings& cost) const {
-    impl_->series.at(series);
-    return impl_->evaluateSeries(series, sla, cost);
+    const auto lock = impl_->prepare();
+    impl_->keys.at(series);
+    const auto frontiers = impl_->frontiersFor(sla);
+    SeriesResult result;
+    result.series = series;
+    impl_->fillResult(result, impl_->choose(series, *frontiers, sla), sla,
+                      impl_->hardwareCosts(cost), cost.utilization);
+    return result;
 }
 
 std::vector<FrontierKnot> RankingEngine::frontier(std::size_t series, const Sla& sla) const {
-    impl_->series.at(series);
-    return impl_->frontierOf(series, sla);
+    const auto lock = impl_->prepare();
+    impl_->keys.at(series);
+    const auto frontiers = impl_->frontiersFor(sla);
+    const auto& impl = *impl_;
+    const auto* interactivity =
+        impl.columns.column(columnAt(FigureColumn::InteractivityP50, sla.statistic));
+    const auto* tput = impl.columns.column(FigureColumn::TputPerGpu);
+    std::vector<FrontierKnot> knots;
+    for (auto k = frontiers->knotStart[series]; k < frontiers->knotStart[series + 1]; ++k) {
+        const std::uint32_t local = frontiers->knots[k];
+        const std::uint32_t global = impl.seriesStart[series] + local;
+        knots.push_back(
+            {recoveredDouble(interactivity[global]), recoveredDouble(tput[global]), local});
+    }
+    return knots;
 }
 
 std::optional<double> RankingEngine::tputPerGpuAt(std::size_t series, double interactivity,
                                                   const Sla& sla) const {
-    const auto knots = frontier(series, sla);
-    std::vector<double> xs;
-    std::vector<double> ys;
-    for (const auto& knot : knots) {
-        xs.push_back(knot.interactivity);
-        ys.push_back(knot.tputPerGpu);
-    }
-    return interpolateMonotoneCubic(xs, ys, interactivity);
+    const auto lock = impl_->prepare();
+    impl_->keys.at(series);
+    const auto frontiers = impl_->frontiersFor(sla);
+    return impl_->tputAt(series, *frontiers, sla.statistic, interactivity);
 }
 
 std::optional<double> RankingEngine::costPerMTotalAt(std::size_t series, double interactivity,
@@ -425,29 +336,43 @@ std::optional<double> RankingEngine::costPerMTotalAt(std::size_t series, double 
 }
 
 bool RankingEngine::pointMeetsSla(std::size_t series, std::size_t point, const Sla& sla) const {
-    const auto& figures = impl_->series.at(series).points.at(point);
-    if (!impl_->passesNonInteractivity(series, point, sla))
+    const auto lock = impl_->prepare();
+    const auto& impl = *impl_;
+    const auto global = impl.globalIndex(series, point);
+    const auto& columns = impl.columns;
+    auto within = [&](FigureColumn first, std::optional<double> limit) {
+        // Compared at the precision the figures are held (float), like the frontier pass.
+        return !limit ||
+               columns.value(columnAt(first, sla.statistic), global) <= storedFloat(limit);
+    };
+    if (!impl.passesConfiguration(global) || !within(FigureColumn::TtftP50, sla.maxTtftSeconds) ||
+        !within(FigureColumn::E2elP50, sla.maxE2elSeconds))
         return false;
-    if (!sla.minInteractivity)
-        return true;
-    const auto interactivity = figures.interactivity.at(sla.statistic);
-    return interactivity && std::isfinite(*interactivity) &&
-           *interactivity >= *sla.minInteractivity;
+    if (sla.minInteractivity &&
+        !(columns.value(columnAt(FigureColumn::InteractivityP50, sla.statistic), global) >=
+          storedFloat(sla.minInteractivity)))
+        return false;
+    if (sla.minAttainment) {
+        const auto* samples = impl.samplesOf(global);
+        const auto attainment = samples ? sloAttainment(*samples, sla) : std::nullopt;
+        return attainment && *attainment >= *sla.minAttainment;
+    }
+    return true;
 }
 
 std::optional<double> RankingEngine::usdPerGpuHour(std::size_t series,
                                                    const CostSettings& cost) const {
-    impl_->series.at(series);
-    return impl_->usdPerGpuHourFor(series, cost);
+    const auto id = impl_->hardwareOf.at(series);
+    return impl_->hardwareCosts(cost).usdPerGpuHour[id];
 }
 
 std::optional<double> RankingEngine::allInKwPerGpu(std::size_t series) const {
-    impl_->series.at(series);
-    return impl_->allInKwFor(series, CostSettings{}.costBasisKey);
+    const auto id = impl_->hardwareOf.at(series);
+    return impl_->hardwareCosts(CostSettings{}).allInKwPerGpu[id];
 }
 
 std::vector<QualityScore> RankingEngine::qualityOf(std::size_t series) const {
-    const auto& key = impl_->series.at(series).key;
+    const auto& key = impl_->keys.at(series);
     std::vector<QualityScore> scores;
     for (const auto& score : impl_->qualityScores) {
         if (score.model == key.model && score.precision == key.precision)

@@ -1,0 +1,89 @@
+#pragma once
+/// The engine's private state: series, compact points, samples, and the cached orders and
+/// frontiers. Shared by RankingEngine.cpp (building, queries) and SeriesEvaluation.cpp.
+
+#include "FrontierIndex.h"
+#include "PointColumns.h"
+#include "RankingEngine.h"
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace tokenomics {
+
+/// The best point a series offers under an SLA, before costs are attached.
+struct BestChoice {
+    enum class Kind : std::uint8_t { Infeasible, Measured, Interpolated };
+    Kind kind = Kind::Infeasible;
+    std::uint32_t point = 0;      // global index: the measured point, or the lower knot
+    std::uint32_t upperPoint = 0; // global index of the upper knot when interpolated
+    double tputPerGpu = 0;
+};
+
+/// Per-hardware $/GPU-hour and all-in kW for one set of cost settings.
+struct HardwareCosts {
+    std::vector<std::optional<double>> usdPerGpuHour;
+    std::vector<std::optional<double>> allInKwPerGpu;
+};
+
+struct RankingEngine::Impl {
+    // Series, in insertion order.
+    std::vector<SeriesKey> keys;
+    std::vector<std::uint32_t> hardwareOf; // index into hardwareNames
+    std::vector<std::string> hardwareNames;
+    std::unordered_map<std::string, std::uint32_t> hardwareIds;
+    std::vector<std::uint32_t> seriesPointCount;
+    std::vector<std::uint8_t> seriesEnabled;
+
+    // Points, grouped by series (ascending) once ready; insertion order within a series.
+    PointColumns columns;
+    bool grouped = true;                    // points already lie series by series, ascending
+    std::uint32_t lastSeries = 0;           // series of the last point added
+    std::vector<std::uint32_t> pointSeries; // series of each point, only while not grouped
+    std::vector<std::uint32_t> seriesStart; // size seriesCount + 1 once ready
+
+    // Per-request samples, only for points that have them, by global point index.
+    std::vector<std::uint32_t> samplePoint;
+    std::vector<SampleSet> sampleSets;
+
+    std::vector<CostBasis> costBases;
+    std::vector<ProviderOffer> offers;
+    std::vector<std::uint8_t> offerEnabled;
+    std::vector<QualityScore> qualityScores;
+    ConfigurationFilter configurationFilter;
+    std::uint64_t filterVersion = 0;
+
+    // Derived state, rebuilt lazily under `mutex` (const queries may run on several threads).
+    std::mutex mutex;
+    bool ready = false;
+    bool wideIndices = false;
+    InteractivityOrders orders;
+    std::vector<std::shared_ptr<const FrontierSet>> frontierCache; // most recent first
+
+    // --- building (RankingEngine.cpp) ---
+    void markChanged();
+    /// Groups points by series and sorts them by interactivity; call with `mutex` held.
+    void makeReady();
+    /// Locks, makes ready, and returns the lock for the caller to hold.
+    std::unique_lock<std::mutex> prepare();
+    std::shared_ptr<const FrontierSet> frontiersFor(const Sla& sla);
+    [[nodiscard]] std::uint32_t globalIndex(std::size_t series, std::size_t point) const;
+    [[nodiscard]] const SampleSet* samplesOf(std::uint32_t point) const;
+
+    // --- evaluation (SeriesEvaluation.cpp) ---
+    [[nodiscard]] HardwareCosts hardwareCosts(const CostSettings& cost) const;
+    [[nodiscard]] BestChoice choose(std::size_t series, const FrontierSet& frontiers,
+                                    const Sla& sla) const;
+    void fillResult(SeriesResult& result, const BestChoice& choice, const Sla& sla,
+                    const HardwareCosts& costs, double utilization) const;
+    [[nodiscard]] std::optional<double> tputAt(std::size_t series, const FrontierSet& frontiers,
+                                               Statistic statistic, double interactivity) const;
+    [[nodiscard]] bool passesConfiguration(std::uint32_t point) const;
+    [[nodiscard]] Ranking rankAll(const Sla& sla, const CostSettings& cost,
+                                  const Workload& workload, const FrontierSet& frontiers) const;
+};
+
+} // namespace tokenomics

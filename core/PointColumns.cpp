@@ -1,0 +1,196 @@
+#include "PointColumns.h"
+
+#include <algorithm>
+#include <bit>
+
+namespace tokenomics {
+namespace {
+constexpr int powerTableLow = -60;
+constexpr int powerTableHigh = 60;
+
+/// 10^k for k in [−60, 60], each the double nearest the exact power (exact for |k| ≤ 22).
+const std::array<double, powerTableHigh - powerTableLow + 1>& powersOfTen() {
+    static const auto table = [] {
+        std::array<double, powerTableHigh - powerTableLow + 1> values{};
+        for (int k = powerTableLow; k <= powerTableHigh; ++k)
+            values[static_cast<std::size_t>(k - powerTableLow)] = std::pow(10.0, k);
+        return values;
+    }();
+    return table;
+}
+
+double powerOfTen(int exponent) {
+    return powersOfTen()[static_cast<std::size_t>(exponent - powerTableLow)];
+}
+
+/// Round to the nearest integer (ties to even) for |x| < 2^51 without a libm call.
+double roundToInteger(double x) {
+    constexpr double shifter = 6755399441055744.0; // 1.5 × 2^52
+    return (x + shifter) - shifter; // exact IEEE arithmetic: the sum rounds to an integer
+}
+
+template <typename Value>
+void permuteVector(std::vector<Value>& values, const std::vector<std::uint32_t>& order) {
+    if (values.empty())
+        return;
+    std::vector<Value> reordered;
+    reordered.reserve(values.capacity());
+    for (const auto from : order)
+        reordered.push_back(values[from]);
+    values.swap(reordered);
+}
+} // namespace
+
+double recoveredDouble(float stored) {
+    const double exact = stored;
+    const auto bits = std::bit_cast<std::uint32_t>(stored);
+    const int biasedExponent = static_cast<int>((bits >> 23) & 0xFFu);
+    if (biasedExponent == 0 || biasedExponent == 0xFF) // zero, subnormal, Inf, NaN
+        return exact;
+    const double magnitude = std::abs(exact);
+    // floor(log10 |x|) from the binary exponent, corrected by one comparison.
+    int decimalExponent =
+        static_cast<int>(std::floor((biasedExponent - 127) * 0.30102999566398120));
+    if (magnitude >= powerOfTen(decimalExponent + 1))
+        ++decimalExponent;
+    const int shift = 6 - decimalExponent; // seven significant digits before the point
+    if (shift < powerTableLow || shift > powerTableHigh)
+        return exact;
+    // Dividing the rounded integer by an exact power of ten rounds correctly, giving the
+    // double nearest the decimal, exactly what parsing that decimal would give.
+    const double rounded = shift >= 0
+                               ? roundToInteger(exact * powerOfTen(shift)) / powerOfTen(shift)
+                               : roundToInteger(exact / powerOfTen(-shift)) * powerOfTen(-shift);
+    return static_cast<float>(rounded) == stored ? rounded : exact;
+}
+
+void CompactIntColumn::reserve(std::size_t count) {
+    if (isWide_)
+        wide_.reserve(count);
+    else
+        narrow_.reserve(count);
+}
+
+void CompactIntColumn::append(std::int32_t value) {
+    if (!isWide_ && (value < 0 || value > 0xFFFF)) {
+        isWide_ = true;
+        wide_.reserve(std::max(narrow_.capacity(), narrow_.size() + 1));
+        wide_.assign(narrow_.begin(), narrow_.end());
+        std::vector<std::uint16_t>().swap(narrow_);
+    }
+    if (isWide_)
+        wide_.push_back(value);
+    else
+        narrow_.push_back(static_cast<std::uint16_t>(value));
+}
+
+void CompactIntColumn::permute(const std::vector<std::uint32_t>& order) {
+    permuteVector(narrow_, order);
+    permuteVector(wide_, order);
+}
+
+std::size_t CompactIntColumn::residentBytes() const {
+    return narrow_.capacity() * sizeof(std::uint16_t) + wide_.capacity() * sizeof(std::int32_t);
+}
+
+void PointColumns::reserve(std::size_t count) {
+    reserved_ = count;
+    for (auto& values : columns_) {
+        if (!values.empty())
+            values.reserve(count);
+    }
+    gpus_.reserve(count);
+    if (hasSplit_) {
+        prefillGpus_.reserve(count);
+        decodeGpus_.reserve(count);
+    }
+    flags_.reserve(count);
+}
+
+void PointColumns::appendFigure(FigureColumn which, std::optional<double> value) {
+    auto& values = columns_[static_cast<std::size_t>(which)];
+    const float stored = storedFloat(value);
+    if (values.empty()) {
+        if (std::isnan(stored))
+            return; // the column stays absent until some point has the figure
+        values.reserve(std::max(reserved_, size() + 1));
+        values.assign(size(), std::numeric_limits<float>::quiet_NaN());
+    }
+    values.push_back(stored);
+}
+
+void PointColumns::append(const PointFigures& figures, bool hasSamples) {
+    appendFigure(FigureColumn::TputPerGpu, figures.tputPerGpu);
+    appendFigure(FigureColumn::OutputTputPerGpu, figures.outputTputPerGpu);
+    appendFigure(FigureColumn::InputTputPerGpu, figures.inputTputPerGpu);
+    appendFigure(FigureColumn::Concurrency, figures.concurrency != 0
+                                                ? std::optional<double>(figures.concurrency)
+                                                : std::nullopt);
+    appendFigure(FigureColumn::PowerWatts, figures.powerWatts);
+    for (const auto statistic : {Statistic::P50, Statistic::P90, Statistic::P99}) {
+        appendFigure(columnAt(FigureColumn::InteractivityP50, statistic),
+                     figures.interactivity.at(statistic));
+        appendFigure(columnAt(FigureColumn::TtftP50, statistic), figures.ttftSeconds.at(statistic));
+        appendFigure(columnAt(FigureColumn::E2elP50, statistic), figures.e2elSeconds.at(statistic));
+    }
+    if (!hasSplit_ && (figures.prefillGpus != 0 || figures.decodeGpus != 0)) {
+        hasSplit_ = true;
+        prefillGpus_.reserve(std::max(reserved_, size() + 1));
+        decodeGpus_.reserve(std::max(reserved_, size() + 1));
+        for (std::size_t i = 0; i < size(); ++i) {
+            prefillGpus_.append(0);
+            decodeGpus_.append(0);
+        }
+    }
+    if (hasSplit_) {
+        prefillGpus_.append(figures.prefillGpus);
+        decodeGpus_.append(figures.decodeGpus);
+    }
+    gpus_.append(figures.gpus);
+    flags_.push_back(static_cast<std::uint8_t>(
+        (figures.disaggregated ? disaggregatedFlag : 0) | (figures.tputDerived ? derivedFlag : 0) |
+        (figures.latencyIsLimit ? limitFlag : 0) | (hasSamples ? samplesFlag : 0)));
+}
+
+PointFigures PointColumns::figures(std::size_t index) const {
+    PointFigures figures;
+    auto read = [&](FigureColumn which) { return recoveredOptional(value(which, index)); };
+    figures.gpus = gpus_.at(index);
+    figures.disaggregated = (flags_[index] & disaggregatedFlag) != 0;
+    figures.prefillGpus = hasSplit_ ? prefillGpus_.at(index) : 0;
+    figures.decodeGpus = hasSplit_ ? decodeGpus_.at(index) : 0;
+    figures.concurrency = read(FigureColumn::Concurrency).value_or(0.0);
+    figures.tputPerGpu = read(FigureColumn::TputPerGpu);
+    figures.outputTputPerGpu = read(FigureColumn::OutputTputPerGpu);
+    figures.inputTputPerGpu = read(FigureColumn::InputTputPerGpu);
+    figures.tputDerived = (flags_[index] & derivedFlag) != 0;
+    figures.interactivity = {read(FigureColumn::InteractivityP50),
+                             read(FigureColumn::InteractivityP90),
+                             read(FigureColumn::InteractivityP99)};
+    figures.ttftSeconds = {read(FigureColumn::TtftP50), read(FigureColumn::TtftP90),
+                           read(FigureColumn::TtftP99)};
+    figures.e2elSeconds = {read(FigureColumn::E2elP50), read(FigureColumn::E2elP90),
+                           read(FigureColumn::E2elP99)};
+    figures.latencyIsLimit = (flags_[index] & limitFlag) != 0;
+    figures.powerWatts = read(FigureColumn::PowerWatts);
+    return figures;
+}
+
+void PointColumns::permute(const std::vector<std::uint32_t>& order) {
+    for (auto& values : columns_)
+        permuteVector(values, order);
+    gpus_.permute(order);
+    prefillGpus_.permute(order);
+    decodeGpus_.permute(order);
+    permuteVector(flags_, order);
+}
+
+std::size_t PointColumns::residentBytes() const {
+    std::size_t bytes = sizeof(*this);
+    for (const auto& values : columns_)
+        bytes += values.capacity() * sizeof(float);
+    return bytes + gpus_.residentBytes() + prefillGpus_.residentBytes() +
+           decodeGpus_.residentBytes() + flags_.capacity();
+}
+
+} // namespace tokenomics
