@@ -1,14 +1,420 @@
-// Temporary entry point until the verb lands: says so and exits non-zero.
+// `tokenomics query`: ranks the catalog's series and API offers under an SLA and a cost basis.
+#include "CatalogNames.h"
+#include "CatalogStore.h"
+#include "CommandOptions.h"
 #include "Commands.h"
+#include "CostModel.h"
+#include "QueryOutput.h"
+#include "RankingEngine.h"
 
+#include <QCommandLineParser>
 #include <QTextStream>
+#include <algorithm>
 
 namespace tokenomics::app {
 
-int runQuery(const QStringList&)
-{
-    QTextStream(stderr) << "tokenomics: 'query' is not available in this build\n";
-    return 2;
+namespace {
+
+constexpr int exitBadUsage = 2;
+constexpr int exitFailed = 1;
+// Offers are priced for the buyer's workload; without --isl/--osl it is 1024 in / 1024 out.
+constexpr int defaultWorkloadTokens = 1024;
+
+int usageError(const QString& message) {
+    QTextStream(stderr) << "tokenomics query: " << message << "\n"
+                        << "Try 'tokenomics query --help'.\n";
+    return exitBadUsage;
+}
+
+QString qs(const std::string& text) {
+    return QString::fromStdString(text);
+}
+
+FieldValue positiveCount(std::int64_t count) {
+    return count > 0 ? FieldValue(static_cast<double>(count)) : FieldValue(std::monostate{});
+}
+
+// A filter value as the catalog spells it: aliases first ("h100" → "H100 SXM"), then any
+// value the series or offers use that differs only in case.
+std::string resolveName(const std::string& asked, const std::string& canonical,
+                        const std::vector<std::string>& used) {
+    for (const std::string& candidate : {canonical, asked}) {
+        const QString wanted = qs(candidate);
+        for (const std::string& value : used) {
+            if (qs(value).compare(wanted, Qt::CaseInsensitive) == 0)
+                return value;
+        }
+    }
+    return canonical;
+}
+
+void resolveFilter(const data::CatalogStore& store, const RankingEngine& engine,
+                   SeriesFilter& filter) {
+    std::vector<std::string> models, hardware, engines, precisions;
+    for (std::size_t i = 0; i < engine.seriesCount(); ++i) {
+        const SeriesKey& key = engine.seriesKey(i);
+        models.push_back(key.model);
+        hardware.push_back(key.hardware);
+        engines.push_back(key.engine);
+        precisions.push_back(key.precision);
+    }
+    for (const ProviderOffer& offer : engine.offers())
+        models.push_back(offer.model);
+    for (std::string& name : filter.models)
+        name = resolveName(name, store.canonicalModel(name), models);
+    for (std::string& name : filter.hardware)
+        name = resolveName(name, store.canonicalHardware(name), hardware);
+    for (std::string& name : filter.engines)
+        name = resolveName(name, name, engines);
+    for (std::string& name : filter.precisions)
+        name = resolveName(name, name, precisions);
+}
+
+Record slaRecord(const Sla& sla) {
+    const int percentile = sla.statistic == Statistic::P50   ? 50
+                           : sla.statistic == Statistic::P90 ? 90
+                                                             : 99;
+    return {{QStringLiteral("max_ttft_s"), numberOrNull(sla.maxTtftSeconds)},
+            {QStringLiteral("min_interactivity"), numberOrNull(sla.minInteractivity)},
+            {QStringLiteral("max_e2el_s"), numberOrNull(sla.maxE2elSeconds)},
+            {QStringLiteral("percentile"), static_cast<double>(percentile)},
+            {QStringLiteral("attainment"), numberOrNull(sla.minAttainment)}};
+}
+
+Record seriesRecord(const RankingEngine& engine, const SeriesResult& result,
+                    const std::vector<std::vector<data::PointDetails>>& details) {
+    const SeriesKey& key = engine.seriesKey(result.series);
+    const std::optional<std::size_t> point = result.point ? result.point : result.lowerKnotPoint;
+    std::optional<PointFigures> figures;
+    const data::PointDetails* detail = nullptr;
+    if (point) {
+        figures = engine.pointFigures(result.series, *point);
+        detail = &details[result.series][*point];
+    }
+    return {
+        {QStringLiteral("series"), qs(data::seriesLabel(key))},
+        {QStringLiteral("model"), qs(key.model)},
+        {QStringLiteral("hardware"), qs(key.hardware)},
+        {QStringLiteral("engine"), qs(key.engine)},
+        {QStringLiteral("precision"), qs(key.precision)},
+        {QStringLiteral("spec_decoding"), qs(key.specDecoding)},
+        {QStringLiteral("isl"), positiveCount(key.isl)},
+        {QStringLiteral("osl"), positiveCount(key.osl)},
+        {QStringLiteral("run"), textOrNull(qs(key.run))},
+        {QStringLiteral("config"), detail ? textOrNull(qs(detail->config)) : FieldValue{}},
+        {QStringLiteral("gpus"), figures ? positiveCount(figures->gpus) : FieldValue{}},
+        {QStringLiteral("feasible"), result.feasible},
+        {QStringLiteral("interactivity"), numberOrNull(result.interactivity)},
+        {QStringLiteral("tput_per_gpu"), numberOrNull(result.tputPerGpu)},
+        {QStringLiteral("output_tput_per_gpu"), numberOrNull(result.outputTputPerGpu)},
+        {QStringLiteral("input_tput_per_gpu"), numberOrNull(result.inputTputPerGpu)},
+        {QStringLiteral("ttft_s"), numberOrNull(result.ttftSeconds)},
+        {QStringLiteral("latency_is_limit"),
+         figures ? FieldValue(figures->latencyIsLimit) : FieldValue{}},
+        {QStringLiteral("interpolated"), result.interpolated},
+        {QStringLiteral("usd_per_gpu_hour"), numberOrNull(result.usdPerGpuHour)},
+        {QStringLiteral("cost_per_m_total"), numberOrNull(result.costPerMTotal)},
+        {QStringLiteral("cost_per_m_output"), numberOrNull(result.costPerMOutput)},
+        {QStringLiteral("cost_per_m_input"), numberOrNull(result.costPerMInput)},
+        {QStringLiteral("tokens_per_mw"), numberOrNull(result.tokensPerMw)},
+        {QStringLiteral("joules_per_token"), numberOrNull(result.joulesPerToken)},
+        {QStringLiteral("slo_attainment"), numberOrNull(result.sloAttainment)},
+        {QStringLiteral("goodput_per_gpu"), numberOrNull(result.goodputPerGpu)},
+        {QStringLiteral("source"),
+         detail ? textOrNull(qs(detail->provenance.source)) : FieldValue{}},
+        {QStringLiteral("date"), detail ? textOrNull(qs(detail->provenance.date)) : FieldValue{}},
+        {QStringLiteral("uncertain"),
+         detail ? FieldValue(detail->provenance.uncertain) : FieldValue{}},
+    };
+}
+
+Record offerRecord(const ProviderOffer& offer, const OfferResult& result) {
+    return {
+        {QStringLiteral("provider"), qs(offer.provider)},
+        {QStringLiteral("model"), qs(offer.model)},
+        {QStringLiteral("input_usd_per_m"), numberOrNull(offer.inputUsdPerM)},
+        {QStringLiteral("output_usd_per_m"), numberOrNull(offer.outputUsdPerM)},
+        {QStringLiteral("blended_usd_per_m"), numberOrNull(result.blendedUsdPerM)},
+        {QStringLiteral("workload_usd_per_m"), numberOrNull(result.workloadUsdPerM)},
+        {QStringLiteral("output_tok_s"), numberOrNull(offer.outputTokensPerSecond)},
+        {QStringLiteral("ttft_s"), numberOrNull(offer.ttftSeconds)},
+        {QStringLiteral("feasible"), result.feasible},
+        {QStringLiteral("speed_known"), result.speedKnown},
+        {QStringLiteral("source"), textOrNull(qs(offer.provenance.source))},
+        {QStringLiteral("date"), textOrNull(qs(offer.provenance.date))},
+        {QStringLiteral("uncertain"), offer.provenance.uncertain},
+    };
+}
+
+QString describeSla(const Sla& sla, const CostSettings& cost) {
+    QStringList parts;
+    if (sla.maxTtftSeconds)
+        parts << QStringLiteral("TTFT ≤ %1 s").arg(*sla.maxTtftSeconds);
+    if (sla.minInteractivity)
+        parts << QStringLiteral("≥ %1 tok/s/user").arg(*sla.minInteractivity);
+    if (sla.maxE2elSeconds)
+        parts << QStringLiteral("E2E latency ≤ %1 s").arg(*sla.maxE2elSeconds);
+    if (sla.minAttainment)
+        parts << QStringLiteral("attainment ≥ %1").arg(*sla.minAttainment);
+    const QString percentile = sla.statistic == Statistic::P50   ? QStringLiteral("p50")
+                               : sla.statistic == Statistic::P90 ? QStringLiteral("p90")
+                                                                 : QStringLiteral("p99");
+    const QString thresholds =
+        parts.isEmpty() ? QStringLiteral("no thresholds") : parts.join(QStringLiteral(", "));
+    const QString price =
+        cost.usdPerGpuHourOverride
+            ? QStringLiteral("$%1/GPU-hour for every series").arg(*cost.usdPerGpuHourOverride)
+            : QStringLiteral("cost basis %1").arg(qs(cost.costBasisKey));
+    return QStringLiteral("SLA: %1 at %2; %3, utilization %4")
+        .arg(thresholds, percentile, price)
+        .arg(cost.utilization);
+}
+
+TableColumn textColumn(const QString& title, const QString& field) {
+    TableColumn column;
+    column.title = title;
+    column.field = field;
+    column.alignLeft = true;
+    return column;
+}
+
+TableColumn numberColumn(const QString& title, const QString& field, int decimals) {
+    TableColumn column;
+    column.title = title;
+    column.field = field;
+    column.decimals = decimals;
+    return column;
+}
+
+// MLPerf latencies are limits: TTFT is "≤ limit", interactivity "≥ 1000 / TPOT limit".
+TableColumn limitColumn(const QString& title, const QString& field, int decimals,
+                        const QString& marker) {
+    TableColumn column = numberColumn(title, field, decimals);
+    column.limitMarker = marker;
+    column.limitField = QStringLiteral("latency_is_limit");
+    return column;
+}
+
+const std::vector<TableColumn>& seriesColumns() {
+    static const std::vector<TableColumn> columns = {
+        textColumn(QStringLiteral("Series"), QStringLiteral("series")),
+        textColumn(QStringLiteral("Model"), QStringLiteral("model")),
+        numberColumn(QStringLiteral("GPUs"), QStringLiteral("gpus"), 0),
+        limitColumn(QStringLiteral("tok/s/user"), QStringLiteral("interactivity"), 1,
+                    QStringLiteral("≥")),
+        numberColumn(QStringLiteral("tok/s/GPU"), QStringLiteral("tput_per_gpu"), 1),
+        numberColumn(QStringLiteral("out tok/s/GPU"), QStringLiteral("output_tput_per_gpu"), 1),
+        limitColumn(QStringLiteral("TTFT s"), QStringLiteral("ttft_s"), 3, QStringLiteral("≤")),
+        numberColumn(QStringLiteral("$/GPU-h"), QStringLiteral("usd_per_gpu_hour"), 2),
+        numberColumn(QStringLiteral("$/1M total"), QStringLiteral("cost_per_m_total"), 3),
+        numberColumn(QStringLiteral("$/1M out"), QStringLiteral("cost_per_m_output"), 3),
+        numberColumn(QStringLiteral("tok/s per MW"), QStringLiteral("tokens_per_mw"), 0),
+        numberColumn(QStringLiteral("goodput tok/s/GPU"), QStringLiteral("goodput_per_gpu"), 1),
+        numberColumn(QStringLiteral("SLO att."), QStringLiteral("slo_attainment"), 3),
+        numberColumn(QStringLiteral("Feasible"), QStringLiteral("feasible"), 0),
+        textColumn(QStringLiteral("Date"), QStringLiteral("date")),
+        textColumn(QStringLiteral("Source"), QStringLiteral("source")),
+    };
+    return columns;
+}
+
+const std::vector<TableColumn>& offerColumns() {
+    static const std::vector<TableColumn> columns = {
+        textColumn(QStringLiteral("Provider"), QStringLiteral("provider")),
+        textColumn(QStringLiteral("Model"), QStringLiteral("model")),
+        numberColumn(QStringLiteral("in $/1M"), QStringLiteral("input_usd_per_m"), 3),
+        numberColumn(QStringLiteral("out $/1M"), QStringLiteral("output_usd_per_m"), 3),
+        numberColumn(QStringLiteral("blended $/1M"), QStringLiteral("blended_usd_per_m"), 3),
+        numberColumn(QStringLiteral("workload $/1M"), QStringLiteral("workload_usd_per_m"), 3),
+        numberColumn(QStringLiteral("out tok/s/user"), QStringLiteral("output_tok_s"), 1),
+        numberColumn(QStringLiteral("TTFT s"), QStringLiteral("ttft_s"), 3),
+        textColumn(QStringLiteral("Feasible"), QStringLiteral("feasible_text")),
+        textColumn(QStringLiteral("Date"), QStringLiteral("date")),
+        textColumn(QStringLiteral("Source"), QStringLiteral("source")),
+    };
+    return columns;
+}
+
+QStringList csvColumns(const std::vector<Record>& series, const std::vector<Record>& offers) {
+    // One RFC 4180 table: a "kind" column, then the union of series and offer fields.
+    QStringList columns{QStringLiteral("kind")};
+    for (const auto* records : {&series, &offers}) {
+        for (const Record& record : *records) {
+            for (const Field& field : record) {
+                if (!columns.contains(field.name))
+                    columns.append(field.name);
+            }
+        }
+    }
+    return columns;
+}
+
+int listCostBases(const data::CatalogStore& store, const QString& format) {
+    data::CatalogError error;
+    std::optional<std::vector<CostBasis>> bases = store.loadCostBases(&error);
+    if (!bases) {
+        QTextStream(stderr) << "tokenomics query: " << error.message << "\n";
+        return exitFailed;
+    }
+    std::stable_sort(bases->begin(), bases->end(), [](const CostBasis& a, const CostBasis& b) {
+        return std::tie(a.key, a.hardware) < std::tie(b.key, b.hardware);
+    });
+    std::vector<Record> records;
+    for (const CostBasis& basis : *bases) {
+        records.push_back({
+            {QStringLiteral("key"), qs(basis.key)},
+            {QStringLiteral("hardware"), qs(basis.hardware)},
+            {QStringLiteral("name"), qs(basis.name)},
+            {QStringLiteral("usd_per_gpu_hour"), numberOrNull(usdPerGpuHour(basis))},
+            {QStringLiteral("all_in_kw_per_gpu"), numberOrNull(basis.allInKwPerGpu)},
+            {QStringLiteral("source"), textOrNull(qs(basis.provenance.source))},
+            {QStringLiteral("date"), textOrNull(qs(basis.provenance.date))},
+            {QStringLiteral("uncertain"), basis.provenance.uncertain},
+        });
+    }
+    QTextStream out(stdout);
+    if (format == QStringLiteral("json")) {
+        out << "{\"cost_bases\": " << jsonArray(records) << "}\n";
+    } else if (format == QStringLiteral("csv")) {
+        out << csvTable({QStringLiteral("key"), QStringLiteral("hardware"), QStringLiteral("name"),
+                         QStringLiteral("usd_per_gpu_hour"), QStringLiteral("all_in_kw_per_gpu"),
+                         QStringLiteral("source"), QStringLiteral("date"),
+                         QStringLiteral("uncertain")},
+                        records);
+    } else {
+        out << textTable(
+            {textColumn(QStringLiteral("Key"), QStringLiteral("key")),
+             textColumn(QStringLiteral("Hardware"), QStringLiteral("hardware")),
+             numberColumn(QStringLiteral("$/GPU-h"), QStringLiteral("usd_per_gpu_hour"), 3),
+             numberColumn(QStringLiteral("all-in kW/GPU"), QStringLiteral("all_in_kw_per_gpu"), 2),
+             textColumn(QStringLiteral("Name"), QStringLiteral("name")),
+             textColumn(QStringLiteral("Date"), QStringLiteral("date")),
+             textColumn(QStringLiteral("Source"), QStringLiteral("source"))},
+            records);
+    }
+    return 0;
+}
+
+} // namespace
+
+int runQuery(const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Ranks series (best point under the SLA, cost per 1M tokens) and API offers.\n"
+        "Offers are priced for the workload --isl/--osl (1024/1024 when not given)."));
+    parser.addHelpOption();
+    addQueryOptions(parser);
+    parser.addOptions({
+        {QStringLiteral("format"), QStringLiteral("table, csv or json (default table)."),
+         QStringLiteral("FORMAT"), QStringLiteral("table")},
+        {QStringLiteral("list-cost-bases"),
+         QStringLiteral("List the catalog's cost bases (keys for --cost-basis) and exit.")},
+    });
+    if (!parser.parse(QStringList{QStringLiteral("tokenomics query")} + arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(
+            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().front()));
+    const QString format = parser.value(QStringLiteral("format")).trimmed();
+    if (format != QStringLiteral("table") && format != QStringLiteral("csv") &&
+        format != QStringLiteral("json"))
+        return usageError(
+            QStringLiteral("--format: must be table, csv or json (got '%1')").arg(format));
+    QueryOptions options;
+    QString optionError;
+    if (!readQueryOptions(parser, &options, &optionError))
+        return usageError(optionError);
+
+    data::CatalogError error;
+    std::optional<data::CatalogStore> store =
+        options.databasePath.isEmpty() ? data::CatalogStore::openDefault(&error)
+                                       : data::CatalogStore::open(options.databasePath, &error);
+    if (!store) {
+        QTextStream(stderr) << "tokenomics query: " << error.message << "\n";
+        return exitFailed;
+    }
+    if (parser.isSet(QStringLiteral("list-cost-bases")))
+        return listCostBases(*store, format);
+
+    RankingEngine engine;
+    std::vector<std::vector<data::PointDetails>> details;
+    if (!store->loadInto(engine, &error, &details)) {
+        QTextStream(stderr) << "tokenomics query: " << error.message << "\n";
+        return exitFailed;
+    }
+    if (parser.isSet(QStringLiteral("cost-basis")) && !options.cost.usdPerGpuHourOverride) {
+        const std::vector<std::string> keys = engine.costBasisKeys();
+        if (std::find(keys.begin(), keys.end(), options.cost.costBasisKey) == keys.end())
+            return usageError(QStringLiteral("--cost-basis: '%1' is not a cost basis of this "
+                                             "catalog (see --list-cost-bases)")
+                                  .arg(qs(options.cost.costBasisKey)));
+    }
+    resolveFilter(*store, engine, options.filter);
+    for (std::size_t i = 0; i < engine.seriesCount(); ++i)
+        engine.setSeriesEnabled(i, options.filter.matches(engine.seriesKey(i)));
+    for (std::size_t i = 0; i < engine.offers().size(); ++i)
+        engine.setOfferEnabled(i, options.filter.matchesModel(engine.offers()[i].model));
+    const Workload workload{options.filter.isl.value_or(defaultWorkloadTokens),
+                            options.filter.osl.value_or(defaultWorkloadTokens)};
+    const Ranking ranking = engine.rank(options.sla, options.cost, workload);
+
+    std::vector<Record> series;
+    for (const SeriesResult& result : ranking.series)
+        series.push_back(seriesRecord(engine, result, details));
+    std::vector<Record> offers;
+    for (const OfferResult& result : ranking.offers)
+        offers.push_back(offerRecord(engine.offers()[result.offer], result));
+
+    QTextStream out(stdout);
+    if (format == QStringLiteral("json")) {
+        const Record cost = {
+            {QStringLiteral("cost_basis"), options.cost.usdPerGpuHourOverride
+                                               ? FieldValue{}
+                                               : FieldValue(qs(options.cost.costBasisKey))},
+            {QStringLiteral("usd_per_gpu_hour"), numberOrNull(options.cost.usdPerGpuHourOverride)},
+            {QStringLiteral("utilization"), options.cost.utilization}};
+        const Record workloadRecord = {{QStringLiteral("isl"), static_cast<double>(workload.isl)},
+                                       {QStringLiteral("osl"), static_cast<double>(workload.osl)}};
+        out << "{\n  \"sla\": " << jsonObject(slaRecord(options.sla))
+            << ",\n  \"cost\": " << jsonObject(cost)
+            << ",\n  \"workload\": " << jsonObject(workloadRecord)
+            << ",\n  \"series\": " << jsonArray(series) << ",\n  \"offers\": " << jsonArray(offers)
+            << "\n}\n";
+        return 0;
+    }
+    if (format == QStringLiteral("csv")) {
+        for (Record& record : series)
+            record.insert(record.begin(), {QStringLiteral("kind"), QStringLiteral("series")});
+        for (Record& record : offers)
+            record.insert(record.begin(), {QStringLiteral("kind"), QStringLiteral("offer")});
+        std::vector<Record> all = series;
+        all.insert(all.end(), offers.begin(), offers.end());
+        out << csvTable(csvColumns(series, offers), all);
+        return 0;
+    }
+    for (Record& record : offers) {
+        const bool feasible = std::get<bool>(valueOf(record, QStringLiteral("feasible")));
+        const bool speedKnown = std::get<bool>(valueOf(record, QStringLiteral("speed_known")));
+        record.push_back(
+            {QStringLiteral("feasible_text"), feasible ? QStringLiteral("yes")
+                                              : !speedKnown && options.sla.minInteractivity
+                                                  ? QStringLiteral("no (speed unknown)")
+                                                  : QStringLiteral("no")});
+    }
+    out << describeSla(options.sla, options.cost) << "\n\n"
+        << "Series (best point under the SLA, cheapest first):\n"
+        << (series.empty() ? QStringLiteral("(none match the filters)\n")
+                           : textTable(seriesColumns(), series))
+        << "\nAPI offers (priced for " << workload.isl << "/" << workload.osl
+        << " input/output tokens):\n"
+        << (offers.empty() ? QStringLiteral("(none match the filters)\n")
+                           : textTable(offerColumns(), offers))
+        << "\n≤/≥: MLPerf figures are the scenario's latency limits, not measurements.\n";
+    return 0;
 }
 
 } // namespace tokenomics::app

@@ -83,7 +83,7 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& builtInMode
     static const std::vector<std::pair<std::string, std::vector<std::string>>> aliases = {
         {"Llama 3.3 70B",
          {"meta-llama/Llama-3.3-70B-Instruct", "Llama-3.3-70B-Instruct", "llama-3.3-70b",
-          "llama3.3-70b", "llama-3.3-70b-instruct", "llama3.3:70b"}},
+          "llama3.3-70b", "llama3.3:70b"}},
         {"Llama 3.1 8B",
          {"meta-llama/Llama-3.1-8B-Instruct", "Llama-3.1-8B-Instruct", "llama-3.1-8b",
           "llama3.1-8b", "llama3.1:8b"}},

@@ -138,10 +138,11 @@ CREATE TABLE points (
     uncertain INTEGER NOT NULL DEFAULT 0 CONSTRAINT uncertain_flag CHECK (uncertain IN (0, 1)),
     CONSTRAINT throughput_given CHECK (tput_per_gpu IS NOT NULL OR output_tput_per_gpu IS NOT NULL)
 ))sql"),
-    // A point is identified by its series, concurrency and configuration label.
-    QStringLiteral(
-        "CREATE UNIQUE INDEX points_identity ON points (series_id, concurrency, config)"),
-    // Per-request samples of a point, packed (see CatalogSamples.h): one row per point.
+    // A point is identified by its series, concurrency and configuration: the config label
+    // and the GPU split (a curve label can span recipes with different prefill/decode GPUs).
+    QStringLiteral("CREATE UNIQUE INDEX points_identity ON points (series_id, concurrency, "
+                   "config, gpus, prefill_gpus, decode_gpus)"),
+    // Per-request samples of a point, packed (see SampleBlob.h): one row per point.
     QStringLiteral(R"sql(
 CREATE TABLE point_samples (
     point_id INTEGER PRIMARY KEY REFERENCES points(id) ON DELETE CASCADE,

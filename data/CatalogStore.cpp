@@ -218,6 +218,16 @@ bool CatalogStore::import(const ImportBatch& batch, CatalogError* error) {
     return false;
 }
 
+std::optional<std::vector<CostBasis>> CatalogStore::loadCostBases(CatalogError* error) const {
+    std::vector<CostBasis> bases;
+    QString reason;
+    if (!readCostBases(impl_->handle, &bases, &reason)) {
+        fail(error, QStringLiteral("%1: %2").arg(nativePath(impl_->path), reason));
+        return std::nullopt;
+    }
+    return bases;
+}
+
 std::string CatalogStore::canonicalHardware(const std::string& name) const {
     return CatalogWriter(impl_->handle).canonicalHardware(name);
 }

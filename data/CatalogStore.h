@@ -51,6 +51,9 @@ public:
     bool loadInto(RankingEngine& engine, CatalogError* error,
                   std::vector<std::vector<PointDetails>>* details) const;
 
+    /// The cost bases alone (for listing them without loading every point).
+    [[nodiscard]] std::optional<std::vector<CostBasis>> loadCostBases(CatalogError* error) const;
+
     /// The catalog's name for an accelerator name or alias ("h100" → "H100 SXM"), matched
     /// without regard to case; the name itself when the catalog does not know it.
     [[nodiscard]] std::string canonicalHardware(const std::string& name) const;

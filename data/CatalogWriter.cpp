@@ -319,10 +319,14 @@ bool CatalogWriter::insertPoint(std::int64_t seriesId, const SeriesKey& key,
 
     const int rc = statement.step();
     if (rc != SQLITE_DONE) {
+        const QString split = figures.disaggregated ? QStringLiteral(" (%1 prefill + %2 decode)")
+                                                          .arg(figures.prefillGpus)
+                                                          .arg(figures.decodeGpus)
+                                                    : QString();
         const QString what =
-            QStringLiteral("point of series '%1' at concurrency %2, config '%3'")
+            QStringLiteral("point of series '%1' at concurrency %2, config '%3', %4 GPUs%5")
                 .arg(QString::fromStdString(seriesLabel(key)), number(figures.concurrency),
-                     QString::fromStdString(point.config));
+                     QString::fromStdString(point.config), QString::number(figures.gpus), split);
         if (sqlite3_extended_errcode(database_) == SQLITE_CONSTRAINT_UNIQUE)
             *error = QStringLiteral("duplicate point: %1 is already in the catalog or twice in "
                                     "this import")

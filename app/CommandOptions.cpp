@@ -1,0 +1,172 @@
+#include "CommandOptions.h"
+
+#include <cmath>
+
+namespace tokenomics::app {
+
+namespace {
+
+std::vector<std::string> texts(const QStringList& values) {
+    std::vector<std::string> result;
+    for (const QString& value : values)
+        result.push_back(value.trimmed().toStdString());
+    return result;
+}
+
+// Parses --NAME's value as a finite number; the error names the option and says why.
+bool readNumber(const QCommandLineParser& parser, const QString& name, std::optional<double>* value,
+                QString* error) {
+    if (!parser.isSet(name))
+        return true;
+    const QString text = parser.value(name).trimmed();
+    bool ok = false;
+    const double number = text.toDouble(&ok);
+    if (!ok || !std::isfinite(number)) {
+        *error = QStringLiteral("--%1: '%2' is not a number").arg(name, text);
+        return false;
+    }
+    *value = number;
+    return true;
+}
+
+bool readPositive(const QCommandLineParser& parser, const QString& name,
+                  std::optional<double>* value, QString* error) {
+    if (!readNumber(parser, name, value, error))
+        return false;
+    if (*value && **value <= 0) {
+        *error = QStringLiteral("--%1: must be greater than 0 (got %2)")
+                     .arg(name, parser.value(name).trimmed());
+        return false;
+    }
+    return true;
+}
+
+bool readFraction(const QCommandLineParser& parser, const QString& name,
+                  std::optional<double>* value, QString* error) {
+    if (!readNumber(parser, name, value, error))
+        return false;
+    if (*value && (**value <= 0 || **value > 1)) {
+        *error = QStringLiteral("--%1: must be a fraction in (0, 1] (got %2)")
+                     .arg(name, parser.value(name).trimmed());
+        return false;
+    }
+    return true;
+}
+
+bool readTokenCount(const QCommandLineParser& parser, const QString& name,
+                    std::optional<std::int32_t>* value, QString* error) {
+    if (!parser.isSet(name))
+        return true;
+    const QString text = parser.value(name).trimmed();
+    bool ok = false;
+    const int number = text.toInt(&ok);
+    if (!ok || number <= 0) {
+        *error = QStringLiteral("--%1: must be a whole number of tokens greater than 0 (got '%2')")
+                     .arg(name, text);
+        return false;
+    }
+    *value = number;
+    return true;
+}
+
+} // namespace
+
+void addQueryOptions(QCommandLineParser& parser) {
+    parser.addOptions({
+        {QStringLiteral("db"),
+         QStringLiteral("Catalog file (default: the user's default catalog)."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("model"), QStringLiteral("Only this model (repeatable)."),
+         QStringLiteral("M")},
+        {QStringLiteral("hardware"), QStringLiteral("Only this accelerator (repeatable)."),
+         QStringLiteral("H")},
+        {QStringLiteral("engine"), QStringLiteral("Only this engine (repeatable)."),
+         QStringLiteral("E")},
+        {QStringLiteral("precision"), QStringLiteral("Only this precision (repeatable)."),
+         QStringLiteral("P")},
+        {QStringLiteral("isl"), QStringLiteral("Only series with this input length (tokens)."),
+         QStringLiteral("N")},
+        {QStringLiteral("osl"), QStringLiteral("Only series with this output length (tokens)."),
+         QStringLiteral("N")},
+        {QStringLiteral("min-interactivity"),
+         QStringLiteral("SLA: at least this many tokens/s per user."), QStringLiteral("TOK_S")},
+        {QStringLiteral("max-ttft"), QStringLiteral("SLA: time to first token at most (s)."),
+         QStringLiteral("SECONDS")},
+        {QStringLiteral("max-e2el"), QStringLiteral("SLA: end-to-end latency at most (s)."),
+         QStringLiteral("SECONDS")},
+        {QStringLiteral("percentile"),
+         QStringLiteral("Statistic the SLA applies to: 50, 90 or 99 (default 50)."),
+         QStringLiteral("50|90|99"), QStringLiteral("50")},
+        {QStringLiteral("attainment"),
+         QStringLiteral("SLA: at least this fraction of requests good (needs samples)."),
+         QStringLiteral("FRACTION")},
+        {QStringLiteral("cost-basis"),
+         QStringLiteral("Cost basis key per hardware (default hyperscaler; see "
+                        "--list-cost-bases)."),
+         QStringLiteral("KEY")},
+        {QStringLiteral("usd-per-gpu-hour"),
+         QStringLiteral("Own $/GPU-hour for every series (overrides the cost basis)."),
+         QStringLiteral("X")},
+        {QStringLiteral("utilization"),
+         QStringLiteral("Fraction of paid GPU time that serves (default 1)."), QStringLiteral("F"),
+         QStringLiteral("1")},
+    });
+}
+
+bool readQueryOptions(const QCommandLineParser& parser, QueryOptions* options, QString* error) {
+    QueryOptions read;
+    read.databasePath = parser.value(QStringLiteral("db"));
+    if (parser.isSet(QStringLiteral("db")) && read.databasePath.trimmed().isEmpty()) {
+        *error = QStringLiteral("--db: needs a file name");
+        return false;
+    }
+    read.filter.models = texts(parser.values(QStringLiteral("model")));
+    read.filter.hardware = texts(parser.values(QStringLiteral("hardware")));
+    read.filter.engines = texts(parser.values(QStringLiteral("engine")));
+    read.filter.precisions = texts(parser.values(QStringLiteral("precision")));
+    if (!readTokenCount(parser, QStringLiteral("isl"), &read.filter.isl, error) ||
+        !readTokenCount(parser, QStringLiteral("osl"), &read.filter.osl, error))
+        return false;
+
+    if (!readPositive(parser, QStringLiteral("min-interactivity"), &read.sla.minInteractivity,
+                      error) ||
+        !readPositive(parser, QStringLiteral("max-ttft"), &read.sla.maxTtftSeconds, error) ||
+        !readPositive(parser, QStringLiteral("max-e2el"), &read.sla.maxE2elSeconds, error) ||
+        !readFraction(parser, QStringLiteral("attainment"), &read.sla.minAttainment, error))
+        return false;
+    const QString percentile = parser.value(QStringLiteral("percentile")).trimmed();
+    if (percentile == QStringLiteral("50") || percentile == QStringLiteral("p50")) {
+        read.sla.statistic = Statistic::P50;
+    } else if (percentile == QStringLiteral("90") || percentile == QStringLiteral("p90")) {
+        read.sla.statistic = Statistic::P90;
+    } else if (percentile == QStringLiteral("99") || percentile == QStringLiteral("p99")) {
+        read.sla.statistic = Statistic::P99;
+    } else {
+        *error = QStringLiteral("--percentile: must be 50, 90 or 99 (got '%1')").arg(percentile);
+        return false;
+    }
+
+    if (parser.isSet(QStringLiteral("cost-basis"))) {
+        read.cost.costBasisKey = parser.value(QStringLiteral("cost-basis")).trimmed().toStdString();
+        if (read.cost.costBasisKey.empty()) {
+            *error = QStringLiteral("--cost-basis: needs a key (see --list-cost-bases)");
+            return false;
+        }
+    }
+    if (!readNumber(parser, QStringLiteral("usd-per-gpu-hour"), &read.cost.usdPerGpuHourOverride,
+                    error))
+        return false;
+    if (read.cost.usdPerGpuHourOverride && *read.cost.usdPerGpuHourOverride < 0) {
+        *error = QStringLiteral("--usd-per-gpu-hour: must not be negative (got %1)")
+                     .arg(parser.value(QStringLiteral("usd-per-gpu-hour")).trimmed());
+        return false;
+    }
+    std::optional<double> utilization;
+    if (!readFraction(parser, QStringLiteral("utilization"), &utilization, error))
+        return false;
+    read.cost.utilization = utilization.value_or(1.0);
+    *options = std::move(read);
+    return true;
+}
+
+} // namespace tokenomics::app
