@@ -226,10 +226,7 @@ void ParetoChart::addSeries(std::size_t series) {
                                              state_->viewTitle().contains(tr("scenarios"))));
     QPen linePen(color, 2.2, engineLineStyle(key.engine));
     drawn.line->setPen(linePen);
-    drawn.line->setScatterStyle(QCPScatterStyle(precisionMarker(key.precision), color, color, 7));
     drawn.line->setData(lineX, lineY, true);
-    // The legend icon shows line and marker; the line itself draws no markers.
-    drawn.line->setScatterSkip(std::numeric_limits<int>::max());
 
     drawn.passing = addGraph();
     drawn.passing->setLineStyle(QCPGraph::lsNone);

@@ -1,0 +1,222 @@
+// The dashboard window on a hand-made catalog: dragging, spin boxes, filters, tooltips, ranking.
+#include "ChartArea.h"
+#include "DashboardState.h"
+#include "FiltersPanel.h"
+#include "IsoInteractivityModel.h"
+#include "MainWindow.h"
+#include "OfferTableModel.h"
+#include "RankingTableModel.h"
+#include "SlaPanel.h"
+#include "UiTestCatalog.h"
+
+#include <QDoubleSpinBox>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QTest>
+
+using namespace tokenomics;
+using namespace tokenomics::ui;
+
+namespace {
+constexpr std::size_t alpha = 0, beta = 1, gammaSeries = 2;
+
+// $ per 1M tokens = $/h × 1e6 / (tok/s × 3600), written out for the hand checks.
+double costPerM(double usdPerHour, double tokensPerSecond) {
+    return usdPerHour * 1e6 / (tokensPerSecond * 3600);
+}
+
+int rowOf(const RankingTableModel& model, std::size_t series) {
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (model.resultAt(row).series == series)
+            return row;
+    }
+    return -1;
+}
+} // namespace
+
+class TestDashboard : public QObject {
+    Q_OBJECT
+private slots:
+    void init() {
+        window_ = std::make_unique<MainWindow>(testing::uiTestCatalog());
+        window_->resize(1400, 900);
+        window_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+    }
+    void cleanup() { window_.reset(); }
+
+    void opensOnTheRichestModelWithTheDefaultSla() {
+        ParetoChart* chart = window_->chartArea()->chart(ChartMetric::ThroughputPerGpu);
+        // TestModel has three series, OtherModel one.
+        QCOMPARE(chart->drawnSeries(), std::vector<std::size_t>({alpha, beta, gammaSeries}));
+        QCOMPARE(window_->state()->sla().minInteractivity, std::optional<double>(30));
+        QCOMPARE(window_->rankingModel()->rowCount(), 3);
+        QVERIFY(window_->chartArea()->title()->text().contains(QStringLiteral("TestModel")));
+    }
+
+    void rankingAtTheLowestThresholdMatchesHandComputation() {
+        // At 10 tok/s/user every series sits at its max-throughput point (Gamma starts at 20,
+        // so it also takes its max): Beta $1/h at 6000 → 0.0463, Alpha $2/h at 10000 → 0.0556,
+        // Gamma $3/h at 9000 → 0.0926.
+        window_->state()->setMinInteractivity(10);
+        const RankingTableModel& model = *window_->rankingModel();
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.resultAt(0).series, beta);
+        QCOMPARE(model.resultAt(1).series, alpha);
+        QCOMPARE(model.resultAt(2).series, gammaSeries);
+        QVERIFY(qAbs(*model.resultAt(0).costPerMTotal - costPerM(1, 6000)) < 1e-9);
+        QVERIFY(qAbs(*model.resultAt(1).costPerMTotal - costPerM(2, 10000)) < 1e-9);
+        QVERIFY(qAbs(*model.resultAt(2).costPerMTotal - costPerM(3, 9000)) < 1e-9);
+        QCOMPARE(model.data(model.index(0, RankingTableModel::CostPerMTotalColumn), Qt::DisplayRole)
+                     .toString(),
+                 QStringLiteral("$0.0463"));
+    }
+
+    void draggingTheInteractivityLineReranksLikeTheEngine() {
+        ParetoChart* chart = window_->chartArea()->chart(ChartMetric::ThroughputPerGpu);
+        window_->chartArea()->tabs()->setCurrentWidget(chart);
+        const int y = chart->axisRect()->center().y();
+        const QPoint from(qRound(chart->xAxis->coordToPixel(30)), y);
+        const QPoint to(qRound(chart->xAxis->coordToPixel(65)), y);
+        QTest::mousePress(chart, Qt::LeftButton, {}, from);
+        QTest::mouseMove(chart, QPoint((from.x() + to.x()) / 2, y));
+        QTest::mouseMove(chart, to);
+        QTest::mouseRelease(chart, Qt::LeftButton, {}, to);
+
+        const std::optional<double> dragged = window_->state()->sla().minInteractivity;
+        QVERIFY(dragged.has_value());
+        QVERIFY2(qAbs(*dragged - 65) < 1.0, qPrintable(QString::number(*dragged)));
+        QCOMPARE(chart->interactivityLine()->point1->coords().x(), *dragged);
+
+        // Independently: a fresh engine over the same catalog, OtherModel left out.
+        RankingEngine engine = RankingEngine::fromCatalog(testing::uiTestCatalog());
+        engine.setSeriesEnabled(3, false);
+        Sla sla;
+        sla.minInteractivity = dragged;
+        const Ranking expected = engine.rank(sla, CostSettings{}, Workload{1024, 1024});
+        const RankingTableModel& model = *window_->rankingModel();
+        QCOMPARE(std::size_t(model.rowCount()), expected.series.size());
+        for (int row = 0; row < model.rowCount(); ++row) {
+            QCOMPARE(model.resultAt(row).series, expected.series[std::size_t(row)].series);
+            QCOMPARE(model.resultAt(row).costPerMTotal,
+                     expected.series[std::size_t(row)].costPerMTotal);
+        }
+        // Beta's frontier ends at 80, Alpha's at 100, Gamma's at 120: all still feasible at 65.
+        QVERIFY(model.resultAt(0).feasible);
+        // Points below the line are greyed: Alpha 10, 30, 60; Beta 10, 40; Gamma 20, 50.
+        QCOMPARE(chart->failingPointCount(), 7);
+        QCOMPARE(chart->passingPointCount(), 3);
+    }
+
+    void typingIntoTheSpinBoxMovesTheLine() {
+        QDoubleSpinBox* box = window_->slaPanel()->minInteractivityBox();
+        box->setFocus();
+        box->findChild<QLineEdit*>()->selectAll();
+        QTest::keyClicks(box, QStringLiteral("60"));
+        QCOMPARE(box->value(), 60.0);
+        for (ChartMetric metric :
+             {ChartMetric::ThroughputPerGpu, ChartMetric::CostPerMTotal, ChartMetric::Ttft})
+            QCOMPARE(window_->chartArea()->chart(metric)->interactivityLine()->point1->coords().x(),
+                     60.0);
+        // By hand: Alpha's measured knot at 60 tok/s/user, 3000 tok/s at $2/h → $0.185 per 1M.
+        const RankingTableModel& model = *window_->rankingModel();
+        const int row = rowOf(model, alpha);
+        QVERIFY(row >= 0);
+        QVERIFY(!model.resultAt(row).interpolated);
+        QVERIFY(qAbs(*model.resultAt(row).costPerMTotal - costPerM(2, 3000)) < 1e-9);
+    }
+
+    void draggedLineUpdatesTheSpinBox() {
+        ParetoChart* chart = window_->chartArea()->chart(ChartMetric::ThroughputPerGpu);
+        chart->setFocus();
+        QTest::keyClick(chart, Qt::Key_Right);
+        QCOMPARE(window_->slaPanel()->minInteractivityBox()->value(), 31.0);
+        QTest::keyClick(chart, Qt::Key_Right, Qt::ShiftModifier);
+        QCOMPARE(window_->slaPanel()->minInteractivityBox()->value(), 41.0);
+    }
+
+    void ttftThresholdMakesGammaInfeasibleAndGreyed() {
+        QDoubleSpinBox* box = window_->slaPanel()->maxTtftBox();
+        box->setValue(2.0);
+        ParetoChart* ttftChart = window_->chartArea()->chart(ChartMetric::Ttft);
+        QVERIFY(ttftChart->ttftLine() != nullptr);
+        QCOMPARE(ttftChart->ttftLine()->point1->coords().y(), 2.0);
+        // Every Gamma point has TTFT ≥ 2.5 s: it cannot meet the SLA and goes to the bottom.
+        const RankingTableModel& model = *window_->rankingModel();
+        const int last = model.rowCount() - 1;
+        QCOMPARE(model.resultAt(last).series, gammaSeries);
+        QVERIFY(!model.resultAt(last).feasible);
+        QVERIFY(model.data(model.index(last, 0), Qt::ForegroundRole).isValid());
+        QCOMPARE(model.data(model.index(last, RankingTableModel::FeasibleColumn), Qt::DisplayRole)
+                     .toString(),
+                 QStringLiteral("no"));
+    }
+
+    void hardwareFilterChangesTheSeriesSet() {
+        ParetoChart* chart = window_->chartArea()->chart(ChartMetric::ThroughputPerGpu);
+        const int legendBefore = chart->legend->itemCount();
+        QListWidget* hardware = window_->filtersPanel()->list(QStringLiteral("hardware"));
+        QVERIFY(hardware);
+        const auto items = hardware->findItems(QStringLiteral("AlphaGPU"), Qt::MatchExactly);
+        QCOMPARE(items.size(), 1);
+        items.front()->setCheckState(Qt::Unchecked);
+        QCOMPARE(chart->drawnSeries(), std::vector<std::size_t>({beta, gammaSeries}));
+        QCOMPARE(chart->legend->itemCount(), legendBefore - 1);
+        QCOMPARE(window_->rankingModel()->rowCount(), 2);
+    }
+
+    void legendClickHidesAndShowsASeries() {
+        ParetoChart* chart = window_->chartArea()->chart(ChartMetric::ThroughputPerGpu);
+        chart->replot();
+        QCPAbstractLegendItem* first = chart->legend->item(0);
+        const QPoint centre = first->outerRect().center();
+        QTest::mouseClick(chart, Qt::LeftButton, {}, centre);
+        QVERIFY(window_->state()->isHidden(alpha));
+        QCOMPARE(chart->visibleSeriesGraphCount(), 2);
+        QTest::mouseClick(chart, Qt::LeftButton, {}, centre);
+        QVERIFY(!window_->state()->isHidden(alpha));
+        QCOMPARE(chart->visibleSeriesGraphCount(), 3);
+    }
+
+    void tooltipNamesTheSource() {
+        ParetoChart* chart = window_->chartArea()->chart(ChartMetric::ThroughputPerGpu);
+        const QPointF pixel(chart->xAxis->coordToPixel(10), chart->yAxis->coordToPixel(10000));
+        const QString text = chart->tooltipAt(pixel);
+        QVERIFY2(text.contains(QStringLiteral("alpha-source")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("10,000")));
+        QVERIFY(chart->tooltipAt(QPointF(-100, -100)).isEmpty());
+        ParetoChart* costChart = window_->chartArea()->chart(ChartMetric::CostPerMTotal);
+        // The offer with a known speed sits at 150 tok/s/user and (1024×0.10 + 1024×0.30)/2048 =
+        // $0.20.
+        const QPointF offerPixel(costChart->xAxis->coordToPixel(150),
+                                 costChart->yAxis->coordToPixel(0.20));
+        QVERIFY(costChart->tooltipAt(offerPixel).contains(QStringLiteral("offer-source")));
+    }
+
+    void tablesNeverShowNan() {
+        window_->state()->setMinInteractivity(500); // beyond every frontier
+        for (QAbstractItemModel* model : std::initializer_list<QAbstractItemModel*>{
+                 window_->rankingModel(), window_->offerModel(), window_->isoModel()}) {
+            for (int row = 0; row < model->rowCount(); ++row) {
+                for (int column = 0; column < model->columnCount(); ++column) {
+                    const QString text = model->index(row, column).data().toString().toLower();
+                    QVERIFY2(!text.contains(QStringLiteral("nan")) &&
+                                 !text.contains(QStringLiteral("inf")),
+                             qPrintable(text));
+                }
+            }
+        }
+        // Every 10 tok/s/user up to the highest frontier end (Gamma, 120): 12 columns;
+        // Beta stops at 80, so its 90 tok/s/user cell says "unreachable".
+        IsoInteractivityModel* iso = window_->isoModel();
+        QCOMPARE(iso->columnCount(), 12);
+        QCOMPARE(iso->index(int(beta), 8).data().toString(), QStringLiteral("unreachable"));
+        QCOMPARE(iso->index(int(alpha), 5).data().toString(), QStringLiteral("$0.185"));
+    }
+
+private:
+    std::unique_ptr<MainWindow> window_;
+};
+
+QTEST_MAIN(TestDashboard)
+#include "test_dashboard.moc"
