@@ -23,6 +23,19 @@ struct BestChoice {
     double tputPerGpu = 0;
 };
 
+/// The figures of a series' best point, read once (NaN = unknown) so that costs can be
+/// attached later without touching the point columns again.
+struct ResolvedBest {
+    BestChoice choice;
+    double interactivity = 0;
+    double tputPerGpu = 0;
+    double outputTputPerGpu = 0;
+    double inputTputPerGpu = 0;
+    double ttftSeconds = 0;
+    double sloAttainment = 0;
+    double goodputPerGpu = 0;
+};
+
 /// Per-hardware $/GPU-hour and all-in kW for one set of cost settings.
 struct HardwareCosts {
     std::vector<std::optional<double>> usdPerGpuHour;
@@ -59,7 +72,7 @@ struct RankingEngine::Impl {
     // Derived state, rebuilt lazily under `mutex` (const queries may run on several threads).
     std::mutex mutex;
     bool ready = false;
-    bool wideIndices = false;
+    std::size_t indexWidth = 1; // bytes per local point index (1, 2 or 4)
     InteractivityOrders orders;
     std::vector<std::shared_ptr<const FrontierSet>> frontierCache; // most recent first
 
@@ -77,8 +90,9 @@ struct RankingEngine::Impl {
     [[nodiscard]] HardwareCosts hardwareCosts(const CostSettings& cost) const;
     [[nodiscard]] BestChoice choose(std::size_t series, const FrontierSet& frontiers,
                                     const Sla& sla) const;
-    void fillResult(SeriesResult& result, const BestChoice& choice, const Sla& sla,
-                    const HardwareCosts& costs, double utilization) const;
+    [[nodiscard]] ResolvedBest resolve(const BestChoice& choice, const Sla& sla) const;
+    void fillResult(SeriesResult& result, const ResolvedBest& best, const HardwareCosts& costs,
+                    double utilization) const;
     [[nodiscard]] std::optional<double> tputAt(std::size_t series, const FrontierSet& frontiers,
                                                Statistic statistic, double interactivity) const;
     [[nodiscard]] bool passesConfiguration(std::uint32_t point) const;

@@ -12,36 +12,52 @@
 
 namespace tokenomics {
 
-/// Indices of points within their series: 16 bits each unless a series is larger.
+/// Indices of points within their series, 1, 2 or 4 bytes each: as narrow as the largest
+/// series allows (one byte for series of up to 256 points).
 class LocalIndexList {
 public:
-    explicit LocalIndexList(bool wide = false)
-        : isWide_(wide) {}
+    explicit LocalIndexList(std::size_t width = 2)
+        : width_(width) {}
+    [[nodiscard]] std::size_t width() const { return width_; }
     void reserve(std::size_t count);
     void push_back(std::uint32_t index) {
-        if (isWide_)
-            wide_.push_back(index);
+        if (width_ == 1)
+            bytes_.push_back(static_cast<std::uint8_t>(index));
+        else if (width_ == 2)
+            shorts_.push_back(static_cast<std::uint16_t>(index));
         else
-            narrow_.push_back(static_cast<std::uint16_t>(index));
+            words_.push_back(index);
     }
     [[nodiscard]] std::uint32_t operator[](std::size_t at) const {
-        return isWide_ ? wide_[at] : narrow_[at];
+        return width_ == 1 ? bytes_[at] : (width_ == 2 ? shorts_[at] : words_[at]);
     }
-    [[nodiscard]] std::size_t size() const { return isWide_ ? wide_.size() : narrow_.size(); }
+    [[nodiscard]] std::size_t size() const {
+        return width_ == 1 ? bytes_.size() : (width_ == 2 ? shorts_.size() : words_.size());
+    }
     /// Reverses the entries in [from, size()).
     void reverseTail(std::size_t from);
+    /// Appends every entry of `other` (same width).
+    void append(const LocalIndexList& other);
     void shrinkToFit();
     [[nodiscard]] std::size_t residentBytes() const;
     /// Calls `visit` with a pointer to the entries, typed by their width.
     template <typename Visit> decltype(auto) withData(Visit&& visit) const {
-        return isWide_ ? visit(wide_.data()) : visit(narrow_.data());
+        if (width_ == 1)
+            return visit(bytes_.data());
+        if (width_ == 2)
+            return visit(shorts_.data());
+        return visit(words_.data());
     }
 
 private:
-    bool isWide_ = false;
-    std::vector<std::uint16_t> narrow_;
-    std::vector<std::uint32_t> wide_;
+    std::size_t width_ = 2;
+    std::vector<std::uint8_t> bytes_;
+    std::vector<std::uint16_t> shorts_;
+    std::vector<std::uint32_t> words_;
 };
+
+/// Bytes a local index needs for series of up to `largestSeries` points.
+std::size_t localIndexWidth(std::size_t largestSeries);
 
 /// Points sorted once per series and statistic by interactivity descending (then throughput
 /// descending, then insertion order), leaving out points that can never be on a frontier
@@ -49,7 +65,7 @@ private:
 class InteractivityOrders {
 public:
     void build(const PointColumns& columns, const std::vector<std::uint32_t>& seriesStart,
-               bool wide);
+               std::size_t width);
     [[nodiscard]] const LocalIndexList& order(Statistic statistic) const {
         return orders_[static_cast<std::size_t>(statistic)];
     }
@@ -70,8 +86,8 @@ private:
 /// request's goodness includes its speed — the min interactivity.
 struct FrontierKey {
     Statistic statistic = Statistic::P50;
-    float maxTtftSeconds = 0; // NaN: no threshold
-    float maxE2elSeconds = 0;
+    float maxTtftSeconds = 0;           // NaN: no threshold
+    float maxE2elSeconds = 0;           // NaN: no threshold
     double minAttainment = 0;           // NaN: no attainment target
     double attainmentInteractivity = 0; // NaN unless there is an attainment target
     std::uint64_t filterVersion = 0;
@@ -89,11 +105,12 @@ struct FrontierSet {
 /// Computes every series' frontier for `key`: one pass per series over its points in
 /// descending interactivity, keeping a point when its throughput beats every passing
 /// point at higher (or equal) interactivity. `attainmentOf` is asked only for points with
-/// samples and only when the key has an attainment target.
+/// samples and only when the key has an attainment target. Large catalogs are split over
+/// two threads.
 FrontierSet computeFrontiers(const PointColumns& columns,
                              const std::vector<std::uint32_t>& seriesStart,
                              const InteractivityOrders& orders, const FrontierKey& key,
-                             const ConfigurationFilter& filter, bool wide,
+                             const ConfigurationFilter& filter,
                              const std::function<std::optional<double>(std::size_t)>& attainmentOf);
 
 } // namespace tokenomics

@@ -1,34 +1,9 @@
 #include "PointColumns.h"
 
 #include <algorithm>
-#include <bit>
 
 namespace tokenomics {
 namespace {
-constexpr int powerTableLow = -60;
-constexpr int powerTableHigh = 60;
-
-/// 10^k for k in [−60, 60], each the double nearest the exact power (exact for |k| ≤ 22).
-const std::array<double, powerTableHigh - powerTableLow + 1>& powersOfTen() {
-    static const auto table = [] {
-        std::array<double, powerTableHigh - powerTableLow + 1> values{};
-        for (int k = powerTableLow; k <= powerTableHigh; ++k)
-            values[static_cast<std::size_t>(k - powerTableLow)] = std::pow(10.0, k);
-        return values;
-    }();
-    return table;
-}
-
-double powerOfTen(int exponent) {
-    return powersOfTen()[static_cast<std::size_t>(exponent - powerTableLow)];
-}
-
-/// Round to the nearest integer (ties to even) for |x| < 2^51 without a libm call.
-double roundToInteger(double x) {
-    constexpr double shifter = 6755399441055744.0; // 1.5 × 2^52
-    return (x + shifter) - shifter; // exact IEEE arithmetic: the sum rounds to an integer
-}
-
 template <typename Value>
 void permuteVector(std::vector<Value>& values, const std::vector<std::uint32_t>& order) {
     if (values.empty())
@@ -40,29 +15,6 @@ void permuteVector(std::vector<Value>& values, const std::vector<std::uint32_t>&
     values.swap(reordered);
 }
 } // namespace
-
-double recoveredDouble(float stored) {
-    const double exact = stored;
-    const auto bits = std::bit_cast<std::uint32_t>(stored);
-    const int biasedExponent = static_cast<int>((bits >> 23) & 0xFFu);
-    if (biasedExponent == 0 || biasedExponent == 0xFF) // zero, subnormal, Inf, NaN
-        return exact;
-    const double magnitude = std::abs(exact);
-    // floor(log10 |x|) from the binary exponent, corrected by one comparison.
-    int decimalExponent =
-        static_cast<int>(std::floor((biasedExponent - 127) * 0.30102999566398120));
-    if (magnitude >= powerOfTen(decimalExponent + 1))
-        ++decimalExponent;
-    const int shift = 6 - decimalExponent; // seven significant digits before the point
-    if (shift < powerTableLow || shift > powerTableHigh)
-        return exact;
-    // Dividing the rounded integer by an exact power of ten rounds correctly, giving the
-    // double nearest the decimal, exactly what parsing that decimal would give.
-    const double rounded = shift >= 0
-                               ? roundToInteger(exact * powerOfTen(shift)) / powerOfTen(shift)
-                               : roundToInteger(exact / powerOfTen(-shift)) * powerOfTen(-shift);
-    return static_cast<float>(rounded) == stored ? rounded : exact;
-}
 
 void CompactIntColumn::reserve(std::size_t count) {
     if (isWide_)

@@ -4,6 +4,7 @@
 #include "CatalogTypes.h"
 
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -21,10 +22,56 @@ inline float storedFloat(std::optional<double> value) {
     return static_cast<float>(*value);
 }
 
-/// The double a stored float most plausibly came from: the shortest decimal of at most seven
-/// significant digits that rounds to the same float (so 0.2445 reads back as 0.2445, not
-/// 0.24449999630451202); the float's exact value when no such decimal exists.
-double recoveredDouble(float stored);
+namespace detail {
+/// 10^k for k in [0, 22], every one exact in a double.
+inline constexpr std::array<double, 23> exactPowersOfTen = [] {
+    std::array<double, 23> powers{};
+    double power = 1;
+    for (auto& entry : powers) {
+        entry = power;
+        power *= 10;
+    }
+    return powers;
+}();
+
+/// Round to the nearest integer (ties to even) for |x| < 2^51 without a libm call.
+inline double roundToInteger(double x) {
+    constexpr double shifter = 6755399441055744.0; // 1.5 × 2^52
+    return (x + shifter) - shifter; // exact IEEE arithmetic: the sum rounds to an integer
+}
+} // namespace detail
+
+/// The double a stored float most plausibly came from: the decimal of seven significant
+/// digits nearest to it when that decimal rounds back to the same float (so 0.2445 reads
+/// back as 0.2445, not 0.24449999630451202); the float's exact value otherwise. A figure
+/// given with at most seven significant digits is thus returned exactly as given.
+inline double recoveredDouble(float stored) {
+    using detail::exactPowersOfTen;
+    const double exact = stored;
+    const auto bits = std::bit_cast<std::uint32_t>(stored);
+    const int biasedExponent = static_cast<int>((bits >> 23) & 0xFFu);
+    if (biasedExponent == 0 || biasedExponent == 0xFF) // zero, subnormal, Inf, NaN
+        return exact;
+    // |x| lies in [2^e, 2^(e+1)), so floor(log10 |x|) is floor(e·log10 2) or one more;
+    // 78913 / 2^18 approximates log10 2 closely enough for every float exponent.
+    int decimalExponent = ((biasedExponent - 127) * 78913) >> 18;
+    const int next = decimalExponent + 1;
+    if (next > 22 || next < -22)
+        return exact;
+    const double magnitude = std::abs(exact);
+    if (next >= 0 ? magnitude >= exactPowersOfTen[static_cast<std::size_t>(next)]
+                  : magnitude * exactPowersOfTen[static_cast<std::size_t>(-next)] >= 1.0)
+        decimalExponent = next;
+    const int shift = 6 - decimalExponent; // seven significant digits before the point
+    if (shift > 22 || shift < -22)
+        return exact;
+    // An integer times or over an exact power of ten rounds correctly: the result is the
+    // double nearest the decimal, the same as parsing its text.
+    const double scale = exactPowersOfTen[static_cast<std::size_t>(shift >= 0 ? shift : -shift)];
+    const double rounded = shift >= 0 ? detail::roundToInteger(exact * scale) / scale
+                                      : detail::roundToInteger(exact / scale) * scale;
+    return static_cast<float>(rounded) == stored ? rounded : exact;
+}
 
 /// The known figure, or unknown for NaN.
 inline std::optional<double> recoveredOptional(float stored) {

@@ -74,8 +74,8 @@ void RankingEngine::Impl::makeReady() {
     const auto largest = seriesPointCount.empty()
                              ? 0u
                              : *std::max_element(seriesPointCount.begin(), seriesPointCount.end());
-    wideIndices = largest > 0xFFFFu;
-    orders.build(columns, seriesStart, wideIndices);
+    indexWidth = localIndexWidth(largest);
+    orders.build(columns, seriesStart, indexWidth);
     frontierCache.clear();
     ready = true;
 }
@@ -121,8 +121,8 @@ std::shared_ptr<const FrontierSet> RankingEngine::Impl::frontiersFor(const Sla& 
         const auto* samples = samplesOf(static_cast<std::uint32_t>(point));
         return samples ? sloAttainment(*samples, sla) : std::nullopt;
     };
-    auto computed = std::make_shared<const FrontierSet>(computeFrontiers(
-        columns, seriesStart, orders, key, configurationFilter, wideIndices, attainmentOf));
+    auto computed = std::make_shared<const FrontierSet>(
+        computeFrontiers(columns, seriesStart, orders, key, configurationFilter, attainmentOf));
     frontierCache.insert(frontierCache.begin(), std::move(computed));
     if (frontierCache.size() > frontierCacheSize)
         frontierCache.pop_back();
@@ -297,8 +297,8 @@ SeriesResult RankingEngine::evaluate(std::size_t series, const Sla& sla,
     const auto frontiers = impl_->frontiersFor(sla);
     SeriesResult result;
     result.series = series;
-    impl_->fillResult(result, impl_->choose(series, *frontiers, sla), sla,
-                      impl_->hardwareCosts(cost), cost.utilization);
+    const auto best = impl_->resolve(impl_->choose(series, *frontiers, sla), sla);
+    impl_->fillResult(result, best, impl_->hardwareCosts(cost), cost.utilization);
     return result;
 }
 

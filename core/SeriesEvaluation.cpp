@@ -6,7 +6,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
+#include <limits>
+#include <utility>
 
 namespace tokenomics {
 namespace {
@@ -21,27 +24,6 @@ std::optional<double> allInKwOf(const CostBasis& basis) {
     if (basis.ownership && positiveFinite(basis.ownership->allInKw))
         return basis.ownership->allInKw; // the ownership inputs name the same all-in power
     return std::nullopt;
-}
-
-/// Output or input throughput at an interpolated point: moved from the lower knot's value
-/// towards the upper knot's by the same fraction of the way the total throughput moved.
-/// So it passes through both knots, stays between their values, and agrees with the total.
-std::optional<double> alongTotal(std::optional<double> lower, std::optional<double> upper,
-                                 double fraction) {
-    if (!lower || !upper)
-        return std::nullopt;
-    return *lower + (*upper - *lower) * fraction;
-}
-
-std::optional<double> largerOf(std::optional<double> a, std::optional<double> b) {
-    if (!a || !b)
-        return std::nullopt;
-    return std::max(*a, *b);
-}
-
-/// 0: feasible with a cost, 1: feasible without one, 2: infeasible.
-int rankGroup(bool feasible, std::optional<double> cost) {
-    return !feasible ? 2 : (cost ? 0 : 1);
 }
 
 OfferResult evaluateOffer(const ProviderOffer& offer, std::size_t index, const Sla& sla,
@@ -63,11 +45,6 @@ OfferResult evaluateOffer(const ProviderOffer& offer, std::size_t index, const S
     return result;
 }
 
-struct RankEntry {
-    double cost;
-    std::uint32_t series;
-    std::uint32_t group;
-};
 } // namespace
 
 HardwareCosts RankingEngine::Impl::hardwareCosts(const CostSettings& cost) const {
@@ -122,34 +99,73 @@ std::uint32_t firstKnotAtLeast(const Index* knots, std::uint32_t from, std::uint
 }
 } // namespace
 
+namespace {
+/// Steffen's monotone cubic between knots upper − 1 and upper of one series' frontier
+/// (knot range [from, to)), at x strictly between them. The slopes at the segment's ends
+/// need at most one more knot on each side. Runs on the figures as stored (floats, seven
+/// significant digits), so it agrees with a double-precision curve to ~1e-7.
+template <typename Index>
+double interpolateBetween(const Index* knots, std::uint32_t from, std::uint32_t to,
+                          std::uint32_t upper, std::uint32_t base, const float* xs, const float* ys,
+                          double x) {
+    const std::uint32_t windowFrom = upper - 1 > from ? upper - 2 : from;
+    const std::uint32_t windowTo = std::min(upper + 2, to);
+    std::array<double, 4> windowX{};
+    std::array<double, 4> windowY{};
+    std::size_t count = 0;
+    for (auto k = windowFrom; k < windowTo; ++k, ++count) {
+        windowX[count] = xs[base + knots[k]];
+        windowY[count] = ys[base + knots[k]];
+    }
+    const std::span<const double> spanX(windowX.data(), count);
+    const std::span<const double> spanY(windowY.data(), count);
+    const std::size_t left = upper - 1 - windowFrom;
+    return hermiteValue(windowX[left], windowX[left + 1], windowY[left], windowY[left + 1],
+                        monotoneCubicSlope(spanX, spanY, left),
+                        monotoneCubicSlope(spanX, spanY, left + 1), x);
+}
+
+/// Where `target` falls on a series' frontier.
+struct Placement {
+    enum class Where : std::uint8_t { Outside, AtKnot, Between } where = Where::Outside;
+    std::uint32_t knot = 0; // AtKnot: that knot; Between: the upper knot
+};
+
+template <typename Index>
+Placement place(const Index* knots, std::uint32_t from, std::uint32_t to, std::uint32_t base,
+                const float* xs, float target) {
+    const std::uint32_t upper = firstKnotAtLeast(knots, from, to, base, xs, target);
+    if (upper == to)
+        return {};
+    if (xs[base + knots[upper]] == target)
+        return {Placement::Where::AtKnot, upper};
+    if (upper == from)
+        return {};
+    return {Placement::Where::Between, upper};
+}
+} // namespace
+
 std::optional<double> RankingEngine::Impl::tputAt(std::size_t series, const FrontierSet& frontiers,
                                                   Statistic statistic, double interactivity) const {
     const std::uint32_t from = frontiers.knotStart[series];
     const std::uint32_t to = frontiers.knotStart[series + 1];
     if (from == to || !std::isfinite(interactivity))
         return std::nullopt;
-    const float* x = columns.column(columnAt(FigureColumn::InteractivityP50, statistic));
-    const float* y = columns.column(FigureColumn::TputPerGpu);
+    const float* xs = columns.column(columnAt(FigureColumn::InteractivityP50, statistic));
+    const float* ys = columns.column(FigureColumn::TputPerGpu);
     const std::uint32_t base = seriesStart[series];
-    // Knots around the segment: the slopes at its two ends need one more on each side.
-    const float target = storedFloat(interactivity);
-    const std::uint32_t upper = frontiers.knots.withData(
-        [&](const auto* knots) { return firstKnotAtLeast(knots, from, to, base, x, target); });
-    if (upper == to || (upper == from && x[base + frontiers.knots[upper]] != target))
-        return std::nullopt; // past either end: never extrapolated
-    if (x[base + frontiers.knots[upper]] == target)
-        return recoveredDouble(y[base + frontiers.knots[upper]]);
-    const std::uint32_t windowFrom = upper - 1 > from ? upper - 2 : from;
-    const std::uint32_t windowTo = std::min(upper + 2, to);
-    std::array<double, 4> xs{};
-    std::array<double, 4> ys{};
-    std::size_t count = 0;
-    for (auto k = windowFrom; k < windowTo; ++k, ++count) {
-        xs[count] = recoveredDouble(x[base + frontiers.knots[k]]);
-        ys[count] = recoveredDouble(y[base + frontiers.knots[k]]);
-    }
-    return interpolateMonotoneCubic(std::span(xs.data(), count), std::span(ys.data(), count),
-                                    interactivity);
+    return frontiers.knots.withData([&](const auto* knots) -> std::optional<double> {
+        const auto placement = place(knots, from, to, base, xs, storedFloat(interactivity));
+        switch (placement.where) {
+        case Placement::Where::Outside:
+            return std::nullopt; // never extrapolated
+        case Placement::Where::AtKnot:
+            return recoveredDouble(ys[base + knots[placement.knot]]);
+        case Placement::Where::Between:
+            break;
+        }
+        return interpolateBetween(knots, from, to, placement.knot, base, xs, ys, interactivity);
+    });
 }
 
 BestChoice RankingEngine::Impl::choose(std::size_t series, const FrontierSet& frontiers,
@@ -158,84 +174,148 @@ BestChoice RankingEngine::Impl::choose(std::size_t series, const FrontierSet& fr
     const std::uint32_t from = frontiers.knotStart[series];
     const std::uint32_t to = frontiers.knotStart[series + 1];
     if (from == to)
-        return choice;
+        return choice; // nothing passes: infeasible
     const std::uint32_t base = seriesStart[series];
-    const float* x = columns.column(columnAt(FigureColumn::InteractivityP50, sla.statistic));
-    const float* y = columns.column(FigureColumn::TputPerGpu);
-    std::uint32_t measured = from; // no min interactivity: the max-throughput knot
-    if (sla.minInteractivity) {
-        const float target = storedFloat(sla.minInteractivity);
-        const std::uint32_t upper = frontiers.knots.withData(
-            [&](const auto* knots) { return firstKnotAtLeast(knots, from, to, base, x, target); });
-        if (upper == to)
-            return choice; // I* above the frontier's highest interactivity: infeasible
-        if (upper != from && x[base + frontiers.knots[upper]] != target) {
-            choice.kind = BestChoice::Kind::Interpolated;
-            choice.point = base + frontiers.knots[upper - 1];
-            choice.upperPoint = base + frontiers.knots[upper];
-            choice.tputPerGpu = *tputAt(series, frontiers, sla.statistic, *sla.minInteractivity);
-            return choice;
+    const float* xs = columns.column(columnAt(FigureColumn::InteractivityP50, sla.statistic));
+    const float* ys = columns.column(FigureColumn::TputPerGpu);
+    frontiers.knots.withData([&](const auto* knots) {
+        std::uint32_t measured = from; // no min interactivity: the max-throughput knot
+        if (sla.minInteractivity) {
+            const float target = storedFloat(sla.minInteractivity);
+            const auto placement = place(knots, from, to, base, xs, target);
+            if (placement.where == Placement::Where::Outside) {
+                if (!(target < xs[base + knots[from]]))
+                    return; // I* above the frontier's highest interactivity: infeasible
+            } else if (placement.where == Placement::Where::Between) {
+                choice.kind = BestChoice::Kind::Interpolated;
+                choice.point = base + knots[placement.knot - 1];
+                choice.upperPoint = base + knots[placement.knot];
+                choice.tputPerGpu = interpolateBetween(knots, from, to, placement.knot, base, xs,
+                                                       ys, *sla.minInteractivity);
+                return;
+            } else {
+                measured = placement.knot;
+            }
         }
-        measured = upper;
-    }
-    choice.kind = BestChoice::Kind::Measured;
-    choice.point = base + frontiers.knots[measured];
-    choice.tputPerGpu = recoveredDouble(y[choice.point]);
+        choice.kind = BestChoice::Kind::Measured;
+        choice.point = base + knots[measured];
+        choice.tputPerGpu = recoveredDouble(ys[choice.point]);
+    });
     return choice;
 }
 
-void RankingEngine::Impl::fillResult(SeriesResult& result, const BestChoice& choice, const Sla& sla,
+ResolvedBest RankingEngine::Impl::resolve(const BestChoice& choice, const Sla& sla) const {
+    constexpr double unknown = std::numeric_limits<double>::quiet_NaN();
+    ResolvedBest best{choice, unknown, unknown, unknown, unknown, unknown, unknown, unknown};
+    if (choice.kind == BestChoice::Kind::Infeasible)
+        return best;
+    const FigureColumn ttftColumn = columnAt(FigureColumn::TtftP50, sla.statistic);
+    auto figure = [&](FigureColumn column, std::uint32_t point) {
+        const float value = columns.value(column, point);
+        return std::isnan(value) ? unknown : recoveredDouble(value);
+    };
+    best.tputPerGpu = choice.tputPerGpu;
+    if (choice.kind == BestChoice::Kind::Measured) {
+        const auto p = choice.point;
+        best.interactivity = figure(columnAt(FigureColumn::InteractivityP50, sla.statistic), p);
+        best.outputTputPerGpu = figure(FigureColumn::OutputTputPerGpu, p);
+        best.inputTputPerGpu = figure(FigureColumn::InputTputPerGpu, p);
+        best.ttftSeconds = figure(ttftColumn, p);
+        if (const auto* samples = columns.hasSamples(p) ? samplesOf(p) : nullptr) {
+            best.sloAttainment = sloAttainment(*samples, sla).value_or(unknown);
+            best.goodputPerGpu = goodputPerGpu(*samples, columns.gpus(p), sla).value_or(unknown);
+        } else {
+            best.goodputPerGpu = best.tputPerGpu; // it meets the SLA at its statistic
+        }
+        return best;
+    }
+    const auto lower = choice.point;
+    const auto upper = choice.upperPoint;
+    auto stored = [&](FigureColumn column, std::uint32_t point) {
+        return static_cast<double>(columns.value(column, point));
+    };
+    const double lowerTput = stored(FigureColumn::TputPerGpu, lower);
+    const double upperTput = stored(FigureColumn::TputPerGpu, upper);
+    // Output and input throughput move from the lower knot's value towards the upper
+    // knot's by the fraction of the way the total moved: they pass through both knots,
+    // stay between their values and agree with the total (NaN stays NaN: unknown).
+    const double fraction = (lowerTput - choice.tputPerGpu) / (lowerTput - upperTput);
+    auto alongTotal = [&](FigureColumn column) {
+        const double from = stored(column, lower);
+        return from + (stored(column, upper) - from) * fraction;
+    };
+    best.interactivity = *sla.minInteractivity;
+    best.outputTputPerGpu = alongTotal(FigureColumn::OutputTputPerGpu);
+    best.inputTputPerGpu = alongTotal(FigureColumn::InputTputPerGpu);
+    // Conservative: an interpolated point is given the larger TTFT of its two knots
+    // (unknown when either is unknown).
+    const float lowerTtft = columns.value(ttftColumn, lower);
+    const float upperTtft = columns.value(ttftColumn, upper);
+    best.ttftSeconds = std::isnan(lowerTtft) || std::isnan(upperTtft)
+                           ? unknown
+                           : recoveredDouble(std::max(lowerTtft, upperTtft));
+    best.goodputPerGpu = choice.tputPerGpu; // no samples between measurements
+    if (sla.minAttainment) {
+        // Both knots met the target; the smaller of their attainments is reported.
+        const auto lowerAttainment = sloAttainment(*samplesOf(lower), sla);
+        const auto upperAttainment = sloAttainment(*samplesOf(upper), sla);
+        best.sloAttainment = std::min(*lowerAttainment, *upperAttainment);
+    }
+    return best;
+}
+
+namespace {
+std::optional<double> known(double value) {
+    return std::isnan(value) ? std::nullopt : std::optional<double>(value);
+}
+
+/// Stable LSD radix sort of (key, payload) pairs by key, 8 bits a pass, skipping passes
+/// where every key has the same byte. Stability keeps equal costs in series order.
+void radixSort(std::vector<std::pair<std::uint64_t, std::uint32_t>>& entries) {
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> buffer(entries.size());
+    for (int shift = 0; shift < 64; shift += 8) {
+        std::array<std::uint32_t, 256> counts{};
+        for (const auto& entry : entries)
+            ++counts[(entry.first >> shift) & 0xFFu];
+        if (std::find(counts.begin(), counts.end(), entries.size()) != counts.end())
+            continue;
+        std::uint32_t total = 0;
+        for (auto& count : counts)
+            total += std::exchange(count, total);
+        for (const auto& entry : entries)
+            buffer[counts[(entry.first >> shift) & 0xFFu]++] = entry;
+        entries.swap(buffer);
+    }
+}
+
+/// Orders doubles as unsigned integers: negative values below positive ones.
+std::uint64_t orderedBits(double value) {
+    const auto bits = std::bit_cast<std::uint64_t>(value);
+    return (bits >> 63) != 0 ? ~bits : bits | (std::uint64_t(1) << 63);
+}
+} // namespace
+
+void RankingEngine::Impl::fillResult(SeriesResult& result, const ResolvedBest& best,
                                      const HardwareCosts& costs, double utilization) const {
     const auto hardware = hardwareOf[result.series];
     result.usdPerGpuHour = costs.usdPerGpuHour[hardware];
+    const auto& choice = best.choice;
     if (choice.kind == BestChoice::Kind::Infeasible)
         return;
     const auto base = seriesStart[result.series];
-    const FigureColumn ttftColumn = columnAt(FigureColumn::TtftP50, sla.statistic);
     result.feasible = true;
-    result.tputPerGpu = choice.tputPerGpu;
-    if (choice.kind == BestChoice::Kind::Measured) {
-        const auto p = choice.point;
-        result.point = p - base;
-        result.interactivity = recoveredOptional(
-            columns.value(columnAt(FigureColumn::InteractivityP50, sla.statistic), p));
-        result.outputTputPerGpu =
-            recoveredOptional(columns.value(FigureColumn::OutputTputPerGpu, p));
-        result.inputTputPerGpu = recoveredOptional(columns.value(FigureColumn::InputTputPerGpu, p));
-        result.ttftSeconds = recoveredOptional(columns.value(ttftColumn, p));
-        if (const auto* samples = columns.hasSamples(p) ? samplesOf(p) : nullptr) {
-            result.sloAttainment = sloAttainment(*samples, sla);
-            result.goodputPerGpu = goodputPerGpu(*samples, columns.gpus(p), sla);
-        } else {
-            result.goodputPerGpu = result.tputPerGpu; // it meets the SLA at its statistic
-        }
-    } else {
-        const auto lower = choice.point;
-        const auto upper = choice.upperPoint;
-        const double lowerTput = recoveredDouble(columns.value(FigureColumn::TputPerGpu, lower));
-        const double upperTput = recoveredDouble(columns.value(FigureColumn::TputPerGpu, upper));
-        const double fraction = (lowerTput - choice.tputPerGpu) / (lowerTput - upperTput);
-        auto figure = [&](FigureColumn column, std::uint32_t point) {
-            return recoveredOptional(columns.value(column, point));
-        };
-        result.interpolated = true;
-        result.lowerKnotPoint = lower - base;
-        result.interactivity = sla.minInteractivity;
-        result.outputTputPerGpu =
-            alongTotal(figure(FigureColumn::OutputTputPerGpu, lower),
-                       figure(FigureColumn::OutputTputPerGpu, upper), fraction);
-        result.inputTputPerGpu = alongTotal(figure(FigureColumn::InputTputPerGpu, lower),
-                                            figure(FigureColumn::InputTputPerGpu, upper), fraction);
-        // Conservative: an interpolated point is given the larger TTFT of its two knots.
-        result.ttftSeconds = largerOf(figure(ttftColumn, lower), figure(ttftColumn, upper));
-        result.goodputPerGpu = choice.tputPerGpu; // no samples between measurements
-        if (sla.minAttainment) {
-            // Both knots met the target; the smaller of their attainments is reported.
-            const auto lowerAttainment = sloAttainment(*samplesOf(lower), sla);
-            const auto upperAttainment = sloAttainment(*samplesOf(upper), sla);
-            result.sloAttainment = std::min(*lowerAttainment, *upperAttainment);
-        }
-    }
+    result.interpolated = choice.kind == BestChoice::Kind::Interpolated;
+    if (result.interpolated)
+        result.lowerKnotPoint = choice.point - base;
+    else
+        result.point = choice.point - base;
+    result.interactivity = known(best.interactivity);
+    result.tputPerGpu = best.tputPerGpu;
+    result.outputTputPerGpu = known(best.outputTputPerGpu);
+    result.inputTputPerGpu = known(best.inputTputPerGpu);
+    result.ttftSeconds = known(best.ttftSeconds);
+    result.sloAttainment = known(best.sloAttainment);
+    result.goodputPerGpu = known(best.goodputPerGpu);
     result.costPerMTotal =
         costPerMillionTokens(result.usdPerGpuHour, result.tputPerGpu, utilization);
     result.costPerMOutput =
@@ -250,35 +330,52 @@ void RankingEngine::Impl::fillResult(SeriesResult& result, const BestChoice& cho
 Ranking RankingEngine::Impl::rankAll(const Sla& sla, const CostSettings& cost,
                                      const Workload& workload, const FrontierSet& frontiers) const {
     const auto costs = hardwareCosts(cost);
-    std::vector<BestChoice> choices(keys.size());
-    std::vector<RankEntry> entries;
-    entries.reserve(keys.size());
+    // 1. In series order (the columns are read front to back): each best point's figures,
+    //    and the rank group: feasible with a cost (sorted by it), without one, infeasible.
+    std::vector<ResolvedBest> resolved;
+    resolved.reserve(keys.size());
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> costed;
+    std::vector<std::uint32_t> uncosted;
+    std::vector<std::uint32_t> infeasible;
+    costed.reserve(keys.size());
     for (std::size_t s = 0; s < keys.size(); ++s) {
         if (!seriesEnabled[s])
             continue;
-        choices[s] = choose(s, frontiers, sla);
-        const bool feasible = choices[s].kind != BestChoice::Kind::Infeasible;
-        const auto total = feasible ? costPerMillionTokens(costs.usdPerGpuHour[hardwareOf[s]],
-                                                           choices[s].tputPerGpu, cost.utilization)
-                                    : std::nullopt;
-        entries.push_back({total.value_or(0.0), static_cast<std::uint32_t>(s),
-                           static_cast<std::uint32_t>(rankGroup(feasible, total))});
+        const auto at = static_cast<std::uint32_t>(resolved.size());
+        resolved.push_back(resolve(choose(s, frontiers, sla), sla));
+        if (resolved.back().choice.kind == BestChoice::Kind::Infeasible) {
+            infeasible.push_back(at);
+            continue;
+        }
+        const auto total = costPerMillionTokens(costs.usdPerGpuHour[hardwareOf[s]],
+                                                resolved.back().tputPerGpu, cost.utilization);
+        if (total)
+            costed.emplace_back(orderedBits(*total), at);
+        else
+            uncosted.push_back(at);
     }
-    // Feasible with a cost (ascending), feasible without one, infeasible; ties by series.
-    std::sort(entries.begin(), entries.end(), [](const RankEntry& a, const RankEntry& b) {
-        if (a.group != b.group)
-            return a.group < b.group;
-        if (a.cost != b.cost)
-            return a.cost < b.cost;
-        return a.series < b.series;
-    });
+    // 2. Cost ascending; equal costs keep series order (the sort is stable).
+    radixSort(costed);
+    // 3. The results in rank order.
+    std::vector<std::uint32_t> enabledSeries;
+    enabledSeries.reserve(resolved.size());
+    for (std::size_t s = 0; s < keys.size(); ++s) {
+        if (seriesEnabled[s])
+            enabledSeries.push_back(static_cast<std::uint32_t>(s));
+    }
     Ranking ranking;
-    ranking.series.resize(entries.size());
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-        auto& result = ranking.series[i];
-        result.series = entries[i].series;
-        fillResult(result, choices[entries[i].series], sla, costs, cost.utilization);
-    }
+    ranking.series.reserve(resolved.size());
+    auto emit = [&](std::uint32_t at) {
+        auto& result = ranking.series.emplace_back();
+        result.series = enabledSeries[at];
+        fillResult(result, resolved[at], costs, cost.utilization);
+    };
+    for (const auto& entry : costed)
+        emit(entry.second);
+    for (const auto at : uncosted)
+        emit(at);
+    for (const auto at : infeasible)
+        emit(at);
     for (std::size_t index = 0; index < offers.size(); ++index) {
         if (offerEnabled[index])
             ranking.offers.push_back(evaluateOffer(offers[index], index, sla, workload));

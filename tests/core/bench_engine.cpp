@@ -1,0 +1,207 @@
+// Benchmark of the cost engine on synthetic catalogs of 10k, 100k and 1M points.
+// Prints medians over repeated runs and their ratio to the targets (ratio ≤ 1 meets it).
+#include "RankingEngine.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <random>
+#include <vector>
+
+using namespace tokenomics;
+
+namespace {
+using Clock = std::chrono::steady_clock;
+
+constexpr int pointsPerSeries = 50;
+constexpr int repeats = 9;
+
+/// One synthetic point's figures, generated before the clock starts.
+struct RawPoint {
+    float concurrency, tput, outputTput, interactivity[3], ttft[3], e2el;
+    int gpus;
+};
+
+struct Catalog {
+    std::vector<SeriesKey> keys;
+    std::vector<RawPoint> points; // pointsPerSeries per series, series after series
+};
+
+/// Throughput falls as interactivity rises: for each of a few configurations (4, 8, 16
+/// GPUs) concurrency doubles from 1, interactivity ≈ I0 / (1 + c/k), throughput ≈
+/// P (1 − e^(−c/k')), TTFT grows with concurrency times a random factor.
+Catalog makeCatalog(int seriesCount, std::uint32_t seed) {
+    std::mt19937 random(seed);
+    std::uniform_real_distribution<float> unit(0.0f, 1.0f);
+    std::lognormal_distribution<float> noise(0.0f, 0.08f);
+    const char* hardware[] = {"B200", "H100", "H200", "MI355X", "MI300X", "GB200", "B300", "L40S"};
+    const char* engines[] = {"vllm", "sglang", "trt", "dynamo"};
+    const char* precisions[] = {"fp4", "fp8", "bf16"};
+    Catalog catalog;
+    catalog.points.reserve(std::size_t(seriesCount) * pointsPerSeries);
+    for (int s = 0; s < seriesCount; ++s) {
+        SeriesKey key;
+        key.model = "deepseek-r1";
+        key.hardware = hardware[s % 8];
+        key.engine = engines[(s / 8) % 4];
+        key.precision = precisions[(s / 32) % 3];
+        key.isl = 1024;
+        key.osl = 1024;
+        char run[16];
+        std::snprintf(run, sizeof run, "r%d", s / 96);
+        key.run = run;
+        catalog.keys.push_back(key);
+        const int configs = 3;
+        for (int i = 0; i < pointsPerSeries; ++i) {
+            const int config = i * configs / pointsPerSeries;
+            const int step = i - config * pointsPerSeries / configs;
+            const float concurrency = float(1 << std::min(step, 12));
+            const float peak = (2000.0f + 6000.0f * unit(random)) * (1.0f + 0.3f * float(config));
+            const float fastest = (80.0f + 120.0f * unit(random)) / (1.0f + 0.2f * float(config));
+            RawPoint p{};
+            p.gpus = 4 << config;
+            p.concurrency = concurrency;
+            p.interactivity[0] = fastest / (1.0f + concurrency / 24.0f) * noise(random);
+            p.interactivity[1] = p.interactivity[0] * (0.8f + 0.1f * unit(random));
+            p.interactivity[2] = p.interactivity[1] * (0.7f + 0.2f * unit(random));
+            p.tput = peak * (1.0f - std::exp(-concurrency / 64.0f)) * noise(random);
+            p.outputTput = p.tput * 0.5f;
+            p.ttft[0] = 0.05f * (1.0f + concurrency / 32.0f) * (0.5f + unit(random));
+            p.ttft[1] = p.ttft[0] * (1.2f + unit(random));
+            p.ttft[2] = p.ttft[1] * (1.2f + unit(random));
+            p.e2el = p.ttft[0] + 1024.0f / p.interactivity[0];
+            catalog.points.push_back(p);
+        }
+    }
+    return catalog;
+}
+
+PointFigures figuresOf(const RawPoint& p) {
+    PointFigures f;
+    f.gpus = p.gpus;
+    f.concurrency = p.concurrency;
+    f.tputPerGpu = p.tput;
+    f.outputTputPerGpu = p.outputTput;
+    f.interactivity = {p.interactivity[0], p.interactivity[1], p.interactivity[2]};
+    f.ttftSeconds = {p.ttft[0], p.ttft[1], p.ttft[2]};
+    f.e2elSeconds.p50 = p.e2el;
+    return f;
+}
+
+std::vector<CostBasis> costBases() {
+    std::vector<CostBasis> bases;
+    const char* hardware[] = {"B200", "H100", "H200", "MI355X", "MI300X", "GB200", "B300"};
+    for (int h = 0; h < 7; ++h) { // L40S has none: its series rank after the costed ones
+        CostBasis basis;
+        basis.hardware = hardware[h];
+        basis.key = "hyperscaler";
+        basis.usdPerGpuHour = 1.3 + 0.4 * h;
+        basis.allInKwPerGpu = 1.2 + 0.1 * h;
+        bases.push_back(basis);
+    }
+    return bases;
+}
+
+double millisecondsSince(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+double median(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+RankingEngine build(const Catalog& catalog) {
+    RankingEngine engine;
+    engine.reserve(catalog.keys.size(), catalog.points.size());
+    std::size_t next = 0;
+    for (const auto& key : catalog.keys) {
+        const auto series = engine.addSeries(key);
+        for (int i = 0; i < pointsPerSeries; ++i)
+            engine.addPoint(series, figuresOf(catalog.points[next++]));
+    }
+    engine.setCostBases(costBases());
+    return engine;
+}
+
+std::size_t checksum(const Ranking& ranking) {
+    std::size_t feasible = 0;
+    for (const auto& result : ranking.series)
+        feasible += result.feasible ? 1 : 0;
+    return feasible;
+}
+
+void report(const char* what, double measured, double target, const char* unit) {
+    std::printf("  %-44s %10.3f %-5s target %8.1f  ratio %.3f%s\n", what, measured, unit, target,
+                measured / target, measured <= target ? "" : "  (over)");
+}
+
+void run(int seriesCount) {
+    const auto catalog = makeCatalog(seriesCount, 42u + std::uint32_t(seriesCount));
+    const std::size_t points = catalog.points.size();
+    std::printf("%zu points in %d series (%d points each, 3 configurations)\n", points, seriesCount,
+                pointsPerSeries);
+    CostSettings cost;
+    Sla sla;
+    sla.maxTtftSeconds = 1.0;
+    sla.minInteractivity = 20;
+
+    std::vector<double> buildTimes;
+    std::size_t feasible = 0;
+    for (int r = 0; r < repeats; ++r) {
+        const auto start = Clock::now();
+        auto engine = build(catalog);
+        feasible = checksum(engine.rank(sla, cost));
+        buildTimes.push_back(millisecondsSince(start));
+    }
+    auto engine = build(catalog);
+    (void)engine.rank(sla, cost);
+
+    // Dragging the min-interactivity line: the frontiers stay cached.
+    std::vector<double> interactivityTimes;
+    for (int r = 0; r < 4 * repeats; ++r) {
+        Sla dragged = sla;
+        dragged.minInteractivity = 5.0 + 3.1 * r;
+        const auto start = Clock::now();
+        feasible += checksum(engine.rank(dragged, cost)) & 1;
+        interactivityTimes.push_back(millisecondsSince(start));
+    }
+    // Dragging the TTFT line: every frontier is recomputed.
+    std::vector<double> ttftTimes;
+    for (int r = 0; r < 4 * repeats; ++r) {
+        Sla dragged = sla;
+        dragged.maxTtftSeconds = 0.3 + 0.05 * r;
+        const auto start = Clock::now();
+        feasible += checksum(engine.rank(dragged, cost)) & 1;
+        ttftTimes.push_back(millisecondsSince(start));
+    }
+    // Switching the statistic (p50 → p99 → p90 ...), with TTFT and E2E thresholds.
+    std::vector<double> statisticTimes;
+    for (int r = 0; r < repeats; ++r) {
+        Sla switched = sla;
+        switched.statistic = static_cast<Statistic>(r % 3);
+        switched.maxE2elSeconds = 60.0 + r;
+        const auto start = Clock::now();
+        feasible += checksum(engine.rank(switched, cost)) & 1;
+        statisticTimes.push_back(millisecondsSince(start));
+    }
+    const double bytesPerPoint = double(engine.residentBytes()) / double(points);
+    const double scale = double(points) / 1e6; // targets are stated for 1M points
+    report("build: addSeries/addPoint + first rank", median(buildTimes), 150.0 * scale, "ms");
+    report("re-rank, min interactivity changed", median(interactivityTimes), 1.0 * scale, "ms");
+    report("re-rank, TTFT threshold changed", median(ttftTimes), 5.0 * scale, "ms");
+    report("re-rank, statistic + E2E changed", median(statisticTimes), 5.0 * scale, "ms");
+    report("resident bytes per point", bytesPerPoint, 64.0, "B");
+    std::printf("  (feasible series at the base SLA: %zu; targets scaled linearly from 1M)\n\n",
+                feasible);
+}
+} // namespace
+
+int main() {
+    std::printf("bench_engine: medians of %d runs (%d for threshold drags)\n\n", repeats,
+                4 * repeats);
+    for (const int series : {200, 2000, 20000})
+        run(series);
+    return 0;
+}
