@@ -108,7 +108,9 @@ public:
         , m_error(error)
         , m_positions(positions) {}
 
-    bool read(const std::vector<std::string_view>& cells, qint64 line, ParsedPoint& out);
+    /// Reads one row into point and the index of its series in collector.
+    bool read(const std::vector<std::string_view>& cells, qint64 line, SeriesCollector& collector,
+              std::size_t& series, OperatingPoint& point);
 
 private:
     std::string_view cell(Column column) const {
@@ -129,8 +131,17 @@ private:
     const ImportDefaults& m_defaults;
     ImportError* m_error;
     const std::array<int, ColumnCount>& m_positions;
+    bool readKey(SeriesCollector& collector);
+
     const std::vector<std::string_view>* m_cells = nullptr;
     qint64 m_line = 0;
+    // Rows of one series usually come together: while the key cells repeat, the series (and
+    // its canonical names) is reused without building a key.
+    static constexpr std::array<Column, 8> kKeyColumns{Model, Hardware, Engine,       Precision,
+                                                       Isl,   Osl,      SpecDecoding, Run};
+    std::array<std::string, kKeyColumns.size()> m_lastKeyCells;
+    bool m_hasLastKey = false;
+    std::size_t m_series = 0;
 };
 
 bool RowReader::number(Column column, NumberRule rule, std::optional<double>& out) const {
@@ -194,50 +205,64 @@ bool RowReader::text(Column column, std::string& out, const std::optional<std::s
     return true;
 }
 
-bool RowReader::read(const std::vector<std::string_view>& cells, qint64 line, ParsedPoint& out) {
-    m_cells = &cells;
-    m_line = line;
-    out.line = line;
-    out.file = m_file;
-    SeriesKey& key = out.key;
-    OperatingPoint& point = out.point;
-    PointFigures& figures = point.figures;
-
+bool RowReader::readKey(SeriesCollector& collector) {
+    SeriesKey key;
     if (!text(Model, key.model, m_defaults.model, true) ||
         !text(Hardware, key.hardware, m_defaults.hardware, true) ||
         !text(Engine, key.engine, m_defaults.engine, true) ||
         !text(Precision, key.precision, m_defaults.precision, true) ||
-        !text(SpecDecoding, key.specDecoding) || !text(Run, key.run, m_defaults.run) ||
-        !text(Config, point.config, m_defaults.config) || !text(Note, point.note) ||
-        !text(Source, point.provenance.source) || !text(Date, point.provenance.date))
+        !text(SpecDecoding, key.specDecoding) || !text(Run, key.run, m_defaults.run))
         return false;
     key.model = canonicalModelName(key.model);
     key.hardware = canonicalHardwareName(key.hardware);
     if (key.specDecoding.empty())
         key.specDecoding = "none";
-
     std::optional<int> isl;
     std::optional<int> osl;
-    std::optional<int> gpus;
-    std::optional<int> prefillGpus;
-    std::optional<int> decodeGpus;
-    std::optional<double> concurrency;
-    if (!count(Isl, isl) || !count(Osl, osl) ||
-        !number(Concurrency, NumberRule::Positive, concurrency) || !count(Gpus, gpus) ||
-        !count(PrefillGpus, prefillGpus) || !count(DecodeGpus, decodeGpus) ||
-        !flag(Disaggregated, figures.disaggregated) || !flag(Uncertain, point.provenance.uncertain))
+    if (!count(Isl, isl) || !count(Osl, osl))
         return false;
     isl = isl ? isl : (m_positions[Isl] < 0 ? m_defaults.isl : std::nullopt);
     osl = osl ? osl : (m_positions[Osl] < 0 ? m_defaults.osl : std::nullopt);
-    gpus = gpus ? gpus : (m_positions[Gpus] < 0 ? m_defaults.gpus : std::nullopt);
     if (!isl)
         return failAt(Isl, QStringLiteral("required value missing"));
     if (!osl)
         return failAt(Osl, QStringLiteral("required value missing"));
-    if (!concurrency)
-        return failAt(Concurrency, QStringLiteral("required value missing"));
     key.isl = *isl;
     key.osl = *osl;
+    m_series = collector.seriesFor(key);
+    for (std::size_t i = 0; i < kKeyColumns.size(); ++i)
+        m_lastKeyCells[i].assign(cell(kKeyColumns[i]));
+    m_hasLastKey = true;
+    return true;
+}
+
+bool RowReader::read(const std::vector<std::string_view>& cells, qint64 line,
+                     SeriesCollector& collector, std::size_t& series, OperatingPoint& point) {
+    m_cells = &cells;
+    m_line = line;
+    bool sameKey = m_hasLastKey;
+    for (std::size_t i = 0; sameKey && i < kKeyColumns.size(); ++i)
+        sameKey = cell(kKeyColumns[i]) == m_lastKeyCells[i];
+    if (!sameKey && !readKey(collector))
+        return false;
+    series = m_series;
+    const SeriesKey& key = collector.keyOf(series);
+    PointFigures& figures = point.figures;
+    if (!text(Config, point.config, m_defaults.config) || !text(Note, point.note) ||
+        !text(Source, point.provenance.source) || !text(Date, point.provenance.date))
+        return false;
+
+    std::optional<int> gpus;
+    std::optional<int> prefillGpus;
+    std::optional<int> decodeGpus;
+    std::optional<double> concurrency;
+    if (!number(Concurrency, NumberRule::Positive, concurrency) || !count(Gpus, gpus) ||
+        !count(PrefillGpus, prefillGpus) || !count(DecodeGpus, decodeGpus) ||
+        !flag(Disaggregated, figures.disaggregated) || !flag(Uncertain, point.provenance.uncertain))
+        return false;
+    gpus = gpus ? gpus : (m_positions[Gpus] < 0 ? m_defaults.gpus : std::nullopt);
+    if (!concurrency)
+        return failAt(Concurrency, QStringLiteral("required value missing"));
     figures.concurrency = *concurrency;
     figures.prefillGpus = prefillGpus.value_or(0);
     figures.decodeGpus = decodeGpus.value_or(0);
@@ -290,7 +315,7 @@ bool RowReader::read(const std::vector<std::string_view>& cells, qint64 line, Pa
 } // namespace
 
 bool readCanonicalCsv(const QString& file, const QByteArray& bytes, const ImportDefaults& defaults,
-                      std::vector<ParsedPoint>& out, ImportError* error,
+                      SeriesCollector& collector, ImportError* error,
                       const std::function<bool(qint64)>& progress) {
     CsvRecordReader reader(bytes.constData(), static_cast<std::size_t>(bytes.size()));
     std::vector<std::string_view> cells;
@@ -338,14 +363,18 @@ bool readCanonicalCsv(const QString& file, const QByteArray& bytes, const Import
 
     const std::size_t columnCount = cells.size();
     RowReader rowReader(file, defaults, error, positions);
+    const int fileIndex = collector.fileIndex(file);
     std::size_t rowsRead = 0;
     while (reader.next(cells)) {
         if (cells.size() != columnCount)
             return fail(
                 error, file, QStringLiteral("line %1").arg(reader.recordLine()), {},
                 QStringLiteral("expected %1 fields, found %2").arg(columnCount).arg(cells.size()));
-        ParsedPoint& point = out.emplace_back();
-        if (!rowReader.read(cells, reader.recordLine(), point))
+        OperatingPoint point;
+        std::size_t series = 0;
+        if (!rowReader.read(cells, reader.recordLine(), collector, series, point) ||
+            !collector.addPoint(series, std::move(point),
+                                PointOrigin{fileIndex, reader.recordLine(), {}}, error))
             return false;
         // Reporting every row would cost more than the parse itself.
         if (progress && ++rowsRead % 16384 == 0 && !progress(static_cast<qint64>(reader.offset())))

@@ -2,6 +2,7 @@
 /// One reader per result format; each appends the points of one file or fills *error.
 
 #include "ImportSupport.h"
+#include "SeriesCollector.h"
 
 #include <QByteArray>
 #include <QString>
@@ -12,7 +13,7 @@ namespace tokenomics::data::importers {
 
 /// Canonical operating-point CSV (PRODUCT.md §4). progress(bytesDone) false = cancel.
 bool readCanonicalCsv(const QString& file, const QByteArray& bytes, const ImportDefaults& defaults,
-                      std::vector<ParsedPoint>& out, ImportError* error,
+                      SeriesCollector& collector, ImportError* error,
                       const std::function<bool(qint64)>& progress);
 
 /// InferenceX `agg_*.json`: one result object or a list of them.

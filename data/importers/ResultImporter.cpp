@@ -6,9 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <cstring>
-#include <unordered_map>
-#include <unordered_set>
+#include <algorithm>
 
 namespace tokenomics::data {
 
@@ -117,76 +115,6 @@ namespace {
 using importers::fail;
 using importers::ParsedPoint;
 
-QString locationOf(const ParsedPoint& point) {
-    return point.line > 0 ? QStringLiteral("line %1").arg(point.line) : point.location;
-}
-
-/// What makes two points of one series the same measurement: concurrency and configuration.
-std::string configurationSignature(const OperatingPoint& point) {
-    const PointFigures& figures = point.figures;
-    std::string signature;
-    signature.reserve(point.config.size() + 48);
-    char buffer[sizeof(double)];
-    std::memcpy(buffer, &figures.concurrency, sizeof(double));
-    signature.append(buffer, sizeof(double));
-    signature += std::to_string(figures.gpus) + '/' + std::to_string(figures.prefillGpus) + '/' +
-                 std::to_string(figures.decodeGpus) + (figures.disaggregated ? 'd' : 'a') + '/';
-    signature += point.config;
-    return signature;
-}
-
-std::string seriesSignature(const SeriesKey& key) {
-    std::string signature;
-    for (const std::string* part :
-         {&key.model, &key.hardware, &key.engine, &key.precision, &key.specDecoding, &key.run}) {
-        signature += *part;
-        signature += '\x1f';
-    }
-    signature += std::to_string(key.isl) + '\x1f' + std::to_string(key.osl);
-    return signature;
-}
-
-/// Groups points into series in first-seen order and rejects a second point with the same
-/// concurrency and configuration in one series.
-bool groupIntoSeries(std::vector<ParsedPoint>& points, ImportBatch& batch, ImportError* error) {
-    std::unordered_map<std::string, std::size_t> seriesIndex;
-    std::vector<std::unordered_map<std::string, std::size_t>> seen;
-    std::size_t previous = 0;
-    const SeriesKey* previousKey = nullptr;
-    for (std::size_t i = 0; i < points.size(); ++i) {
-        ParsedPoint& parsed = points[i];
-        std::size_t index = 0;
-        // Rows of one series usually come together; comparing with the last key skips hashing.
-        if (previousKey && *previousKey == parsed.key) {
-            index = previous;
-        } else {
-            const auto [found, added] =
-                seriesIndex.try_emplace(seriesSignature(parsed.key), batch.series.size());
-            index = found->second;
-            if (added) {
-                batch.series.push_back(Series{0, parsed.key, {}});
-                seen.emplace_back();
-            }
-        }
-        const auto [earlier, fresh] =
-            seen[index].try_emplace(configurationSignature(parsed.point), i);
-        if (!fresh) {
-            const ParsedPoint& first = points[earlier->second];
-            return fail(
-                error, parsed.file, locationOf(parsed), QStringLiteral("concurrency"),
-                QStringLiteral("duplicate point: same series, concurrency %1 and "
-                               "configuration as %2 %3")
-                    .arg(parsed.point.figures.concurrency)
-                    .arg(first.file == parsed.file ? QString() : first.file, locationOf(first))
-                    .simplified());
-        }
-        batch.series[index].points.push_back(std::move(parsed.point));
-        previous = index;
-        previousKey = &batch.series[index].key;
-    }
-    return true;
-}
-
 /// Reads profile_export.jsonl samples into the point of the same AIPerf run, reading the run's
 /// profile_export_aiperf.json from disk when it was not imported alongside.
 bool attachAiPerfSamples(const QString& file, const QByteArray& bytes,
@@ -236,7 +164,9 @@ std::optional<ImportBatch> parseResultFiles(const QStringList& paths, ImportForm
     for (const QString& path : paths)
         bytesTotal += QFileInfo(path).size();
     qint64 bytesBefore = 0;
-    std::vector<ParsedPoint> points;
+    importers::SeriesCollector collector;
+    std::vector<ParsedPoint> points; // JSON results, collected after the per-request files join
+
     std::vector<std::pair<QString, QByteArray>> recordFiles; // JSONL, once every aggregate is read
     for (const QString& path : paths) {
         QFile file(path);
@@ -256,7 +186,7 @@ std::optional<ImportBatch> parseResultFiles(const QStringList& paths, ImportForm
             const auto within = [&](qint64 done) {
                 return !progress || progress(bytesBefore + done, bytesTotal);
             };
-            ok = importers::readCanonicalCsv(path, bytes, defaults, points, sink, within);
+            ok = importers::readCanonicalCsv(path, bytes, defaults, collector, sink, within);
         } else if (chosen == ImportFormat::AiPerf &&
                    path.endsWith(u".jsonl", Qt::CaseInsensitive)) {
             recordFiles.emplace_back(path, std::move(bytes));
@@ -291,10 +221,13 @@ std::optional<ImportBatch> parseResultFiles(const QStringList& paths, ImportForm
         if (!attachAiPerfSamples(path, bytes, defaults, points, sink))
             return std::nullopt;
     }
-    ImportBatch batch;
-    if (!groupIntoSeries(points, batch, sink))
-        return std::nullopt;
-    return batch;
+    for (ParsedPoint& point : points) {
+        const std::size_t series = collector.seriesFor(point.key);
+        importers::PointOrigin origin{collector.fileIndex(point.file), 0, point.location};
+        if (!collector.addPoint(series, std::move(point.point), std::move(origin), sink))
+            return std::nullopt;
+    }
+    return collector.take();
 }
 
 } // namespace tokenomics::data
