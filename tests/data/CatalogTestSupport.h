@@ -1,0 +1,23 @@
+#pragma once
+// Helpers for catalog tests: raw SQLite reads (independent of CatalogStore) and file hashes.
+
+#include <QByteArray>
+#include <QString>
+#include <optional>
+
+namespace tokenomics::testing {
+
+/// SHA-256 of a file's bytes (empty when it cannot be read).
+QByteArray fileHash(const QString& path);
+
+/// Runs a one-value query through the SQLite C API, read-only; nullopt on any error.
+std::optional<double> sqliteNumber(const QString& path, const char* sql);
+std::optional<QString> sqliteText(const QString& path, const char* sql);
+
+/// Creates an SQLite file with the given user_version and one unrelated table.
+bool makeSqliteFile(const QString& path, int userVersion);
+
+/// Records in an RFC 4180 file minus its header, counted by scanning quotes and line breaks.
+int csvRecordCount(const QString& path);
+
+} // namespace tokenomics::testing

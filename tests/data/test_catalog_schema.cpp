@@ -1,0 +1,208 @@
+// Schema creation and migration, refusal of files this program must not touch, constraints.
+#include "CatalogNames.h"
+#include "CatalogSchema.h"
+#include "CatalogStore.h"
+#include "CatalogTestSupport.h"
+
+#include <QFile>
+#include <QSqlDatabase>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace tokenomics;
+using namespace tokenomics::data;
+using namespace tokenomics::testing;
+
+class TestCatalogSchema : public QObject {
+    Q_OBJECT
+
+private slots:
+    void newFileGetsTheCurrentSchema();
+    void emptyVersionZeroFileBecomesCurrent();
+    void versionZeroSqliteFileIsMigrated();
+    void newerVersionIsRefusedAndLeftByteIdentical();
+    void nonSqliteFileIsRefusedAndLeftByteIdentical();
+    void damagedFileIsRefusedAndLeftByteIdentical();
+    void missingFolderIsReported();
+    void connectionsAreNamedAndRemoved();
+    void checkConstraintNamesTheField();
+    void costBasisKeysFollowTheSeedNames();
+
+private:
+    QTemporaryDir folder_;
+};
+
+void TestCatalogSchema::newFileGetsTheCurrentSchema() {
+    const QString path = folder_.filePath(QStringLiteral("new.sqlite"));
+    CatalogError error;
+    {
+        auto store = CatalogStore::open(path, &error);
+        QVERIFY2(store, qPrintable(error.message));
+    }
+    QCOMPARE(sqliteNumber(path, "PRAGMA user_version").value_or(-1), 1.0);
+    QCOMPARE(currentSchemaVersion(), 1);
+    // Every table the catalog promises exists (read through the C API, not the store).
+    for (const char* table :
+         {"accelerators", "accelerator_aliases", "cost_bases", "facility_figures", "models",
+          "model_aliases", "series", "points", "point_samples", "provider_offers", "quality_scores",
+          "saved_views"}) {
+        const QByteArray sql =
+            QByteArray("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '") +
+            table + "'";
+        QCOMPARE(sqliteNumber(path, sql.constData()).value_or(0), 1.0);
+    }
+    // WAL is recorded in the file header: bytes 18 and 19 are 2 for WAL (sqlite.org/fileformat).
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray header = file.read(20);
+    QCOMPARE(int(header[18]), 2);
+    QCOMPARE(int(header[19]), 2);
+}
+
+void TestCatalogSchema::emptyVersionZeroFileBecomesCurrent() {
+    const QString path = folder_.filePath(QStringLiteral("empty.sqlite"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    CatalogError error;
+    {
+        auto store = CatalogStore::open(path, &error);
+        QVERIFY2(store, qPrintable(error.message));
+        const auto catalog = store->load(&error);
+        QVERIFY(catalog);
+        QVERIFY(catalog->series.empty());
+    }
+    QCOMPARE(sqliteNumber(path, "PRAGMA user_version").value_or(-1), 1.0);
+}
+
+void TestCatalogSchema::versionZeroSqliteFileIsMigrated() {
+    // A hand-made older file: SQLite, user_version 0, with a table of its own that stays.
+    const QString path = folder_.filePath(QStringLiteral("v0.sqlite"));
+    QVERIFY(makeSqliteFile(path, 0));
+    CatalogError error;
+    {
+        auto store = CatalogStore::open(path, &error);
+        QVERIFY2(store, qPrintable(error.message));
+    }
+    QCOMPARE(sqliteNumber(path, "PRAGMA user_version").value_or(-1), 1.0);
+    QCOMPARE(sqliteNumber(path, "SELECT count(*) FROM future_things").value_or(-1), 1.0);
+    QCOMPARE(sqliteNumber(path, "SELECT count(*) FROM points").value_or(-1), 0.0);
+}
+
+void TestCatalogSchema::newerVersionIsRefusedAndLeftByteIdentical() {
+    const QString path = folder_.filePath(QStringLiteral("future.sqlite"));
+    QVERIFY(makeSqliteFile(path, 99));
+    const QByteArray before = fileHash(path);
+    QVERIFY(!before.isEmpty());
+    CatalogError error;
+    QVERIFY(!CatalogStore::open(path, &error));
+    QVERIFY2(error.message.contains(path), qPrintable(error.message));
+    QVERIFY2(error.message.contains(QStringLiteral("99")), qPrintable(error.message));
+    QVERIFY2(error.message.contains(QStringLiteral("newer")), qPrintable(error.message));
+    QCOMPARE(fileHash(path), before);
+    QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+    QVERIFY(!QFile::exists(path + QStringLiteral("-shm")));
+    QVERIFY(!QFile::exists(path + QStringLiteral("-journal")));
+}
+
+void TestCatalogSchema::nonSqliteFileIsRefusedAndLeftByteIdentical() {
+    const QString path = folder_.filePath(QStringLiteral("notes.sqlite"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("model,hardware\nLlama,H100\n");
+    file.close();
+    const QByteArray before = fileHash(path);
+    CatalogError error;
+    QVERIFY(!CatalogStore::open(path, &error));
+    QVERIFY2(error.message.contains(QStringLiteral("not an SQLite database")),
+             qPrintable(error.message));
+    QVERIFY(error.message.contains(path));
+    QCOMPARE(fileHash(path), before);
+    QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+}
+
+void TestCatalogSchema::damagedFileIsRefusedAndLeftByteIdentical() {
+    const QString path = folder_.filePath(QStringLiteral("damaged.sqlite"));
+    QVERIFY(makeSqliteFile(path, 1));
+    // Page 2 holds the future_things table's b-tree: overwrite its page header with junk.
+    const int pageSize = int(sqliteNumber(path, "PRAGMA page_size").value_or(4096));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.seek(pageSize));
+    file.write(QByteArray(64, '\x7f'));
+    file.close();
+    const QByteArray before = fileHash(path);
+    CatalogError error;
+    QVERIFY(!CatalogStore::open(path, &error));
+    QVERIFY2(error.message.contains(QStringLiteral("damaged")), qPrintable(error.message));
+    QCOMPARE(fileHash(path), before);
+    QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+    QVERIFY(!QFile::exists(path + QStringLiteral("-shm")));
+}
+
+void TestCatalogSchema::missingFolderIsReported() {
+    const QString path = folder_.filePath(QStringLiteral("no/such/folder/c.sqlite"));
+    CatalogError error;
+    QVERIFY(!CatalogStore::open(path, &error));
+    QVERIFY2(error.message.contains(QStringLiteral("does not exist")), qPrintable(error.message));
+}
+
+void TestCatalogSchema::connectionsAreNamedAndRemoved() {
+    const QString path = folder_.filePath(QStringLiteral("shared.sqlite"));
+    CatalogError error;
+    {
+        auto first = CatalogStore::open(path, &error);
+        auto second = CatalogStore::open(path, &error);
+        QVERIFY(first && second);
+        const QStringList names = QSqlDatabase::connectionNames();
+        QCOMPARE(names.size(), 2);
+        QVERIFY(names[0] != names[1]);
+        QVERIFY(!names.contains(QLatin1String(QSqlDatabase::defaultConnection)));
+        // A moved store keeps its one connection.
+        CatalogStore moved = std::move(*first);
+        QCOMPARE(QSqlDatabase::connectionNames().size(), 2);
+    }
+    QVERIFY(QSqlDatabase::connectionNames().isEmpty());
+}
+
+void TestCatalogSchema::checkConstraintNamesTheField() {
+    const QString path = folder_.filePath(QStringLiteral("checks.sqlite"));
+    CatalogError error;
+    auto store = CatalogStore::open(path, &error);
+    QVERIFY(store);
+    Series series;
+    series.key = {"M", "B200", "vllm", "fp8", "none", 1024, 1024, ""};
+    OperatingPoint good;
+    good.figures.concurrency = 1;
+    good.figures.tputPerGpu = 100;
+    good.figures.interactivity.p50 = 50;
+    OperatingPoint bad = good;
+    bad.figures.concurrency = 2;
+    bad.figures.tputPerGpu = -5; // throughput must be positive
+    series.points = {good, bad};
+    QVERIFY(!store->import(ImportBatch{{series}}, &error));
+    QVERIFY2(error.message.contains(QStringLiteral("tput_per_gpu")), qPrintable(error.message));
+    QVERIFY2(error.message.contains(QStringLiteral("> 0")), qPrintable(error.message));
+    // All or nothing: the good point before it is not there either, nor its series.
+    const auto catalog = store->load(&error);
+    QVERIFY(catalog);
+    QVERIFY(catalog->series.empty());
+
+    OperatingPoint badUtil = good;
+    badUtil.figures.ttftSeconds.p50 = -0.1; // latency may be 0, never negative
+    series.points = {badUtil};
+    QVERIFY(!store->import(ImportBatch{{series}}, &error));
+    QVERIFY2(error.message.contains(QStringLiteral("ttft_p50")), qPrintable(error.message));
+}
+
+void TestCatalogSchema::costBasisKeysFollowTheSeedNames() {
+    QCOMPARE(costBasisKey("owner-hyperscaler (4-yr life)"), std::string("hyperscaler"));
+    QCOMPARE(costBasisKey("owner-neocloud (4-yr life)"), std::string("neocloud"));
+    QCOMPARE(costBasisKey("rental 3-yr (25% upfront)"), std::string("rental"));
+    QCOMPARE(costBasisKey("on-demand Nebius"), std::string("ondemand-nebius"));
+    QCOMPARE(costBasisKey("on-demand AWS p5.48xlarge"), std::string("ondemand-aws-p5-48xlarge"));
+    QCOMPARE(costBasisKey("My Own  Price!"), std::string("my-own-price"));
+}
+
+QTEST_GUILESS_MAIN(TestCatalogSchema)
+#include "test_catalog_schema.moc"
