@@ -348,6 +348,60 @@ private slots:
         ImportError error;
         QVERIFY(!parse({path}, error));
         QVERIFY(error.location.startsWith(u"line 1, column"));
+        QVERIFY2(error.reason.contains(u"UTF8", Qt::CaseInsensitive), qPrintable(error.reason));
+    }
+
+    void aiPerfRecordsWithoutAggregateAreRejected() {
+        QTemporaryDir dir;
+        QFile records(examplePath(QStringLiteral("aiperf/profile_export.jsonl")));
+        QVERIFY(records.open(QIODevice::ReadOnly));
+        const QString path =
+            writeFile(dir, QStringLiteral("run/profile_export.jsonl"), records.readAll());
+        ImportDefaults defaults = vllmDefaults();
+        ImportError error;
+        QVERIFY(!parse({path}, error, ImportFormat::Auto, defaults));
+        QCOMPARE(error.field, QStringLiteral("concurrency"));
+        QVERIFY(error.reason.contains(u"profile_export_aiperf.json"));
+    }
+
+    void malformedRecordLineIsNamed() {
+        QTemporaryDir dir;
+        const QString path = writeFile(
+            dir, QStringLiteral("profile_export.jsonl"),
+            R"({"metadata": {"benchmark_phase": "profiling"}, "metrics": {}, "error": null}
+{"metadata": {"benchmark_phase": "profiling"}, "metrics": {"time_to_first_token": )");
+        ImportError error;
+        QVERIFY(!parse({path}, error, ImportFormat::AiPerf, vllmDefaults()));
+        QVERIFY2(error.location.startsWith(u"line 2, column"), qPrintable(error.location));
+    }
+
+    void agenticInferenceXIsRejected() {
+        QTemporaryDir dir;
+        const QString path =
+            writeFile(dir, QStringLiteral("agg_agentic.json"),
+                      R"({"hw":"h100","conc":4,"model":"m","framework":"sglang","precision":"fp4",
+                "scenario_type":"agentic-coding","tp":8})");
+        ImportError error;
+        QVERIFY(!parse({path}, error));
+        QCOMPARE(error.field, QStringLiteral("scenario_type"));
+    }
+
+    void progressCoversEveryByte() {
+        const QStringList paths{examplePath(QStringLiteral("vllm_llama70b_c4_detailed.json")),
+                                examplePath(QStringLiteral("vllm_llama70b_c8.json"))};
+        const qint64 total = QFileInfo(paths[0]).size() + QFileInfo(paths[1]).size();
+        std::vector<std::pair<qint64, qint64>> calls;
+        ImportError error;
+        const auto batch = parseResultFiles(paths, ImportFormat::Auto, vllmDefaults(), &error,
+                                            [&](qint64 done, qint64 all) {
+                                                calls.emplace_back(done, all);
+                                                return true;
+                                            });
+        QVERIFY2(batch, qPrintable(error.message()));
+        QCOMPARE(calls.size(), std::size_t(2)); // one report per file
+        QCOMPARE(calls[0].first, QFileInfo(paths[0]).size());
+        QCOMPARE(calls[1].first, total);
+        QCOMPARE(calls[1].second, total);
     }
 
     void formatMismatchWhenForced() {
