@@ -115,6 +115,15 @@ namespace {
 using importers::fail;
 using importers::ParsedPoint;
 
+/// True when the first byte that is not white space opens a JSON object or array.
+bool looksLikeJson(const QByteArray& bytes) {
+    for (const char c : bytes) {
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
+            return c == '{' || c == '[';
+    }
+    return false;
+}
+
 /// Reads profile_export.jsonl samples into the point of the same AIPerf run, reading the run's
 /// profile_export_aiperf.json from disk when it was not imported alongside.
 bool attachAiPerfSamples(const QString& file, const QByteArray& bytes,
@@ -179,6 +188,15 @@ std::optional<ImportBatch> parseResultFiles(const QStringList& paths, ImportForm
         const ImportFormat chosen = format == ImportFormat::Auto ? detected : format;
         if (chosen == ImportFormat::Auto) {
             fail(sink, path, {}, {}, QStringLiteral("cannot tell the format: pass --format"));
+            return std::nullopt;
+        }
+        // JSON given as CSV or the other way round: say so rather than report its first byte.
+        const bool textIsJson = looksLikeJson(bytes);
+        if ((chosen == ImportFormat::Csv) == textIsJson) {
+            fail(sink, path, {}, {},
+                 QStringLiteral("format mismatch: expected %1, the file is %2")
+                     .arg(importers::formatTitle(chosen),
+                          textIsJson ? QStringLiteral("JSON") : QStringLiteral("not JSON")));
             return std::nullopt;
         }
         bool ok = true;

@@ -412,6 +412,16 @@ private slots:
         QVERIFY(error.reason.contains(u"InferenceX"));
     }
 
+    void csvAndJsonMismatch() {
+        ImportError error;
+        QVERIFY(!parse({examplePath(QStringLiteral("canonical_points.csv"))}, error,
+                       ImportFormat::InferenceX));
+        QVERIFY2(error.reason.contains(u"format mismatch"), qPrintable(error.reason));
+        QVERIFY(!parse({examplePath(QStringLiteral("vllm_llama70b_c8.json"))}, error,
+                       ImportFormat::Csv));
+        QVERIFY2(error.reason.contains(u"the file is JSON"), qPrintable(error.reason));
+    }
+
     void namesWithQuotesStayVerbatim() {
         QTemporaryDir dir;
         const QString path = writeFile(
