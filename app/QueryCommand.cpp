@@ -212,6 +212,7 @@ const std::vector<TableColumn>& seriesColumns() {
         numberColumn(QStringLiteral("goodput tok/s/GPU"), QStringLiteral("goodput_per_gpu"), 1),
         numberColumn(QStringLiteral("SLO att."), QStringLiteral("slo_attainment"), 3),
         numberColumn(QStringLiteral("Feasible"), QStringLiteral("feasible"), 0),
+        textColumn(QStringLiteral("Uncertain"), QStringLiteral("uncertain")),
         textColumn(QStringLiteral("Date"), QStringLiteral("date")),
         textColumn(QStringLiteral("Source"), QStringLiteral("source")),
     };
@@ -229,6 +230,7 @@ const std::vector<TableColumn>& offerColumns() {
         numberColumn(QStringLiteral("out tok/s/user"), QStringLiteral("output_tok_s"), 1),
         numberColumn(QStringLiteral("TTFT s"), QStringLiteral("ttft_s"), 3),
         textColumn(QStringLiteral("Feasible"), QStringLiteral("feasible_text")),
+        textColumn(QStringLiteral("Uncertain"), QStringLiteral("uncertain")),
         textColumn(QStringLiteral("Date"), QStringLiteral("date")),
         textColumn(QStringLiteral("Source"), QStringLiteral("source")),
     };
@@ -288,6 +290,7 @@ int listCostBases(const data::CatalogStore& store, const QString& format) {
              numberColumn(QStringLiteral("$/GPU-h"), QStringLiteral("usd_per_gpu_hour"), 3),
              numberColumn(QStringLiteral("all-in kW/GPU"), QStringLiteral("all_in_kw_per_gpu"), 2),
              textColumn(QStringLiteral("Name"), QStringLiteral("name")),
+             textColumn(QStringLiteral("Uncertain"), QStringLiteral("uncertain")),
              textColumn(QStringLiteral("Date"), QStringLiteral("date")),
              textColumn(QStringLiteral("Source"), QStringLiteral("source"))},
             records);

@@ -1,0 +1,22 @@
+#pragma once
+// Runs the built `tokenomics` executable with a private home, so the default catalog of a
+// test never touches the user's.
+
+#include <QString>
+#include <QStringList>
+
+namespace tokenomics::testing {
+
+struct RunResult {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+/// Runs `tokenomics ARGS...` with XDG_DATA_HOME = dataHome; waits up to 60 s.
+RunResult runTokenomics(const QStringList& arguments, const QString& dataHome);
+
+/// Writes text to a file; false when it cannot.
+bool writeTextFile(const QString& path, const QByteArray& text);
+
+} // namespace tokenomics::testing

@@ -1,0 +1,279 @@
+// `tokenomics query`: the JSON contract, sort order and costs computed here by hand, the
+// default catalog's answer, cost bases, CSV and table output, option errors.
+#include "AppTestSupport.h"
+#include "CatalogTestSupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace tokenomics::testing;
+
+namespace {
+
+const QByteArray threeSeriesCsv =
+    "model,hardware,engine,precision,isl,osl,concurrency,gpus,tput_per_gpu,interactivity_p50,"
+    "ttft_p50,source,date\n"
+    "M,B200,vllm,fp8,1024,1024,4,8,1000,100,0.1,lab,2026-01\n"
+    "M,B200,vllm,fp8,1024,1024,16,8,4000,50,0.5,lab,2026-01\n"
+    "M,B200,vllm,fp8,1024,1024,64,8,9000,20,3.0,lab,2026-01\n"
+    "M,H100 SXM,vllm,fp8,1024,1024,4,4,2000,60,0.2,lab,2026-02\n"
+    "M,H100 SXM,vllm,fp8,1024,1024,16,4,3000,30,0.9,lab,2026-02\n"
+    "M,MI355X,sglang,fp8,1024,1024,64,8,20000,10,0.3,lab,2026-03\n";
+
+const QStringList contractSeriesFields = {QStringLiteral("series"),
+                                          QStringLiteral("model"),
+                                          QStringLiteral("hardware"),
+                                          QStringLiteral("engine"),
+                                          QStringLiteral("precision"),
+                                          QStringLiteral("isl"),
+                                          QStringLiteral("osl"),
+                                          QStringLiteral("gpus"),
+                                          QStringLiteral("feasible"),
+                                          QStringLiteral("interactivity"),
+                                          QStringLiteral("tput_per_gpu"),
+                                          QStringLiteral("output_tput_per_gpu"),
+                                          QStringLiteral("ttft_s"),
+                                          QStringLiteral("interpolated"),
+                                          QStringLiteral("usd_per_gpu_hour"),
+                                          QStringLiteral("cost_per_m_total"),
+                                          QStringLiteral("cost_per_m_output"),
+                                          QStringLiteral("tokens_per_mw"),
+                                          QStringLiteral("slo_attainment"),
+                                          QStringLiteral("goodput_per_gpu")};
+
+const QStringList contractOfferFields = {
+    QStringLiteral("provider"),          QStringLiteral("model"),
+    QStringLiteral("input_usd_per_m"),   QStringLiteral("output_usd_per_m"),
+    QStringLiteral("blended_usd_per_m"), QStringLiteral("workload_usd_per_m"),
+    QStringLiteral("output_tok_s"),      QStringLiteral("ttft_s"),
+    QStringLiteral("feasible")};
+
+QJsonObject parseJson(const RunResult& run) {
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(run.out.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError)
+        qWarning() << "not JSON:" << error.errorString() << run.out.left(500);
+    return document.object();
+}
+
+bool near(double a, double b) {
+    return std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(b));
+}
+
+} // namespace
+
+class TestQueryCommand : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void jsonShapeSortOrderAndCosts();
+    void defaultCatalogAnswersTheLlamaQuestion();
+    void costBasisPicksEachHardwaresFigure();
+    void listCostBases();
+    void csvAndTableFormats();
+    void badOptionsExitTwo();
+    void helpWorks();
+
+private:
+    RunResult query(const QStringList& arguments) const {
+        return runTokenomics(QStringList{QStringLiteral("query")} + arguments, home_);
+    }
+    QTemporaryDir folder_;
+    QString home_;
+    QString db_;
+};
+
+void TestQueryCommand::initTestCase() {
+    home_ = folder_.filePath(QStringLiteral("home"));
+    db_ = folder_.filePath(QStringLiteral("three.sqlite"));
+    const QString csv = folder_.filePath(QStringLiteral("three.csv"));
+    QVERIFY(writeTextFile(csv, threeSeriesCsv));
+    const RunResult run =
+        runTokenomics({QStringLiteral("import"), QStringLiteral("--db"), db_, csv}, home_);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+}
+
+void TestQueryCommand::jsonShapeSortOrderAndCosts() {
+    const RunResult run = query(
+        {QStringLiteral("--db"), db_, QStringLiteral("--min-interactivity"), QStringLiteral("50"),
+         QStringLiteral("--max-ttft"), QStringLiteral("1"), QStringLiteral("--usd-per-gpu-hour"),
+         QStringLiteral("2"), QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(!run.out.contains(QStringLiteral("NaN")) && !run.out.contains(QStringLiteral("Inf")));
+    const QJsonObject root = parseJson(run);
+    QCOMPARE(
+        root.value(QStringLiteral("sla")).toObject().value(QStringLiteral("max_ttft_s")).toDouble(),
+        1.0);
+    QCOMPARE(
+        root.value(QStringLiteral("sla")).toObject().value(QStringLiteral("percentile")).toDouble(),
+        50.0);
+    const QJsonArray series = root.value(QStringLiteral("series")).toArray();
+    QCOMPARE(series.size(), 3);
+    for (const QJsonValue& value : series) {
+        for (const QString& field : contractSeriesFields)
+            QVERIFY2(value.toObject().contains(field), qPrintable(field));
+    }
+    // B200: TTFT ≤ 1 leaves knots (50, 4000) and (100, 1000); 50 tok/s/user is the first knot,
+    // so the measured point: $2 × 1e6 / (4000 × 3600) = 0.13888… per 1M total tokens.
+    const QJsonObject first = series[0].toObject();
+    QCOMPARE(first.value(QStringLiteral("series")).toString(),
+             QStringLiteral("B200 vllm fp8 1024/1024"));
+    QCOMPARE(first.value(QStringLiteral("feasible")).toBool(), true);
+    QCOMPARE(first.value(QStringLiteral("interpolated")).toBool(), false);
+    QCOMPARE(first.value(QStringLiteral("gpus")).toDouble(), 8.0);
+    QCOMPARE(first.value(QStringLiteral("ttft_s")).toDouble(), 0.5);
+    QVERIFY(
+        near(first.value(QStringLiteral("cost_per_m_total")).toDouble(), 2e6 / (4000 * 3600.0)));
+    QVERIFY(near(first.value(QStringLiteral("goodput_per_gpu")).toDouble(), 4000));
+    QCOMPARE(first.value(QStringLiteral("source")).toString(), QStringLiteral("lab"));
+    // H100: knots (30, 3000), (60, 2000); with two knots the monotone cubic is the straight
+    // line, so at 50: 3000 − 1000 × 20/30 = 2333.33…, cost 2e6 / (2333.33 × 3600) = 0.2381.
+    const QJsonObject second = series[1].toObject();
+    QCOMPARE(second.value(QStringLiteral("hardware")).toString(), QStringLiteral("H100 SXM"));
+    QCOMPARE(second.value(QStringLiteral("interpolated")).toBool(), true);
+    QVERIFY(
+        near(second.value(QStringLiteral("tput_per_gpu")).toDouble(), 3000 - 1000 * 20.0 / 30.0));
+    QVERIFY(near(second.value(QStringLiteral("cost_per_m_total")).toDouble(),
+                 2e6 / ((3000 - 1000 * 20.0 / 30.0) * 3600)));
+    // MI355X never reaches 50 tok/s/user: infeasible, last, unknown cost as null.
+    const QJsonObject last = series[2].toObject();
+    QCOMPARE(last.value(QStringLiteral("hardware")).toString(), QStringLiteral("MI355X"));
+    QCOMPARE(last.value(QStringLiteral("feasible")).toBool(), false);
+    QVERIFY(last.value(QStringLiteral("cost_per_m_total")).isNull());
+    QVERIFY(root.value(QStringLiteral("offers")).toArray().isEmpty());
+}
+
+void TestQueryCommand::defaultCatalogAnswersTheLlamaQuestion() {
+    const RunResult run = query({QStringLiteral("--model"), QStringLiteral("Llama 3.3 70B"),
+                                 QStringLiteral("--max-ttft"), QStringLiteral("2"),
+                                 QStringLiteral("--min-interactivity"), QStringLiteral("30"),
+                                 QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QJsonObject root = parseJson(run);
+    const QJsonArray series = root.value(QStringLiteral("series")).toArray();
+    QCOMPARE(series.size(), 3); // more_curves NIM H100, operating_points H100 and MI355X
+    // NIM 1.8.0 on 2 × H100 (more_curves.csv, 5000/500): TTFT ≤ 2 s keeps concurrency 1–50;
+    // tput = output × 5500/500. 30 tok/s/user lies between knots 25.81 (311.70 × 11 = 3428.7)
+    // and 45.81 (109.24 × 11 = 1201.64). Steffen's cubic, computed separately in Python,
+    // gives 2955.679 tok/s/GPU, so $1.30 (H100 hyperscaler) → 0.122175 per 1M total tokens.
+    const QJsonObject best = series[0].toObject();
+    QCOMPARE(best.value(QStringLiteral("engine")).toString(), QStringLiteral("nim-1.8.0"));
+    QCOMPARE(best.value(QStringLiteral("feasible")).toBool(), true);
+    QCOMPARE(best.value(QStringLiteral("interpolated")).toBool(), true);
+    QCOMPARE(best.value(QStringLiteral("usd_per_gpu_hour")).toDouble(), 1.30);
+    QVERIFY(std::abs(best.value(QStringLiteral("tput_per_gpu")).toDouble() - 2955.679) < 0.01);
+    QVERIFY(std::abs(best.value(QStringLiteral("cost_per_m_total")).toDouble() - 0.122175) < 1e-5);
+    QVERIFY(best.value(QStringLiteral("cost_per_m_total")).toDouble() > 1.30e6 / (3428.7 * 3600));
+    QVERIFY(best.value(QStringLiteral("cost_per_m_total")).toDouble() < 1.30e6 / (1201.64 * 3600));
+    QVERIFY(!best.value(QStringLiteral("source")).toString().isEmpty());
+    // The single InferenceX peak rows run at 18.2 and 15.5 tok/s/user: infeasible.
+    QCOMPARE(series[1].toObject().value(QStringLiteral("feasible")).toBool(), false);
+    QCOMPARE(series[2].toObject().value(QStringLiteral("feasible")).toBool(), false);
+
+    const QJsonArray offers = root.value(QStringLiteral("offers")).toArray();
+    QCOMPARE(offers.size(), 7); // provider_offers.csv rows for Llama 3.3 70B
+    for (const QJsonValue& value : offers) {
+        const QJsonObject offer = value.toObject();
+        for (const QString& field : contractOfferFields)
+            QVERIFY2(offer.contains(field), qPrintable(field));
+        QCOMPARE(offer.value(QStringLiteral("model")).toString(), QStringLiteral("Llama 3.3 70B"));
+        if (offer.value(QStringLiteral("provider")).toString() == QStringLiteral("Nebius")) {
+            // Workload 1024/1024 (the default): (1024 × 0.25 + 1024 × 0.75) / 2048 = 0.5.
+            QVERIFY(near(offer.value(QStringLiteral("workload_usd_per_m")).toDouble(), 0.5));
+            // Blended 3:1: (3 × 0.25 + 0.75) / 4 = 0.375.
+            QVERIFY(near(offer.value(QStringLiteral("blended_usd_per_m")).toDouble(), 0.375));
+        }
+        // No Llama 3.3 70B offer publishes its speed, so none is shown to meet 30 tok/s/user.
+        QCOMPARE(offer.value(QStringLiteral("feasible")).toBool(), false);
+        QVERIFY(offer.value(QStringLiteral("output_tok_s")).isNull());
+    }
+}
+
+void TestQueryCommand::costBasisPicksEachHardwaresFigure() {
+    const RunResult run = query({QStringLiteral("--model"), QStringLiteral("llama-3.3-70b"),
+                                 QStringLiteral("--cost-basis"), QStringLiteral("rental"),
+                                 QStringLiteral("--utilization"), QStringLiteral("0.5"),
+                                 QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QJsonArray series = parseJson(run).value(QStringLiteral("series")).toArray();
+    QCOMPARE(series.size(), 3);
+    double previous = 0;
+    for (const QJsonValue& value : series) {
+        const QJsonObject one = value.toObject();
+        const double cost = one.value(QStringLiteral("cost_per_m_total")).toDouble();
+        QVERIFY2(cost >= previous, "sorted by cost_per_m_total ascending");
+        previous = cost;
+        if (one.value(QStringLiteral("hardware")).toString() == QStringLiteral("MI355X")) {
+            // rental MI355X $2.10; the one point 8748.9 tok/s/GPU; utilisation 0.5 doubles it.
+            QCOMPARE(one.value(QStringLiteral("usd_per_gpu_hour")).toDouble(), 2.10);
+            QVERIFY(near(cost, 2.10e6 / (8748.9 * 3600) / 0.5));
+        }
+    }
+}
+
+void TestQueryCommand::listCostBases() {
+    const RunResult run = query(
+        {QStringLiteral("--list-cost-bases"), QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QJsonArray bases = parseJson(run).value(QStringLiteral("cost_bases")).toArray();
+    QCOMPARE(bases.size(),
+             csvRecordCount(QStringLiteral(TOKENOMICS_SEED_SOURCE_DIR "/cost_bases.csv")));
+    QSet<QString> keys;
+    for (const QJsonValue& value : bases)
+        keys.insert(value.toObject().value(QStringLiteral("key")).toString());
+    for (const char* key : {"hyperscaler", "neocloud", "rental", "ondemand-nebius"})
+        QVERIFY2(keys.contains(QString::fromLatin1(key)), key);
+    const RunResult table = query({QStringLiteral("--list-cost-bases")});
+    QCOMPARE(table.exitCode, 0);
+    QVERIFY(table.out.contains(QStringLiteral("owner-hyperscaler (4-yr life)")));
+}
+
+void TestQueryCommand::csvAndTableFormats() {
+    const RunResult csv =
+        query({QStringLiteral("--db"), db_, QStringLiteral("--format"), QStringLiteral("csv")});
+    QCOMPARE(csv.exitCode, 0);
+    const QStringList lines = csv.out.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1 + 3); // header + three series, no offers in this file
+    QVERIFY(lines[0].startsWith(QStringLiteral("kind,series,model")));
+    QVERIFY(lines[1].startsWith(QStringLiteral("series,")));
+
+    // MLPerf latencies are limits: the table marks them.
+    const RunResult table = query({QStringLiteral("--model"), QStringLiteral("Llama 2 70B"),
+                                   QStringLiteral("--hardware"), QStringLiteral("gb200")});
+    QVERIFY2(table.exitCode == 0, qPrintable(table.err));
+    QVERIFY2(table.out.contains(QStringLiteral("≤2.000")), qPrintable(table.out));
+    QVERIFY(table.out.contains(QStringLiteral("unknown")));
+    QVERIFY(table.out.contains(QStringLiteral("$/1M total")));
+}
+
+void TestQueryCommand::badOptionsExitTwo() {
+    const QList<QStringList> cases = {
+        {QStringLiteral("--percentile"), QStringLiteral("75")},
+        {QStringLiteral("--max-ttft"), QStringLiteral("-1")},
+        {QStringLiteral("--min-interactivity"), QStringLiteral("fast")},
+        {QStringLiteral("--utilization"), QStringLiteral("1.5")},
+        {QStringLiteral("--format"), QStringLiteral("xml")},
+        {QStringLiteral("--isl"), QStringLiteral("0")},
+        {QStringLiteral("--cost-basis"), QStringLiteral("no-such-basis")},
+    };
+    for (const QStringList& option : cases) {
+        const RunResult run = query(QStringList{QStringLiteral("--db"), db_} + option);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(option.front()), qPrintable(run.err));
+    }
+}
+
+void TestQueryCommand::helpWorks() {
+    const RunResult run = query({QStringLiteral("--help")});
+    QCOMPARE(run.exitCode, 0);
+    for (const char* option : {"--min-interactivity", "--max-ttft", "--cost-basis",
+                               "--list-cost-bases", "--format", "--percentile"})
+        QVERIFY2(run.out.contains(QString::fromLatin1(option)), option);
+}
+
+QTEST_GUILESS_MAIN(TestQueryCommand)
+#include "test_query_command.moc"
