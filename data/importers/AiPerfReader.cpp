@@ -187,6 +187,9 @@ bool readProfileExport(const QString& file, const QJsonDocument& document, bool 
     if (*figures.tputPerGpu > *figures.outputTputPerGpu && !figures.tputDerived)
         figures.inputTputPerGpu = *figures.tputPerGpu - *figures.outputTputPerGpu;
     point.runSeconds = durationSeconds.value_or(0);
+    // AIPerf's ISO start_time ("2025-10-17T20:22:08.939332") dates the run.
+    point.point.provenance.date =
+        root.value(QStringLiteral("start_time")).toString().left(10).toStdString();
     point.point.config = defaults.config.value_or(std::string());
     point.point.provenance.source =
         (genAiPerf ? "GenAI-Perf " : "AIPerf ") + file.section(u'/', -1).toStdString();

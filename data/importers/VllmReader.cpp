@@ -7,6 +7,7 @@
 #include "FormatReaders.h"
 #include "ResultImporter.h"
 
+#include <algorithm>
 #include <array>
 
 namespace tokenomics::data::importers {
@@ -202,7 +203,13 @@ bool readVllmResult(const QString& file, const QJsonDocument& document,
     std::optional<std::string> date;
     if (!fields.text(QStringLiteral("date"), date))
         return false;
-    point.point.provenance.date = date.value_or(std::string());
+    // vLLM stamps "20250912-101500"; the catalog keeps dates as "2025-09-12".
+    if (date && date->size() >= 8 &&
+        std::all_of(date->begin(), date->begin() + 8, [](char c) { return c >= '0' && c <= '9'; }))
+        point.point.provenance.date =
+            date->substr(0, 4) + '-' + date->substr(4, 2) + '-' + date->substr(6, 2);
+    else
+        point.point.provenance.date = date.value_or(std::string());
     point.point.provenance.source = "vllm bench serve " + file.section(u'/', -1).toStdString();
     out.push_back(std::move(point));
     return true;

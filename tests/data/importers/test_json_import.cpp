@@ -151,7 +151,8 @@ private slots:
         QCOMPARE(samples.requests[1].inputTokens, 1000);
         QCOMPARE(samples.requests[1].outputTokens, 5);
         QVERIFY(samples.requests[1].success);
-        QVERIFY(!samples.requests[3].success); // non-empty error
+        QVERIFY(!samples.requests[3].success);                         // non-empty error
+        QCOMPARE(detailed.provenance.date, std::string("2025-09-12")); // "20250912-101500"
         const OperatingPoint& summary = series.points[1];
         QVERIFY(!summary.samples);
         QCOMPARE(*summary.figures.tputPerGpu, 564.0);        // 2256 / 4
@@ -267,6 +268,7 @@ private slots:
         QVERIFY(qFuzzyCompare(point.samples->requests[0].tpotSeconds, 0.02));
         QVERIFY(!point.samples->requests[2].success);
         QCOMPARE(point.samples->requests[2].inputTokens, 512); // error_isl
+        QCOMPARE(point.provenance.date, std::string("2025-10-17"));
     }
 
     void aiPerfRecordsAloneReadTheirAggregate() {
