@@ -84,8 +84,6 @@ bool readOne(JsonFields& fields, const QString& file, const ImportDefaults& defa
     // checkpoint path the runner used.
     if (prefix && canonicalModelName(*prefix) != *prefix)
         identity.model = prefix;
-    if (!identity.hardware)
-        return fields.failAt(QStringLiteral("hw"), QStringLiteral("required field missing"));
     if (identity.engine)
         identity.engine = engineName(*identity.engine);
     if (identity.precision)
