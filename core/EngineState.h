@@ -3,9 +3,11 @@
 /// frontiers. Shared by RankingEngine.cpp (building, queries) and SeriesEvaluation.cpp.
 
 #include "FrontierIndex.h"
+#include "Parallel.h"
 #include "PointColumns.h"
 #include "RankingEngine.h"
 
+#include <cmath>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -20,6 +22,7 @@ struct BestChoice {
     Kind kind = Kind::Infeasible;
     std::uint32_t point = 0;      // global index: the measured point, or the lower knot
     std::uint32_t upperPoint = 0; // global index of the upper knot when interpolated
+    std::uint32_t knot = 0;       // index of `point` in the frontier set (upper: knot + 1)
     double tputPerGpu = 0;
 };
 
@@ -36,10 +39,50 @@ struct ResolvedBest {
     double goodputPerGpu = 0;
 };
 
-/// Per-hardware $/GPU-hour and all-in kW for one set of cost settings.
+/// The cost and power formulas of CostModel.cpp for one hardware under one set of cost
+/// settings, with the checks that do not depend on throughput done once. The expressions
+/// are CostModel's own, so the numbers are too.
+struct HardwareFormulas {
+    std::optional<double> usdPerGpuHour;
+    std::optional<double> allInKwPerGpu;
+    double utilization = 1;
+    bool costKnown = false;
+    bool powerKnown = false;
+
+    HardwareFormulas() = default;
+    HardwareFormulas(std::optional<double> usd, std::optional<double> kw, double u)
+        : usdPerGpuHour(usd)
+        , allInKwPerGpu(kw)
+        , utilization(u)
+        , costKnown(usd && std::isfinite(*usd) && u > 0 && u <= 1)
+        , powerKnown(kw && std::isfinite(*kw) && *kw > 0) {}
+    static std::optional<double> finite(double value) {
+        return std::isfinite(value) ? std::optional<double>(value) : std::nullopt;
+    }
+    static bool usable(double tput) { return tput > 0 && std::isfinite(tput); }
+    /// costPerMillionTokens(usd, tput, u).
+    [[nodiscard]] std::optional<double> costPerMillion(double tput) const {
+        if (!costKnown || !usable(tput))
+            return std::nullopt;
+        return finite(*usdPerGpuHour * 1e6 / (tput * 3600.0) / utilization);
+    }
+    /// tokensPerMegawatt(tput, kW).
+    [[nodiscard]] std::optional<double> tokensPerMw(double tput) const {
+        if (!powerKnown || !usable(tput))
+            return std::nullopt;
+        return finite(tput * 1000.0 / *allInKwPerGpu);
+    }
+    /// joulesPerToken(tput, kW).
+    [[nodiscard]] std::optional<double> joules(double tput) const {
+        if (!powerKnown || !usable(tput))
+            return std::nullopt;
+        return finite(*allInKwPerGpu * 1000.0 / tput);
+    }
+};
+
+/// Per-hardware formulas for one set of cost settings, by hardware id.
 struct HardwareCosts {
-    std::vector<std::optional<double>> usdPerGpuHour;
-    std::vector<std::optional<double>> allInKwPerGpu;
+    std::vector<HardwareFormulas> byHardware;
 };
 
 struct RankingEngine::Impl {
@@ -74,7 +117,9 @@ struct RankingEngine::Impl {
     bool ready = false;
     std::size_t indexWidth = 1; // bytes per local point index (1, 2 or 4)
     InteractivityOrders orders;
-    std::vector<std::shared_ptr<const FrontierSet>> frontierCache; // most recent first
+    // Most recent first; only the first keeps its knot figures (memory).
+    std::vector<std::shared_ptr<FrontierSet>> frontierCache;
+    mutable HelperThread helper; // the second core, for passes over large catalogs
 
     // --- building (RankingEngine.cpp) ---
     void markChanged();
@@ -90,11 +135,12 @@ struct RankingEngine::Impl {
     [[nodiscard]] HardwareCosts hardwareCosts(const CostSettings& cost) const;
     [[nodiscard]] BestChoice choose(std::size_t series, const FrontierSet& frontiers,
                                     const Sla& sla) const;
-    [[nodiscard]] ResolvedBest resolve(const BestChoice& choice, const Sla& sla) const;
-    void fillResult(SeriesResult& result, const ResolvedBest& best, const HardwareCosts& costs,
-                    double utilization) const;
+    [[nodiscard]] ResolvedBest resolve(const BestChoice& choice, const FrontierSet& frontiers,
+                                       const Sla& sla) const;
+    void fillResult(SeriesResult& result, const ResolvedBest& best,
+                    const HardwareCosts& costs) const;
     [[nodiscard]] std::optional<double> tputAt(std::size_t series, const FrontierSet& frontiers,
-                                               Statistic statistic, double interactivity) const;
+                                               double interactivity) const;
     [[nodiscard]] bool passesConfiguration(std::uint32_t point) const;
     [[nodiscard]] Ranking rankAll(const Sla& sla, const CostSettings& cost,
                                   const Workload& workload, const FrontierSet& frontiers) const;

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <bit>
+#include <limits>
+#include <type_traits>
 #include <utility>
 
 namespace tokenomics {
@@ -73,7 +75,8 @@ std::size_t LocalIndexList::residentBytes() const {
 }
 
 void InteractivityOrders::build(const PointColumns& columns,
-                                const std::vector<std::uint32_t>& seriesStart, std::size_t width) {
+                                const std::vector<std::uint32_t>& seriesStart, std::size_t width,
+                                HelperThread& helper) {
     const std::size_t seriesCount = seriesStart.empty() ? 0 : seriesStart.size() - 1;
     const float* tput = columns.column(FigureColumn::TputPerGpu);
     const std::size_t split = balancedSplit(seriesStart);
@@ -112,8 +115,8 @@ void InteractivityOrders::build(const PointColumns& columns,
                     out.push_back(entry.second);
             }
         };
-        const bool wasSplit =
-            runInTwo(seriesCount, split, columns.size() >= parallelPointThreshold, sortSeries);
+        const bool wasSplit = runInTwo(helper, seriesCount, split,
+                                       columns.size() >= parallelPointThreshold, sortSeries);
         const auto firstHalf = static_cast<std::uint32_t>(halves[0].size());
         if (wasSplit) {
             for (std::size_t s = split; s < seriesCount; ++s)
@@ -142,93 +145,234 @@ bool FrontierKey::sameAs(const FrontierKey& other) const {
 }
 
 std::size_t FrontierSet::residentBytes() const {
-    return sizeof(*this) + knots.residentBytes() + knotStart.capacity() * sizeof(std::uint32_t);
+    return sizeof(*this) + knots.residentBytes() + knotStart.capacity() * sizeof(std::uint32_t) +
+           (knotInteractivity.capacity() + knotTputPerGpu.capacity() +
+            knotOutputTputPerGpu.capacity() + knotTtftSeconds.capacity()) *
+               sizeof(float);
 }
 
-FrontierSet
-computeFrontiers(const PointColumns& columns, const std::vector<std::uint32_t>& seriesStart,
-                 const InteractivityOrders& orders, const FrontierKey& key,
-                 const ConfigurationFilter& filter,
-                 const std::function<std::optional<double>(std::size_t)>& attainmentOf) {
+void FrontierSet::fillKnotFigures(const PointColumns& columns,
+                                  const std::vector<std::uint32_t>& seriesStart,
+                                  HelperThread& helper) {
+    const std::size_t count = knots.size();
+    const std::size_t seriesCount = knotStart.empty() ? 0 : knotStart.size() - 1;
+    for (auto* figures :
+         {&knotInteractivity, &knotTputPerGpu, &knotOutputTputPerGpu, &knotTtftSeconds})
+        figures->resize(count);
+    const std::array<const float*, 4> from{
+        columns.column(columnAt(FigureColumn::InteractivityP50, key.statistic)),
+        columns.column(FigureColumn::TputPerGpu), columns.column(FigureColumn::OutputTputPerGpu),
+        columns.column(columnAt(FigureColumn::TtftP50, key.statistic))};
+    const std::array<float*, 4> to{knotInteractivity.data(), knotTputPerGpu.data(),
+                                   knotOutputTputPerGpu.data(), knotTtftSeconds.data()};
+    const float unknown = std::numeric_limits<float>::quiet_NaN();
+    knots.withData([&](const auto* local) {
+        auto copy = [&](std::size_t first, std::size_t last) {
+            for (std::size_t s = first; s < last; ++s) {
+                for (auto k = knotStart[s]; k < knotStart[s + 1]; ++k) {
+                    const std::uint32_t g = seriesStart[s] + local[k];
+                    for (std::size_t f = 0; f < from.size(); ++f)
+                        to[f][k] = from[f] ? from[f][g] : unknown;
+                }
+            }
+        };
+        runInTwo(helper, seriesCount, balancedSplit(seriesStart),
+                 count >= parallelPointThreshold / 4, copy);
+    });
+}
+
+void FrontierSet::adoptKnotFigureStorage(FrontierSet& from) {
+    const std::array<std::vector<float>*, 4> mine{&knotInteractivity, &knotTputPerGpu,
+                                                  &knotOutputTputPerGpu, &knotTtftSeconds};
+    const std::array<std::vector<float>*, 4> theirs{&from.knotInteractivity, &from.knotTputPerGpu,
+                                                    &from.knotOutputTputPerGpu,
+                                                    &from.knotTtftSeconds};
+    for (std::size_t f = 0; f < mine.size(); ++f) {
+        if (theirs[f]->capacity() > mine[f]->capacity()) {
+            mine[f]->swap(*theirs[f]);
+            theirs[f]->clear();
+        }
+        mine[f]->clear();
+    }
+}
+
+void FrontierSet::dropKnotFigures() {
+    for (auto* figures :
+         {&knotInteractivity, &knotTputPerGpu, &knotOutputTputPerGpu, &knotTtftSeconds})
+        std::vector<float>().swap(*figures);
+}
+
+namespace {
+/// What a frontier pass tests besides throughput.
+struct PassTests {
+    const float* ttft = nullptr;
+    const float* e2el = nullptr;
+    float maxTtftSeconds = 0;
+    float maxE2elSeconds = 0;
+    /// Configuration filter and attainment target: rare, so behind one call.
+    std::function<bool(std::uint32_t)> slowTests;
+};
+
+/// Where one half of a pass reads and writes.
+template <typename Index> struct WalkRange {
+    const Index* sorted;
+    const std::vector<std::uint32_t>& start;
+    const std::vector<std::uint32_t>& seriesStart;
+    const float* tput;
+    std::size_t from;
+    std::size_t to;
+    Index* out;               // room for every candidate of the range
+    std::uint32_t* knotStart; // written relative to `out`
+};
+
+/// One pass over a range of series: points in descending interactivity; a point joins the
+/// frontier when its throughput beats every passing point seen so far (all at higher or
+/// equal interactivity) and it passes the tests. The throughput test comes first: a point
+/// failing it is dominated whatever its thresholds, and it fails cheaply. Knots come out
+/// in ascending interactivity. Returns how many were written.
+template <bool TtftLimited, bool E2elLimited, bool SlowTests, typename Index>
+std::size_t walk(const WalkRange<Index>& range, const PassTests& tests) {
+    // Everything the loop reads is copied to locals first: the knots are written through a
+    // byte pointer, which may alias anything, so the compiler would reload it all otherwise.
+    Index* cursor = range.out;
+    const Index* sorted = range.sorted;
+    const std::uint32_t* start = range.start.data();
+    const std::uint32_t* seriesStart = range.seriesStart.data();
+    const float maxTtft = tests.maxTtftSeconds;
+    const float maxE2el = tests.maxE2elSeconds;
+    for (std::size_t s = range.from; s < range.to; ++s) {
+        Index* first = cursor;
+        range.knotStart[s] = static_cast<std::uint32_t>(first - range.out);
+        const std::uint32_t base = seriesStart[s];
+        const float* seriesTput = range.tput + base;
+        const float* seriesTtft = TtftLimited ? tests.ttft + base : nullptr;
+        const float* seriesE2el = E2elLimited ? tests.e2el + base : nullptr;
+        const std::uint32_t end = start[s + 1];
+        float bestTput = 0; // candidates all have positive throughput
+        for (std::uint32_t j = start[s]; j < end; ++j) {
+            const Index local = sorted[j];
+            const float y = seriesTput[local];
+            // Branch-free: TTFT pass/fail is as good as random, so a branch on it would be
+            // mispredicted half the time. Negated comparisons: unknown (NaN) fails.
+            bool keep = y > bestTput;
+            if constexpr (TtftLimited)
+                keep &= seriesTtft[local] <= maxTtft;
+            if constexpr (E2elLimited)
+                keep &= seriesE2el[local] <= maxE2el;
+            if constexpr (SlowTests) {
+                if (keep)
+                    keep = tests.slowTests(base + local);
+            }
+            *cursor = local; // kept only if the cursor moves on; the room is there
+            cursor += keep ? 1 : 0;
+            bestTput = keep ? y : bestTput;
+        }
+        std::reverse(first, cursor);
+    }
+    return static_cast<std::size_t>(cursor - range.out);
+}
+
+template <typename Index>
+std::size_t walkWith(const WalkRange<Index>& range, const PassTests& tests, bool ttftLimited,
+                     bool e2elLimited) {
+    const int variant = (ttftLimited ? 1 : 0) | (e2elLimited ? 2 : 0) | (tests.slowTests ? 4 : 0);
+    switch (variant) {
+    case 0:
+        return walk<false, false, false>(range, tests);
+    case 1:
+        return walk<true, false, false>(range, tests);
+    case 2:
+        return walk<false, true, false>(range, tests);
+    case 3:
+        return walk<true, true, false>(range, tests);
+    case 4:
+        return walk<false, false, true>(range, tests);
+    case 5:
+        return walk<true, false, true>(range, tests);
+    case 6:
+        return walk<false, true, true>(range, tests);
+    default:
+        return walk<true, true, true>(range, tests);
+    }
+}
+} // namespace
+
+void computeFrontiers(const PointColumns& columns, const std::vector<std::uint32_t>& seriesStart,
+                      const InteractivityOrders& orders, const FrontierKey& key,
+                      const ConfigurationFilter& filter,
+                      const std::function<std::optional<double>(std::size_t)>& attainmentOf,
+                      HelperThread& helper, FrontierSet& into) {
     const std::size_t seriesCount = seriesStart.empty() ? 0 : seriesStart.size() - 1;
     const auto& order = orders.order(key.statistic);
     const auto& start = orders.start(key.statistic);
-    FrontierSet result;
-    result.key = key;
-    result.knots = LocalIndexList(order.width());
-    result.knotStart.assign(seriesCount + 1, 0);
+    into.key = key;
+    if (into.knots.width() != order.width())
+        into.knots = LocalIndexList(order.width());
+    into.knotStart.assign(seriesCount + 1, 0);
+    for (auto* figures : {&into.knotInteractivity, &into.knotTputPerGpu, &into.knotOutputTputPerGpu,
+                          &into.knotTtftSeconds})
+        figures->clear(); // capacity kept for the next fill
 
-    const float* tput = columns.column(FigureColumn::TputPerGpu);
     const bool ttftLimited = !std::isnan(key.maxTtftSeconds);
     const bool e2elLimited = !std::isnan(key.maxE2elSeconds);
     const bool attainmentLimited = !std::isnan(key.minAttainment);
-    const float* ttft = columns.column(columnAt(FigureColumn::TtftP50, key.statistic));
-    const float* e2el = columns.column(columnAt(FigureColumn::E2elP50, key.statistic));
-    // A threshold on a figure no point has cannot be met by any point.
-    if ((ttftLimited && !ttft) || (e2elLimited && !e2el))
-        return result;
-    const bool filtersGpus = !filter.gpuCounts.empty();
-    const bool filtersDisaggregation = filter.disaggregated.has_value();
-    const bool wantDisaggregated = filter.disaggregated.value_or(false);
-    // Whether a point that would extend the frontier passes every other test. Called only
-    // for points that beat the running maximum, a small share of all points.
-    auto passes = [&](std::uint32_t g) {
-        // Negated comparisons: an unknown (NaN) figure fails its threshold.
-        if (ttftLimited && !(ttft[g] <= key.maxTtftSeconds))
-            return false;
-        if (e2elLimited && !(e2el[g] <= key.maxE2elSeconds))
-            return false;
-        if (filtersGpus && std::find(filter.gpuCounts.begin(), filter.gpuCounts.end(),
-                                     columns.gpus(g)) == filter.gpuCounts.end())
-            return false;
-        if (filtersDisaggregation && columns.disaggregated(g) != wantDisaggregated)
-            return false;
-        if (attainmentLimited) {
+    PassTests tests;
+    tests.ttft = columns.column(columnAt(FigureColumn::TtftP50, key.statistic));
+    tests.e2el = columns.column(columnAt(FigureColumn::E2elP50, key.statistic));
+    tests.maxTtftSeconds = key.maxTtftSeconds;
+    tests.maxE2elSeconds = key.maxE2elSeconds;
+    const bool nothingPasses = (ttftLimited && !tests.ttft) || (e2elLimited && !tests.e2el);
+    if (!filter.gpuCounts.empty() || filter.disaggregated || attainmentLimited) {
+        tests.slowTests = [&](std::uint32_t g) {
+            if (!filter.gpuCounts.empty() &&
+                std::find(filter.gpuCounts.begin(), filter.gpuCounts.end(), columns.gpus(g)) ==
+                    filter.gpuCounts.end())
+                return false;
+            if (filter.disaggregated && columns.disaggregated(g) != *filter.disaggregated)
+                return false;
+            if (!attainmentLimited)
+                return true;
             if (!columns.hasSamples(g))
                 return false;
             const auto attainment = attainmentOf(g);
             return attainment && *attainment >= key.minAttainment;
-        }
-        return true;
-    };
-
-    std::array<LocalIndexList, 2> halves{LocalIndexList(order.width()),
-                                         LocalIndexList(order.width())};
-    const std::size_t split = balancedSplit(seriesStart);
-    auto walk = [&](std::size_t from, std::size_t to) {
-        auto& knots = halves[from == 0 ? 0 : 1];
-        knots.reserve((start[to] - start[from]) / 2);
-        order.withData([&](const auto* sorted) {
-            for (std::size_t s = from; s < to; ++s) {
-                const std::size_t first = knots.size();
-                result.knotStart[s] = static_cast<std::uint32_t>(first);
-                const std::uint32_t base = seriesStart[s];
-                float bestTput = 0; // candidates all have positive throughput
-                for (std::uint32_t j = start[s]; j < start[s + 1]; ++j) {
-                    const std::uint32_t local = sorted[j];
-                    const float y = tput[base + local];
-                    // Not above the running maximum: dominated, whatever its thresholds.
-                    if (y > bestTput && passes(base + local)) {
-                        bestTput = y;
-                        knots.push_back(local);
-                    }
-                }
-                knots.reverseTail(first);
-            }
-        });
-    };
-    const bool wasSplit =
-        runInTwo(seriesCount, split, columns.size() >= parallelPointThreshold, walk);
-    const auto firstHalf = static_cast<std::uint32_t>(halves[0].size());
-    if (wasSplit) {
-        for (std::size_t s = split; s < seriesCount; ++s)
-            result.knotStart[s] += firstHalf;
+        };
     }
-    result.knots = std::move(halves[0]);
-    result.knots.append(halves[1]);
-    result.knots.shrinkToFit();
-    result.knotStart[seriesCount] = static_cast<std::uint32_t>(result.knots.size());
-    return result;
+    const float* tput = columns.column(FigureColumn::TputPerGpu);
+
+    order.withData([&](const auto* sorted) {
+        using Index = std::remove_cv_t<std::remove_pointer_t<decltype(sorted)>>;
+        auto& knots = into.knots.template storage<Index>();
+        // A threshold on a figure no point has cannot be met by any point.
+        knots.resize(nothingPasses ? 0 : order.size());
+        if (nothingPasses)
+            return;
+        // Each half writes its knots where its own candidates start (never more knots than
+        // candidates), then the second half's move down behind the first's.
+        std::array<std::size_t, 2> counts{};
+        auto walkHalf = [&](std::size_t from, std::size_t to) {
+            const WalkRange<Index> range{sorted,
+                                         start,
+                                         seriesStart,
+                                         tput,
+                                         from,
+                                         to,
+                                         knots.data() + start[from],
+                                         into.knotStart.data()};
+            counts[from == 0 ? 0 : 1] = walkWith(range, tests, ttftLimited, e2elLimited);
+        };
+        const std::size_t split = balancedSplit(seriesStart);
+        if (runInTwo(helper, seriesCount, split, columns.size() >= parallelPointThreshold,
+                     walkHalf)) {
+            std::copy(knots.begin() + start[split],
+                      knots.begin() + static_cast<std::ptrdiff_t>(start[split] + counts[1]),
+                      knots.begin() + static_cast<std::ptrdiff_t>(counts[0]));
+            for (std::size_t s = split; s < seriesCount; ++s)
+                into.knotStart[s] += static_cast<std::uint32_t>(counts[0]);
+        }
+        knots.resize(counts[0] + counts[1]);
+        into.knotStart[seriesCount] = static_cast<std::uint32_t>(knots.size());
+    });
 }
 
 } // namespace tokenomics

@@ -1,6 +1,7 @@
 #pragma once
 /// Per-series orders by interactivity and the frontiers computed from them in one pass.
 
+#include "Parallel.h"
 #include "PointColumns.h"
 
 #include <array>
@@ -49,6 +50,17 @@ public:
         return visit(words_.data());
     }
 
+    /// The entries as a vector of `Index` (std::uint8_t, std::uint16_t or std::uint32_t,
+    /// matching width()), for tight loops.
+    template <typename Index> std::vector<Index>& storage() {
+        if constexpr (sizeof(Index) == 1)
+            return bytes_;
+        else if constexpr (sizeof(Index) == 2)
+            return shorts_;
+        else
+            return words_;
+    }
+
 private:
     std::size_t width_ = 2;
     std::vector<std::uint8_t> bytes_;
@@ -65,7 +77,7 @@ std::size_t localIndexWidth(std::size_t largestSeries);
 class InteractivityOrders {
 public:
     void build(const PointColumns& columns, const std::vector<std::uint32_t>& seriesStart,
-               std::size_t width);
+               std::size_t width, HelperThread& helper);
     [[nodiscard]] const LocalIndexList& order(Statistic statistic) const {
         return orders_[static_cast<std::size_t>(statistic)];
     }
@@ -94,11 +106,26 @@ struct FrontierKey {
     [[nodiscard]] bool sameAs(const FrontierKey& other) const;
 };
 
-/// The frontiers of every series for one key: knots by interactivity ascending.
+/// The frontiers of every series for one key: knots by interactivity ascending. The figures
+/// a ranking reads of its knots can be copied beside them (knotFigures), so that a
+/// min-interactivity change reads one contiguous run per series instead of gathering from
+/// the point columns; the engine keeps them only for the frontier set in use.
 struct FrontierSet {
     FrontierKey key;
     LocalIndexList knots;
     std::vector<std::uint32_t> knotStart; // series s: [knotStart[s], knotStart[s + 1])
+    // knot figures, as stored (NaN = unknown); empty until filled
+    std::vector<float> knotInteractivity; // at the key's statistic
+    std::vector<float> knotTputPerGpu;
+    std::vector<float> knotOutputTputPerGpu;
+    std::vector<float> knotTtftSeconds; // at the key's statistic
+    [[nodiscard]] bool hasKnotFigures() const { return knotInteractivity.size() == knots.size(); }
+    /// Copies the knots' figures from the columns (two threads for large catalogs).
+    void fillKnotFigures(const PointColumns& columns, const std::vector<std::uint32_t>& seriesStart,
+                         HelperThread& helper);
+    void dropKnotFigures();
+    /// Takes another set's knot-figure vectors (emptied, capacity kept) to fill next.
+    void adoptKnotFigureStorage(FrontierSet& from);
     [[nodiscard]] std::size_t residentBytes() const;
 };
 
@@ -106,11 +133,11 @@ struct FrontierSet {
 /// descending interactivity, keeping a point when its throughput beats every passing
 /// point at higher (or equal) interactivity. `attainmentOf` is asked only for points with
 /// samples and only when the key has an attainment target. Large catalogs are split over
-/// two threads.
-FrontierSet computeFrontiers(const PointColumns& columns,
-                             const std::vector<std::uint32_t>& seriesStart,
-                             const InteractivityOrders& orders, const FrontierKey& key,
-                             const ConfigurationFilter& filter,
-                             const std::function<std::optional<double>(std::size_t)>& attainmentOf);
+/// two threads. `into` receives the result; its vectors' capacity is reused.
+void computeFrontiers(const PointColumns& columns, const std::vector<std::uint32_t>& seriesStart,
+                      const InteractivityOrders& orders, const FrontierKey& key,
+                      const ConfigurationFilter& filter,
+                      const std::function<std::optional<double>(std::size_t)>& attainmentOf,
+                      HelperThread& helper, FrontierSet& into);
 
 } // namespace tokenomics

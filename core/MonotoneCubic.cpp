@@ -1,7 +1,9 @@
 #include "MonotoneCubic.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <limits>
 
 namespace tokenomics {
 namespace {
@@ -18,27 +20,73 @@ double interiorSlope(double h0, double h1, double secant0, double secant1) {
 }
 } // namespace
 
+namespace {
+/// Secant of interval i and the slopes of knots, computed on demand from one window.
+struct Knots {
+    std::span<const double> xs;
+    std::span<const double> ys;
+    [[nodiscard]] double width(std::size_t left) const { return xs[left + 1] - xs[left]; }
+    [[nodiscard]] double secant(std::size_t left) const {
+        return (ys[left + 1] - ys[left]) / width(left);
+    }
+};
+
+/// The slope at `index` given the interior (Steffen) slopes at index − 1 .. index + 1 that
+/// the end formulas need; `interior(i)` is called only for 1 ≤ i ≤ count − 2.
+template <typename Interior>
+double slopeAt(const Knots& knots, std::size_t count, std::size_t index, Interior&& interior) {
+    if (count == 2)
+        return knots.secant(0);
+    // End knots: d3's slope2, a one-sided three-point estimate that keeps the end segment
+    // monotone because the neighbouring slope is limited by Steffen's rule.
+    if (index == 0)
+        return (3.0 * knots.secant(0) - interior(1)) / 2.0;
+    if (index == count - 1)
+        return (3.0 * knots.secant(count - 2) - interior(count - 2)) / 2.0;
+    return interior(index);
+}
+} // namespace
+
 double monotoneCubicSlope(std::span<const double> xs, std::span<const double> ys,
                           std::size_t index) {
     const std::size_t count = std::min(xs.size(), ys.size());
     if (count < 2 || index >= count)
         return 0.0;
-    auto secant = [&](std::size_t left) {
-        return (ys[left + 1] - ys[left]) / (xs[left + 1] - xs[left]);
+    const Knots knots{xs, ys};
+    return slopeAt(knots, count, index, [&](std::size_t middle) {
+        return interiorSlope(knots.width(middle - 1), knots.width(middle), knots.secant(middle - 1),
+                             knots.secant(middle));
+    });
+}
+
+double monotoneCubicSegmentValue(std::span<const double> xs, std::span<const double> ys,
+                                 std::size_t left, double x) {
+    const std::size_t count = std::min(xs.size(), ys.size());
+    if (count < 2 || left + 1 >= count)
+        return std::numeric_limits<double>::quiet_NaN();
+    const Knots knots{xs, ys};
+    // Each secant and interior slope around the segment is computed once.
+    std::array<double, 3> secants{}; // intervals left − 1, left, left + 1
+    for (std::size_t i = 0; i < 3; ++i) {
+        const std::size_t interval = left + i - 1; // wraps for left = 0: skipped below
+        if (interval < count - 1)
+            secants[i] = knots.secant(interval);
+    }
+    auto interior = [&](std::size_t middle) { // middle is left or left + 1
+        const std::size_t i = middle - left;  // secants[i] is interval middle − 1
+        return interiorSlope(knots.width(middle - 1), knots.width(middle), secants[i],
+                             secants[i + 1]);
     };
-    if (count == 2)
-        return secant(0);
-    auto slopeAtInterior = [&](std::size_t middle) {
-        return interiorSlope(xs[middle] - xs[middle - 1], xs[middle + 1] - xs[middle],
-                             secant(middle - 1), secant(middle));
+    std::array<std::optional<double>, 2> interiorCache;
+    auto cachedInterior = [&](std::size_t middle) {
+        auto& cached = interiorCache[middle - left];
+        if (!cached)
+            cached = interior(middle);
+        return *cached;
     };
-    // End knots: d3's slope2, a one-sided three-point estimate that keeps the end segment
-    // monotone because the neighbouring slope is limited by Steffen's rule.
-    if (index == 0)
-        return (3.0 * secant(0) - slopeAtInterior(1)) / 2.0;
-    if (index == count - 1)
-        return (3.0 * secant(count - 2) - slopeAtInterior(count - 2)) / 2.0;
-    return slopeAtInterior(index);
+    const double m0 = slopeAt(knots, count, left, cachedInterior);
+    const double m1 = slopeAt(knots, count, left + 1, cachedInterior);
+    return hermiteValue(xs[left], xs[left + 1], ys[left], ys[left + 1], m0, m1, x);
 }
 
 double hermiteValue(double x0, double x1, double y0, double y1, double m0, double m1, double x) {

@@ -13,6 +13,13 @@ namespace tokenomics {
 double monotoneCubicSlope(std::span<const double> xs, std::span<const double> ys,
                           std::size_t index);
 
+/// The curve's value at x in the segment [xs[left], xs[left + 1]]: the same numbers as
+/// interpolateMonotoneCubic, computing only the secants and slopes that segment needs, so
+/// a caller may pass just a window of knots that includes one more on each side (where
+/// the curve has one). NaN when the segment does not exist.
+double monotoneCubicSegmentValue(std::span<const double> xs, std::span<const double> ys,
+                                 std::size_t left, double x);
+
 /// Cubic Hermite value at x in [x0, x1] with end values y0, y1 and end slopes m0, m1.
 double hermiteValue(double x0, double x1, double y0, double y1, double m0, double m1, double x);
 

@@ -75,7 +75,7 @@ void RankingEngine::Impl::makeReady() {
                              ? 0u
                              : *std::max_element(seriesPointCount.begin(), seriesPointCount.end());
     indexWidth = localIndexWidth(largest);
-    orders.build(columns, seriesStart, indexWidth);
+    orders.build(columns, seriesStart, indexWidth, helper);
     frontierCache.clear();
     ready = true;
 }
@@ -110,22 +110,38 @@ std::shared_ptr<const FrontierSet> RankingEngine::Impl::frontiersFor(const Sla& 
     // Attainment counts requests that meet every threshold, speed included.
     key.attainmentInteractivity = sla.minAttainment ? sla.minInteractivity.value_or(-1.0) : none;
     key.filterVersion = filterVersion;
-    for (std::size_t i = 0; i < frontierCache.size(); ++i) {
-        if (frontierCache[i]->key.sameAs(key)) {
-            std::rotate(frontierCache.begin(), frontierCache.begin() + static_cast<long>(i),
-                        frontierCache.begin() + static_cast<long>(i) + 1);
-            return frontierCache.front();
+    const auto previousFront = frontierCache.empty() ? nullptr : frontierCache.front();
+    auto found = std::find_if(frontierCache.begin(), frontierCache.end(),
+                              [&](const auto& cached) { return cached->key.sameAs(key); });
+    if (found != frontierCache.end()) {
+        std::rotate(frontierCache.begin(), found, found + 1);
+    } else {
+        // The least recent set's vectors are reused: no fresh pages to fault in.
+        std::shared_ptr<FrontierSet> target;
+        if (frontierCache.size() >= frontierCacheSize) {
+            target = frontierCache.back();
+            frontierCache.pop_back();
+        } else {
+            target = std::make_shared<FrontierSet>();
         }
+        auto attainmentOf = [&](std::size_t point) -> std::optional<double> {
+            const auto* samples = samplesOf(static_cast<std::uint32_t>(point));
+            return samples ? sloAttainment(*samples, sla) : std::nullopt;
+        };
+        computeFrontiers(columns, seriesStart, orders, key, configurationFilter, attainmentOf,
+                         helper, *target);
+        frontierCache.insert(frontierCache.begin(), std::move(target));
     }
-    auto attainmentOf = [&](std::size_t point) -> std::optional<double> {
-        const auto* samples = samplesOf(static_cast<std::uint32_t>(point));
-        return samples ? sloAttainment(*samples, sla) : std::nullopt;
-    };
-    auto computed = std::make_shared<const FrontierSet>(
-        computeFrontiers(columns, seriesStart, orders, key, configurationFilter, attainmentOf));
-    frontierCache.insert(frontierCache.begin(), std::move(computed));
-    if (frontierCache.size() > frontierCacheSize)
-        frontierCache.pop_back();
+    // Only the set in use keeps its knots' figures (a copy, for memory); it takes over the
+    // storage of the set that had them.
+    auto& front = *frontierCache.front();
+    if (!front.hasKnotFigures()) {
+        if (previousFront && previousFront.get() != &front)
+            front.adoptKnotFigureStorage(*previousFront);
+        front.fillKnotFigures(columns, seriesStart, helper);
+    }
+    for (std::size_t i = 1; i < frontierCache.size(); ++i)
+        frontierCache[i]->dropKnotFigures();
     return frontierCache.front();
 }
 
@@ -297,8 +313,8 @@ SeriesResult RankingEngine::evaluate(std::size_t series, const Sla& sla,
     const auto frontiers = impl_->frontiersFor(sla);
     SeriesResult result;
     result.series = series;
-    const auto best = impl_->resolve(impl_->choose(series, *frontiers, sla), sla);
-    impl_->fillResult(result, best, impl_->hardwareCosts(cost), cost.utilization);
+    const auto best = impl_->resolve(impl_->choose(series, *frontiers, sla), *frontiers, sla);
+    impl_->fillResult(result, best, impl_->hardwareCosts(cost));
     return result;
 }
 
@@ -306,16 +322,10 @@ std::vector<FrontierKnot> RankingEngine::frontier(std::size_t series, const Sla&
     const auto lock = impl_->prepare();
     impl_->keys.at(series);
     const auto frontiers = impl_->frontiersFor(sla);
-    const auto& impl = *impl_;
-    const auto* interactivity =
-        impl.columns.column(columnAt(FigureColumn::InteractivityP50, sla.statistic));
-    const auto* tput = impl.columns.column(FigureColumn::TputPerGpu);
     std::vector<FrontierKnot> knots;
     for (auto k = frontiers->knotStart[series]; k < frontiers->knotStart[series + 1]; ++k) {
-        const std::uint32_t local = frontiers->knots[k];
-        const std::uint32_t global = impl.seriesStart[series] + local;
-        knots.push_back(
-            {recoveredDouble(interactivity[global]), recoveredDouble(tput[global]), local});
+        knots.push_back({recoveredDouble(frontiers->knotInteractivity[k]),
+                         recoveredDouble(frontiers->knotTputPerGpu[k]), frontiers->knots[k]});
     }
     return knots;
 }
@@ -325,7 +335,7 @@ std::optional<double> RankingEngine::tputPerGpuAt(std::size_t series, double int
     const auto lock = impl_->prepare();
     impl_->keys.at(series);
     const auto frontiers = impl_->frontiersFor(sla);
-    return impl_->tputAt(series, *frontiers, sla.statistic, interactivity);
+    return impl_->tputAt(series, *frontiers, interactivity);
 }
 
 std::optional<double> RankingEngine::costPerMTotalAt(std::size_t series, double interactivity,
@@ -363,12 +373,12 @@ bool RankingEngine::pointMeetsSla(std::size_t series, std::size_t point, const S
 std::optional<double> RankingEngine::usdPerGpuHour(std::size_t series,
                                                    const CostSettings& cost) const {
     const auto id = impl_->hardwareOf.at(series);
-    return impl_->hardwareCosts(cost).usdPerGpuHour[id];
+    return impl_->hardwareCosts(cost).byHardware[id].usdPerGpuHour;
 }
 
 std::optional<double> RankingEngine::allInKwPerGpu(std::size_t series) const {
     const auto id = impl_->hardwareOf.at(series);
-    return impl_->hardwareCosts(CostSettings{}).allInKwPerGpu[id];
+    return impl_->hardwareCosts(CostSettings{}).byHardware[id].allInKwPerGpu;
 }
 
 std::vector<QualityScore> RankingEngine::qualityOf(std::size_t series) const {

@@ -3,6 +3,7 @@
 #include "EngineState.h"
 #include "Goodput.h"
 #include "MonotoneCubic.h"
+#include "Parallel.h"
 
 #include <algorithm>
 #include <array>
@@ -49,26 +50,26 @@ OfferResult evaluateOffer(const ProviderOffer& offer, std::size_t index, const S
 
 HardwareCosts RankingEngine::Impl::hardwareCosts(const CostSettings& cost) const {
     HardwareCosts costs;
-    costs.usdPerGpuHour.resize(hardwareNames.size());
-    costs.allInKwPerGpu.resize(hardwareNames.size());
-    for (std::size_t id = 0; id < hardwareNames.size(); ++id) {
+    costs.byHardware.reserve(hardwareNames.size());
+    for (const auto& hardware : hardwareNames) {
         const CostBasis* chosen = nullptr;
         std::optional<double> anyKw;
         for (const auto& basis : costBases) {
-            if (basis.hardware != hardwareNames[id])
+            if (basis.hardware != hardware)
                 continue;
             if (!chosen && basis.key == cost.costBasisKey)
                 chosen = &basis;
             if (!anyKw)
                 anyKw = allInKwOf(basis);
         }
+        std::optional<double> usd;
         if (cost.usdPerGpuHourOverride)
-            costs.usdPerGpuHour[id] = cost.usdPerGpuHourOverride;
+            usd = cost.usdPerGpuHourOverride;
         else if (chosen)
-            costs.usdPerGpuHour[id] = tokenomics::usdPerGpuHour(*chosen);
+            usd = tokenomics::usdPerGpuHour(*chosen);
         // All-in power: the chosen basis's, else any basis of that hardware that has one.
         const auto chosenKw = chosen ? allInKwOf(*chosen) : std::nullopt;
-        costs.allInKwPerGpu[id] = chosenKw ? chosenKw : anyKw;
+        costs.byHardware.emplace_back(usd, chosenKw ? chosenKw : anyKw, cost.utilization);
     }
     return costs;
 }
@@ -83,89 +84,66 @@ bool RankingEngine::Impl::passesConfiguration(std::uint32_t point) const {
 }
 
 namespace {
-/// First knot (ascending interactivity) whose interactivity is at least `target`, compared
-/// at float precision like every threshold.
-template <typename Index>
-std::uint32_t firstKnotAtLeast(const Index* knots, std::uint32_t from, std::uint32_t to,
-                               std::uint32_t base, const float* interactivity, float target) {
-    while (from < to) {
-        const std::uint32_t middle = from + (to - from) / 2;
-        if (interactivity[base + knots[middle]] < target)
-            from = middle + 1;
-        else
-            to = middle;
-    }
-    return from;
-}
-} // namespace
+/// Where a target interactivity falls on one series' frontier, whose knots' coordinates
+/// are xs[from, to) (ascending) and ys[from, to), compared at float precision like every
+/// threshold.
+/// Below this many series a second thread costs more than it saves.
+constexpr std::size_t parallelSeriesThreshold = 4096;
 
-namespace {
-/// Steffen's monotone cubic between knots upper − 1 and upper of one series' frontier
-/// (knot range [from, to)), at x strictly between them. The slopes at the segment's ends
-/// need at most one more knot on each side. Runs on the figures as stored (floats, seven
-/// significant digits), so it agrees with a double-precision curve to ~1e-7.
-template <typename Index>
-double interpolateBetween(const Index* knots, std::uint32_t from, std::uint32_t to,
-                          std::uint32_t upper, std::uint32_t base, const float* xs, const float* ys,
-                          double x) {
+struct Placement {
+    enum class Where : std::uint8_t { Outside, AtKnot, Between } where = Where::Outside;
+    std::uint32_t knot = 0; // AtKnot: that knot; Between: the upper one
+};
+
+Placement place(const float* xs, std::uint32_t from, std::uint32_t to, float target) {
+    const auto upper =
+        static_cast<std::uint32_t>(std::lower_bound(xs + from, xs + to, target) - xs);
+    if (upper == to)
+        return {};
+    if (xs[upper] == target)
+        return {Placement::Where::AtKnot, upper};
+    if (upper == from)
+        return {};
+    return {Placement::Where::Between, upper};
+}
+
+/// Steffen's monotone cubic between knots upper − 1 and upper, at x strictly between them.
+/// The slopes at the segment's ends need at most one more knot on each side. Runs on the
+/// knots as stored (floats, seven significant digits).
+double interpolateBetween(const float* xs, const float* ys, std::uint32_t from, std::uint32_t to,
+                          std::uint32_t upper, double x) {
     const std::uint32_t windowFrom = upper - 1 > from ? upper - 2 : from;
     const std::uint32_t windowTo = std::min(upper + 2, to);
     std::array<double, 4> windowX{};
     std::array<double, 4> windowY{};
     std::size_t count = 0;
     for (auto k = windowFrom; k < windowTo; ++k, ++count) {
-        windowX[count] = xs[base + knots[k]];
-        windowY[count] = ys[base + knots[k]];
+        windowX[count] = xs[k];
+        windowY[count] = ys[k];
     }
-    const std::span<const double> spanX(windowX.data(), count);
-    const std::span<const double> spanY(windowY.data(), count);
-    const std::size_t left = upper - 1 - windowFrom;
-    return hermiteValue(windowX[left], windowX[left + 1], windowY[left], windowY[left + 1],
-                        monotoneCubicSlope(spanX, spanY, left),
-                        monotoneCubicSlope(spanX, spanY, left + 1), x);
-}
-
-/// Where `target` falls on a series' frontier.
-struct Placement {
-    enum class Where : std::uint8_t { Outside, AtKnot, Between } where = Where::Outside;
-    std::uint32_t knot = 0; // AtKnot: that knot; Between: the upper knot
-};
-
-template <typename Index>
-Placement place(const Index* knots, std::uint32_t from, std::uint32_t to, std::uint32_t base,
-                const float* xs, float target) {
-    const std::uint32_t upper = firstKnotAtLeast(knots, from, to, base, xs, target);
-    if (upper == to)
-        return {};
-    if (xs[base + knots[upper]] == target)
-        return {Placement::Where::AtKnot, upper};
-    if (upper == from)
-        return {};
-    return {Placement::Where::Between, upper};
+    return monotoneCubicSegmentValue(std::span(windowX.data(), count),
+                                     std::span(windowY.data(), count), upper - 1 - windowFrom, x);
 }
 } // namespace
 
 std::optional<double> RankingEngine::Impl::tputAt(std::size_t series, const FrontierSet& frontiers,
-                                                  Statistic statistic, double interactivity) const {
+                                                  double interactivity) const {
     const std::uint32_t from = frontiers.knotStart[series];
     const std::uint32_t to = frontiers.knotStart[series + 1];
     if (from == to || !std::isfinite(interactivity))
         return std::nullopt;
-    const float* xs = columns.column(columnAt(FigureColumn::InteractivityP50, statistic));
-    const float* ys = columns.column(FigureColumn::TputPerGpu);
-    const std::uint32_t base = seriesStart[series];
-    return frontiers.knots.withData([&](const auto* knots) -> std::optional<double> {
-        const auto placement = place(knots, from, to, base, xs, storedFloat(interactivity));
-        switch (placement.where) {
-        case Placement::Where::Outside:
-            return std::nullopt; // never extrapolated
-        case Placement::Where::AtKnot:
-            return recoveredDouble(ys[base + knots[placement.knot]]);
-        case Placement::Where::Between:
-            break;
-        }
-        return interpolateBetween(knots, from, to, placement.knot, base, xs, ys, interactivity);
-    });
+    const float* xs = frontiers.knotInteractivity.data();
+    const float* ys = frontiers.knotTputPerGpu.data();
+    const auto placement = place(xs, from, to, storedFloat(interactivity));
+    switch (placement.where) {
+    case Placement::Where::Outside:
+        return std::nullopt; // never extrapolated
+    case Placement::Where::AtKnot:
+        return recoveredDouble(ys[placement.knot]);
+    case Placement::Where::Between:
+        break;
+    }
+    return interpolateBetween(xs, ys, from, to, placement.knot, interactivity);
 }
 
 BestChoice RankingEngine::Impl::choose(std::size_t series, const FrontierSet& frontiers,
@@ -175,53 +153,55 @@ BestChoice RankingEngine::Impl::choose(std::size_t series, const FrontierSet& fr
     const std::uint32_t to = frontiers.knotStart[series + 1];
     if (from == to)
         return choice; // nothing passes: infeasible
+    const float* xs = frontiers.knotInteractivity.data();
+    const float* ys = frontiers.knotTputPerGpu.data();
     const std::uint32_t base = seriesStart[series];
-    const float* xs = columns.column(columnAt(FigureColumn::InteractivityP50, sla.statistic));
-    const float* ys = columns.column(FigureColumn::TputPerGpu);
-    frontiers.knots.withData([&](const auto* knots) {
-        std::uint32_t measured = from; // no min interactivity: the max-throughput knot
-        if (sla.minInteractivity) {
-            const float target = storedFloat(sla.minInteractivity);
-            const auto placement = place(knots, from, to, base, xs, target);
-            if (placement.where == Placement::Where::Outside) {
-                if (!(target < xs[base + knots[from]]))
-                    return; // I* above the frontier's highest interactivity: infeasible
-            } else if (placement.where == Placement::Where::Between) {
-                choice.kind = BestChoice::Kind::Interpolated;
-                choice.point = base + knots[placement.knot - 1];
-                choice.upperPoint = base + knots[placement.knot];
-                choice.tputPerGpu = interpolateBetween(knots, from, to, placement.knot, base, xs,
-                                                       ys, *sla.minInteractivity);
-                return;
-            } else {
-                measured = placement.knot;
-            }
+    std::uint32_t measured = from; // no min interactivity: the max-throughput knot
+    if (sla.minInteractivity) {
+        const float target = storedFloat(sla.minInteractivity);
+        const auto placement = place(xs, from, to, target);
+        if (placement.where == Placement::Where::Outside) {
+            if (!(target < xs[from]))
+                return choice; // I* above the frontier's highest interactivity: infeasible
+        } else if (placement.where == Placement::Where::Between) {
+            choice.kind = BestChoice::Kind::Interpolated;
+            choice.point = base + frontiers.knots[placement.knot - 1];
+            choice.upperPoint = base + frontiers.knots[placement.knot];
+            choice.knot = placement.knot - 1;
+            choice.tputPerGpu =
+                interpolateBetween(xs, ys, from, to, placement.knot, *sla.minInteractivity);
+            return choice;
+        } else {
+            measured = placement.knot;
         }
-        choice.kind = BestChoice::Kind::Measured;
-        choice.point = base + knots[measured];
-        choice.tputPerGpu = recoveredDouble(ys[choice.point]);
-    });
+    }
+    choice.kind = BestChoice::Kind::Measured;
+    choice.point = base + frontiers.knots[measured];
+    choice.knot = measured;
+    choice.tputPerGpu = recoveredDouble(ys[measured]);
     return choice;
 }
 
-ResolvedBest RankingEngine::Impl::resolve(const BestChoice& choice, const Sla& sla) const {
+ResolvedBest RankingEngine::Impl::resolve(const BestChoice& choice, const FrontierSet& frontiers,
+                                          const Sla& sla) const {
     constexpr double unknown = std::numeric_limits<double>::quiet_NaN();
     ResolvedBest best{choice, unknown, unknown, unknown, unknown, unknown, unknown, unknown};
     if (choice.kind == BestChoice::Kind::Infeasible)
         return best;
-    const FigureColumn ttftColumn = columnAt(FigureColumn::TtftP50, sla.statistic);
-    auto figure = [&](FigureColumn column, std::uint32_t point) {
-        const float value = columns.value(column, point);
+    // The knots' own figures sit beside them in the frontier set: no gathering.
+    const auto k = choice.knot;
+    auto recovered = [](float value) {
         return std::isnan(value) ? unknown : recoveredDouble(value);
     };
+    const float* input = columns.column(FigureColumn::InputTputPerGpu); // rarely published
     best.tputPerGpu = choice.tputPerGpu;
     if (choice.kind == BestChoice::Kind::Measured) {
         const auto p = choice.point;
-        best.interactivity = figure(columnAt(FigureColumn::InteractivityP50, sla.statistic), p);
-        best.outputTputPerGpu = figure(FigureColumn::OutputTputPerGpu, p);
-        best.inputTputPerGpu = figure(FigureColumn::InputTputPerGpu, p);
-        best.ttftSeconds = figure(ttftColumn, p);
-        if (const auto* samples = columns.hasSamples(p) ? samplesOf(p) : nullptr) {
+        best.interactivity = recoveredDouble(frontiers.knotInteractivity[k]);
+        best.outputTputPerGpu = recovered(frontiers.knotOutputTputPerGpu[k]);
+        best.inputTputPerGpu = input ? recovered(input[p]) : unknown;
+        best.ttftSeconds = recovered(frontiers.knotTtftSeconds[k]);
+        if (const auto* samples = sampleSets.empty() ? nullptr : samplesOf(p)) {
             best.sloAttainment = sloAttainment(*samples, sla).value_or(unknown);
             best.goodputPerGpu = goodputPerGpu(*samples, columns.gpus(p), sla).value_or(unknown);
         } else {
@@ -229,36 +209,30 @@ ResolvedBest RankingEngine::Impl::resolve(const BestChoice& choice, const Sla& s
         }
         return best;
     }
-    const auto lower = choice.point;
-    const auto upper = choice.upperPoint;
-    auto stored = [&](FigureColumn column, std::uint32_t point) {
-        return static_cast<double>(columns.value(column, point));
-    };
-    const double lowerTput = stored(FigureColumn::TputPerGpu, lower);
-    const double upperTput = stored(FigureColumn::TputPerGpu, upper);
+    const double lowerTput = frontiers.knotTputPerGpu[k];
+    const double upperTput = frontiers.knotTputPerGpu[k + 1];
     // Output and input throughput move from the lower knot's value towards the upper
     // knot's by the fraction of the way the total moved: they pass through both knots,
     // stay between their values and agree with the total (NaN stays NaN: unknown).
     const double fraction = (lowerTput - choice.tputPerGpu) / (lowerTput - upperTput);
-    auto alongTotal = [&](FigureColumn column) {
-        const double from = stored(column, lower);
-        return from + (stored(column, upper) - from) * fraction;
-    };
+    auto alongTotal = [&](double from, double to) { return from + (to - from) * fraction; };
     best.interactivity = *sla.minInteractivity;
-    best.outputTputPerGpu = alongTotal(FigureColumn::OutputTputPerGpu);
-    best.inputTputPerGpu = alongTotal(FigureColumn::InputTputPerGpu);
+    best.outputTputPerGpu =
+        alongTotal(frontiers.knotOutputTputPerGpu[k], frontiers.knotOutputTputPerGpu[k + 1]);
+    best.inputTputPerGpu =
+        input ? alongTotal(input[choice.point], input[choice.upperPoint]) : unknown;
     // Conservative: an interpolated point is given the larger TTFT of its two knots
     // (unknown when either is unknown).
-    const float lowerTtft = columns.value(ttftColumn, lower);
-    const float upperTtft = columns.value(ttftColumn, upper);
+    const float lowerTtft = frontiers.knotTtftSeconds[k];
+    const float upperTtft = frontiers.knotTtftSeconds[k + 1];
     best.ttftSeconds = std::isnan(lowerTtft) || std::isnan(upperTtft)
                            ? unknown
                            : recoveredDouble(std::max(lowerTtft, upperTtft));
     best.goodputPerGpu = choice.tputPerGpu; // no samples between measurements
     if (sla.minAttainment) {
         // Both knots met the target; the smaller of their attainments is reported.
-        const auto lowerAttainment = sloAttainment(*samplesOf(lower), sla);
-        const auto upperAttainment = sloAttainment(*samplesOf(upper), sla);
+        const auto lowerAttainment = sloAttainment(*samplesOf(choice.point), sla);
+        const auto upperAttainment = sloAttainment(*samplesOf(choice.upperPoint), sla);
         best.sloAttainment = std::min(*lowerAttainment, *upperAttainment);
     }
     return best;
@@ -296,9 +270,9 @@ std::uint64_t orderedBits(double value) {
 } // namespace
 
 void RankingEngine::Impl::fillResult(SeriesResult& result, const ResolvedBest& best,
-                                     const HardwareCosts& costs, double utilization) const {
-    const auto hardware = hardwareOf[result.series];
-    result.usdPerGpuHour = costs.usdPerGpuHour[hardware];
+                                     const HardwareCosts& costs) const {
+    const auto& formulas = costs.byHardware[hardwareOf[result.series]];
+    result.usdPerGpuHour = formulas.usdPerGpuHour;
     const auto& choice = best.choice;
     if (choice.kind == BestChoice::Kind::Infeasible)
         return;
@@ -316,66 +290,66 @@ void RankingEngine::Impl::fillResult(SeriesResult& result, const ResolvedBest& b
     result.ttftSeconds = known(best.ttftSeconds);
     result.sloAttainment = known(best.sloAttainment);
     result.goodputPerGpu = known(best.goodputPerGpu);
-    result.costPerMTotal =
-        costPerMillionTokens(result.usdPerGpuHour, result.tputPerGpu, utilization);
-    result.costPerMOutput =
-        costPerMillionTokens(result.usdPerGpuHour, result.outputTputPerGpu, utilization);
-    result.costPerMInput =
-        costPerMillionTokens(result.usdPerGpuHour, result.inputTputPerGpu, utilization);
-    const auto kw = costs.allInKwPerGpu[hardware];
-    result.tokensPerMw = tokensPerMegawatt(result.tputPerGpu, kw);
-    result.joulesPerToken = joulesPerToken(result.tputPerGpu, kw);
+    result.costPerMTotal = formulas.costPerMillion(best.tputPerGpu);
+    result.costPerMOutput = formulas.costPerMillion(best.outputTputPerGpu);
+    result.costPerMInput = formulas.costPerMillion(best.inputTputPerGpu);
+    result.tokensPerMw = formulas.tokensPerMw(best.tputPerGpu);
+    result.joulesPerToken = formulas.joules(best.tputPerGpu);
 }
 
 Ranking RankingEngine::Impl::rankAll(const Sla& sla, const CostSettings& cost,
                                      const Workload& workload, const FrontierSet& frontiers) const {
     const auto costs = hardwareCosts(cost);
-    // 1. In series order (the columns are read front to back): each best point's figures,
-    //    and the rank group: feasible with a cost (sorted by it), without one, infeasible.
-    std::vector<ResolvedBest> resolved;
-    resolved.reserve(keys.size());
+    const std::size_t seriesCount = keys.size();
+    const bool large = seriesCount >= parallelSeriesThreshold;
+    // 1. In series order (the columns are read front to back), split over two threads:
+    //    each enabled series' best point, its figures and its cost per 1M total tokens.
+    std::vector<ResolvedBest> resolved(seriesCount);
+    std::vector<double> totals(seriesCount);
+    runInTwo(helper, seriesCount, seriesCount / 2, large, [&](std::size_t from, std::size_t to) {
+        for (std::size_t s = from; s < to; ++s) {
+            if (!seriesEnabled[s])
+                continue;
+            resolved[s] = resolve(choose(s, frontiers, sla), frontiers, sla);
+            totals[s] = resolved[s].choice.kind == BestChoice::Kind::Infeasible
+                            ? std::numeric_limits<double>::quiet_NaN()
+                            : costs.byHardware[hardwareOf[s]]
+                                  .costPerMillion(resolved[s].tputPerGpu)
+                                  .value_or(std::numeric_limits<double>::quiet_NaN());
+        }
+    });
+    // 2. Feasible with a cost, by cost ascending (a stable sort: equal costs stay in series
+    //    order); then feasible without a cost; then infeasible — each in series order.
     std::vector<std::pair<std::uint64_t, std::uint32_t>> costed;
     std::vector<std::uint32_t> uncosted;
     std::vector<std::uint32_t> infeasible;
-    costed.reserve(keys.size());
-    for (std::size_t s = 0; s < keys.size(); ++s) {
+    costed.reserve(seriesCount);
+    for (std::uint32_t s = 0; s < seriesCount; ++s) {
         if (!seriesEnabled[s])
             continue;
-        const auto at = static_cast<std::uint32_t>(resolved.size());
-        resolved.push_back(resolve(choose(s, frontiers, sla), sla));
-        if (resolved.back().choice.kind == BestChoice::Kind::Infeasible) {
-            infeasible.push_back(at);
-            continue;
-        }
-        const auto total = costPerMillionTokens(costs.usdPerGpuHour[hardwareOf[s]],
-                                                resolved.back().tputPerGpu, cost.utilization);
-        if (total)
-            costed.emplace_back(orderedBits(*total), at);
+        if (resolved[s].choice.kind == BestChoice::Kind::Infeasible)
+            infeasible.push_back(s);
+        else if (std::isnan(totals[s]))
+            uncosted.push_back(s);
         else
-            uncosted.push_back(at);
+            costed.emplace_back(orderedBits(totals[s]), s);
     }
-    // 2. Cost ascending; equal costs keep series order (the sort is stable).
     radixSort(costed);
-    // 3. The results in rank order.
-    std::vector<std::uint32_t> enabledSeries;
-    enabledSeries.reserve(resolved.size());
-    for (std::size_t s = 0; s < keys.size(); ++s) {
-        if (seriesEnabled[s])
-            enabledSeries.push_back(static_cast<std::uint32_t>(s));
-    }
-    Ranking ranking;
-    ranking.series.reserve(resolved.size());
-    auto emit = [&](std::uint32_t at) {
-        auto& result = ranking.series.emplace_back();
-        result.series = enabledSeries[at];
-        fillResult(result, resolved[at], costs, cost.utilization);
-    };
+    std::vector<std::uint32_t> order;
+    order.reserve(costed.size() + uncosted.size() + infeasible.size());
     for (const auto& entry : costed)
-        emit(entry.second);
-    for (const auto at : uncosted)
-        emit(at);
-    for (const auto at : infeasible)
-        emit(at);
+        order.push_back(entry.second);
+    order.insert(order.end(), uncosted.begin(), uncosted.end());
+    order.insert(order.end(), infeasible.begin(), infeasible.end());
+    // 3. The results in rank order, split over two threads.
+    Ranking ranking;
+    ranking.series.resize(order.size());
+    runInTwo(helper, order.size(), order.size() / 2, large, [&](std::size_t from, std::size_t to) {
+        for (std::size_t i = from; i < to; ++i) {
+            ranking.series[i].series = order[i];
+            fillResult(ranking.series[i], resolved[order[i]], costs);
+        }
+    });
     for (std::size_t index = 0; index < offers.size(); ++index) {
         if (offerEnabled[index])
             ranking.offers.push_back(evaluateOffer(offers[index], index, sla, workload));

@@ -9,16 +9,14 @@ using namespace tokenomics;
 class TestCostModel : public QObject {
     Q_OBJECT
 private slots:
-    void costPerMillionWorkedExample()
-    {
+    void costPerMillionWorkedExample() {
         // $1.30/GPU-h at 2,568 tok/s/GPU: 1.30 × 1e6 / (2568 × 3600) = 0.140619...
         const auto cost = costPerMillionTokens(1.30, 2568.0);
         QVERIFY(cost);
         QCOMPARE(std::round(*cost * 1e4) / 1e4, 0.1406);
         QVERIFY(std::abs(*cost - 1.30e6 / 9244800.0) < 1e-12);
     }
-    void utilizationScalesInversely()
-    {
+    void utilizationScalesInversely() {
         const auto full = costPerMillionTokens(2.0, 1000.0, 1.0);
         const auto half = costPerMillionTokens(2.0, 1000.0, 0.5);
         QVERIFY(full && half);
@@ -26,8 +24,7 @@ private slots:
         QVERIFY(!costPerMillionTokens(2.0, 1000.0, 0.0));
         QVERIFY(!costPerMillionTokens(2.0, 1000.0, 1.5));
     }
-    void unknownThroughputIsUnknownCost()
-    {
+    void unknownThroughputIsUnknownCost() {
         QVERIFY(!costPerMillionTokens(2.0, 0.0));
         QVERIFY(!costPerMillionTokens(2.0, -5.0));
         QVERIFY(!costPerMillionTokens(2.0, std::nullopt));
@@ -35,8 +32,7 @@ private slots:
         QVERIFY(!costPerMillionTokens(2.0, std::nan("")));
         QVERIFY(!costPerMillionTokens(2.0, INFINITY));
     }
-    void capitalRecoveryFactorValues()
-    {
+    void capitalRecoveryFactorValues() {
         // r = 10 %, n = 4: 0.1 × 1.4641 / 0.4641 = 0.315470804...
         QVERIFY(std::abs(*capitalRecoveryFactor(0.10, 4) - 0.14641 / 0.4641) < 1e-12);
         // r = 8 %, n = 5: 0.08 × 1.4693280768 / 0.4693280768 = 0.250456...
@@ -44,8 +40,7 @@ private slots:
         QCOMPARE(*capitalRecoveryFactor(0.0, 4), 0.25);
         QVERIFY(!capitalRecoveryFactor(0.1, 0));
     }
-    void ownershipDollarsPerGpuHour()
-    {
+    void ownershipDollarsPerGpuHour() {
         // capex 40,000, r 10 %, 5 years: CRF = 0.1 × 1.61051 / 0.61051 = 0.263797...
         // (40000 × 0.2637974808 + 3000) / (8760 × 0.95) = 13551.899 / 8322 = 1.628442...
         // energy: 1.8 kW × 1.3 × $0.08 = 0.1872 → 1.815642... $/GPU-h
@@ -68,16 +63,14 @@ private slots:
         basis.usdPerGpuHour = 2.5; // a direct figure wins
         QCOMPARE(*usdPerGpuHour(basis), 2.5);
     }
-    void powerFigures()
-    {
+    void powerFigures() {
         // 2568 tok/s at 1.73 kW: 2568 × 1000 / 1.73 = 1,484,393 tok/s per MW; 1730 / 2568 J/token
         QVERIFY(std::abs(*tokensPerMegawatt(2568.0, 1.73) - 2568000.0 / 1.73) < 1e-6);
         QVERIFY(std::abs(*joulesPerToken(2568.0, 1.73) - 1730.0 / 2568.0) < 1e-12);
         QVERIFY(!tokensPerMegawatt(2568.0, std::nullopt));
         QVERIFY(!joulesPerToken(0.0, 1.73));
     }
-    void offerPrices()
-    {
+    void offerPrices() {
         ProviderOffer groq;
         groq.inputUsdPerM = 0.59;
         groq.outputUsdPerM = 0.79;
