@@ -181,6 +181,31 @@ private slots:
         QVERIFY(qFuzzyCompare(point.samples->requests[0].tpotSeconds, 0.1));
     }
 
+    void vllmIdentityFromMetadata() {
+        // `vllm bench serve --metadata hardware=b200 engine=sglang ...` stores strings at the top.
+        QTemporaryDir dir;
+        const QString path = writeFile(
+            dir, QStringLiteral("run.json"),
+            R"({"model_id":"Qwen/Qwen3-8B","hardware":"b200","engine":"sglang","precision":"fp8",
+                "gpus":"2","isl":"1024","osl":"512","max_concurrency":8,"duration":10,
+                "completed":40,"total_token_throughput":6000,"output_throughput":2000,
+                "median_tpot_ms":20})");
+        ImportError error;
+        const auto batch = parse({path}, error);
+        QVERIFY2(batch, qPrintable(error.message()));
+        const Series& series = batch->series[0];
+        QCOMPARE(series.key.model, std::string("Qwen3-8B"));
+        QCOMPARE(series.key.hardware, std::string("B200"));
+        QCOMPARE(series.key.osl, 512);
+        QCOMPARE(*series.points[0].figures.tputPerGpu, 3000.0); // 6000 / 2
+        // A command-line option overrides what the run recorded.
+        ImportDefaults defaults;
+        defaults.gpus = 4;
+        const auto overridden = parse({path}, error, ImportFormat::Vllm, defaults);
+        QVERIFY2(overridden, qPrintable(error.message()));
+        QCOMPARE(*overridden->series[0].points[0].figures.tputPerGpu, 1500.0); // 6000 / 4
+    }
+
     void vllmIdentityErrors_data() {
         QTest::addColumn<QString>("drop");
         QTest::addColumn<QString>("reason");
