@@ -35,6 +35,18 @@ parse(const QStringList& paths, tokenomics::data::ImportError& error,
     return tokenomics::data::parseResultFiles(paths, format, defaults, &error);
 }
 
+/// Identity a vLLM result lacks: H100 ×4, vLLM, FP8, ISL 1000 / OSL 128.
+inline tokenomics::data::ImportDefaults vllmDefaults() {
+    tokenomics::data::ImportDefaults defaults;
+    defaults.hardware = "h100";
+    defaults.engine = "vllm";
+    defaults.precision = "fp8";
+    defaults.gpus = 4;
+    defaults.isl = 1000;
+    defaults.osl = 128;
+    return defaults;
+}
+
 inline std::size_t pointCount(const tokenomics::data::ImportBatch& batch) {
     std::size_t count = 0;
     for (const auto& series : batch.series)
