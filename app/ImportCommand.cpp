@@ -5,8 +5,9 @@
 #include "importers/ResultImporter.h"
 
 #include <QCommandLineParser>
-#include <QSet>
 #include <QTextStream>
+#include <set>
+#include <string>
 
 namespace tokenomics::app {
 
@@ -40,6 +41,20 @@ std::optional<std::string> text(const QCommandLineParser& parser, const QString&
     if (!parser.isSet(name))
         return std::nullopt;
     return parser.value(name).trimmed().toStdString();
+}
+
+// One series may arrive in pieces (from several files); count each key once.
+qint64 distinctSeries(const data::ImportBatch& batch) {
+    std::set<std::string> keys;
+    for (const Series& series : batch.series) {
+        const SeriesKey& key = series.key;
+        const char separator = '\x1f';
+        keys.insert(key.model + separator + key.hardware + separator + key.engine + separator +
+                    key.precision + separator + key.specDecoding + separator +
+                    std::to_string(key.isl) + separator + std::to_string(key.osl) + separator +
+                    key.run);
+    }
+    return static_cast<qint64>(keys.size());
 }
 
 } // namespace
@@ -143,9 +158,9 @@ int runImport(const QStringList& arguments) {
         return QStringLiteral("%1 %2").arg(count).arg(QString::fromLatin1(count == 1 ? one : many));
     };
     QTextStream(stdout) << "Imported " << plural(points, "point", "points") << " in "
-                        << plural(static_cast<qint64>(batch->series.size()), "series", "series")
-                        << " from " << plural(files.size(), "file", "files") << " into "
-                        << store->path() << "\n";
+                        << plural(distinctSeries(*batch), "series", "series") << " from "
+                        << plural(files.size(), "file", "files") << " into " << store->path()
+                        << "\n";
     return 0;
 }
 

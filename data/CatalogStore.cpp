@@ -228,6 +228,45 @@ std::optional<std::vector<CostBasis>> CatalogStore::loadCostBases(CatalogError* 
     return bases;
 }
 
+bool CatalogStore::saveView(const QString& name, const QString& settingsJson, CatalogError* error) {
+    SqlStatement statement(impl_->handle, "INSERT OR REPLACE INTO saved_views (name, settings_json)"
+                                          " VALUES (?, ?)");
+    statement.bind(1, name.toStdString());
+    statement.bind(2, settingsJson.toStdString());
+    if (statement.step() == SQLITE_DONE)
+        return true;
+    fail(error, QStringLiteral("%1: cannot save view '%2': %3")
+                    .arg(nativePath(impl_->path), name, statement.errorMessage()));
+    return false;
+}
+
+std::optional<std::vector<std::pair<QString, QString>>>
+CatalogStore::loadViews(CatalogError* error) const {
+    SqlStatement statement(impl_->handle,
+                           "SELECT name, settings_json FROM saved_views ORDER BY name");
+    std::vector<std::pair<QString, QString>> views;
+    int rc = 0;
+    while ((rc = statement.step()) == SQLITE_ROW)
+        views.emplace_back(QString::fromStdString(statement.columnText(0)),
+                           QString::fromStdString(statement.columnText(1)));
+    if (rc != SQLITE_DONE) {
+        fail(error, QStringLiteral("%1: reading saved views: %2")
+                        .arg(nativePath(impl_->path), statement.errorMessage()));
+        return std::nullopt;
+    }
+    return views;
+}
+
+bool CatalogStore::removeView(const QString& name, CatalogError* error) {
+    SqlStatement statement(impl_->handle, "DELETE FROM saved_views WHERE name = ?");
+    statement.bind(1, name.toStdString());
+    if (statement.step() == SQLITE_DONE)
+        return true;
+    fail(error, QStringLiteral("%1: cannot remove view '%2': %3")
+                    .arg(nativePath(impl_->path), name, statement.errorMessage()));
+    return false;
+}
+
 std::string CatalogStore::canonicalHardware(const std::string& name) const {
     return CatalogWriter(impl_->handle).canonicalHardware(name);
 }

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace tokenomics {
@@ -53,6 +54,13 @@ public:
 
     /// The cost bases alone (for listing them without loading every point).
     [[nodiscard]] std::optional<std::vector<CostBasis>> loadCostBases(CatalogError* error) const;
+
+    /// Saves (or replaces) a named view: the dashboard's settings as a JSON text.
+    bool saveView(const QString& name, const QString& settingsJson, CatalogError* error);
+    /// Every saved view as {name, settings JSON}, by name.
+    [[nodiscard]] std::optional<std::vector<std::pair<QString, QString>>>
+    loadViews(CatalogError* error) const;
+    bool removeView(const QString& name, CatalogError* error);
 
     /// The catalog's name for an accelerator name or alias ("h100" → "H100 SXM"), matched
     /// without regard to case; the name itself when the catalog does not know it.

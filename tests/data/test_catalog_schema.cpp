@@ -27,6 +27,7 @@ private slots:
     void connectionsAreNamedAndRemoved();
     void checkConstraintNamesTheField();
     void costBasisKeysFollowTheSeedNames();
+    void savedViewsPersist();
 
 private:
     QTemporaryDir folder_;
@@ -202,6 +203,29 @@ void TestCatalogSchema::costBasisKeysFollowTheSeedNames() {
     QCOMPARE(costBasisKey("on-demand Nebius"), std::string("ondemand-nebius"));
     QCOMPARE(costBasisKey("on-demand AWS p5.48xlarge"), std::string("ondemand-aws-p5-48xlarge"));
     QCOMPARE(costBasisKey("My Own  Price!"), std::string("my-own-price"));
+}
+
+void TestCatalogSchema::savedViewsPersist() {
+    const QString path = folder_.filePath(QStringLiteral("views.sqlite"));
+    CatalogError error;
+    {
+        auto store = CatalogStore::open(path, &error);
+        QVERIFY(store);
+        QVERIFY(
+            store->saveView(QStringLiteral("b: buyer"), QStringLiteral("{\"ttft\": 2}"), &error));
+        QVERIFY(store->saveView(QStringLiteral("a: cheap"), QStringLiteral("{}"), &error));
+        QVERIFY(
+            store->saveView(QStringLiteral("b: buyer"), QStringLiteral("{\"ttft\": 3}"), &error));
+    }
+    auto store = CatalogStore::open(path, &error);
+    QVERIFY(store);
+    auto views = store->loadViews(&error);
+    QVERIFY(views);
+    QCOMPARE(views->size(), std::size_t(2));
+    QCOMPARE(views->at(0).first, QStringLiteral("a: cheap"));
+    QCOMPARE(views->at(1).second, QStringLiteral("{\"ttft\": 3}")); // replaced, not duplicated
+    QVERIFY(store->removeView(QStringLiteral("a: cheap"), &error));
+    QCOMPARE(store->loadViews(&error)->size(), std::size_t(1));
 }
 
 QTEST_GUILESS_MAIN(TestCatalogSchema)
