@@ -69,7 +69,52 @@ bool readTokenCount(const QCommandLineParser& parser, const QString& name,
     return true;
 }
 
+bool sameName(const std::string& a, const std::string& b) {
+    return QString::fromStdString(a).compare(QString::fromStdString(b), Qt::CaseInsensitive) == 0;
+}
+
+template <typename Named>
+std::string aliasTarget(const std::vector<Named>& entries, const std::string& name) {
+    for (const Named& entry : entries) {
+        if (sameName(entry.name, name))
+            return entry.name;
+        for (const std::string& alias : entry.aliases) {
+            if (sameName(alias, name))
+                return entry.name;
+        }
+    }
+    return name;
+}
+
+std::string spelledAsUsed(const std::string& name, const std::vector<std::string>& used) {
+    for (const std::string& value : used) {
+        if (sameName(value, name))
+            return value;
+    }
+    return name;
+}
+
 } // namespace
+
+void resolveFilterNames(const Catalog& catalog, SeriesFilter* filter) {
+    std::vector<std::string> models, hardware, engines, precisions;
+    for (const Series& series : catalog.series) {
+        models.push_back(series.key.model);
+        hardware.push_back(series.key.hardware);
+        engines.push_back(series.key.engine);
+        precisions.push_back(series.key.precision);
+    }
+    for (const ProviderOffer& offer : catalog.offers)
+        models.push_back(offer.model);
+    for (std::string& name : filter->models)
+        name = spelledAsUsed(aliasTarget(catalog.models, name), models);
+    for (std::string& name : filter->hardware)
+        name = spelledAsUsed(aliasTarget(catalog.accelerators, name), hardware);
+    for (std::string& name : filter->engines)
+        name = spelledAsUsed(name, engines);
+    for (std::string& name : filter->precisions)
+        name = spelledAsUsed(name, precisions);
+}
 
 void addQueryOptions(QCommandLineParser& parser) {
     parser.addOptions({

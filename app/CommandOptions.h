@@ -22,4 +22,9 @@ void addQueryOptions(QCommandLineParser& parser);
 /// Reads them back after parsing; false with a message naming the option and reason.
 bool readQueryOptions(const QCommandLineParser& parser, QueryOptions* options, QString* error);
 
+/// Spells filter values the way the catalog does: accelerator and model aliases ("h100" →
+/// "H100 SXM", "meta-llama/Llama-3.3-70B-Instruct" → "Llama 3.3 70B"), then any name of a
+/// series or offer that differs only in case ("VLLM" → "vllm").
+void resolveFilterNames(const Catalog& catalog, SeriesFilter* filter);
+
 } // namespace tokenomics::app
