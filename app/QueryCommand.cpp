@@ -84,6 +84,8 @@ Record slaRecord(const Sla& sla) {
 Record seriesRecord(const RankingEngine& engine, const SeriesResult& result,
                     const std::vector<std::vector<data::PointDetails>>& details) {
     const SeriesKey& key = engine.seriesKey(result.series);
+    // The measured best point, or when interpolated the knot below it: its GPUs, config and
+    // provenance describe the result (both knots are of the same series and source).
     const std::optional<std::size_t> point = result.point ? result.point : result.lowerKnotPoint;
     std::optional<PointFigures> figures;
     const data::PointDetails* detail = nullptr;

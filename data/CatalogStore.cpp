@@ -91,7 +91,9 @@ std::optional<CatalogStore> CatalogStore::open(const QString& path, CatalogError
     QSqlDatabase database =
         QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), impl->connectionName);
     database.setDatabaseName(path);
-    database.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    // A writer waits for another import (a million rows take seconds) rather than failing;
+    // WAL readers never wait for writers.
+    database.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
     if (!database.open()) {
         fail(error, QStringLiteral("%1: cannot open: %2")
                         .arg(nativePath(path), database.lastError().text()));
@@ -106,7 +108,7 @@ std::optional<CatalogStore> CatalogStore::open(const QString& path, CatalogError
     QString reason;
     // WAL lets the dashboard read while an import writes; NORMAL is durable at checkpoints.
     if (!executeSql(impl->handle, "PRAGMA foreign_keys = ON", &reason) ||
-        !executeSql(impl->handle, "PRAGMA busy_timeout = 5000", &reason) ||
+        !executeSql(impl->handle, "PRAGMA busy_timeout = 30000", &reason) ||
         !executeSql(impl->handle, "PRAGMA journal_mode = WAL", &reason) ||
         !executeSql(impl->handle, "PRAGMA synchronous = NORMAL", &reason) ||
         !migrateSchema(impl->handle, &reason)) {
