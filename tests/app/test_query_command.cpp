@@ -73,6 +73,7 @@ private slots:
     void jsonShapeSortOrderAndCosts();
     void defaultCatalogAnswersTheLlamaQuestion();
     void costBasisPicksEachHardwaresFigure();
+    void workloadPricesOffersAndFiltersSeries();
     void listCostBases();
     void csvAndTableFormats();
     void badOptionsExitTwo();
@@ -213,6 +214,39 @@ void TestQueryCommand::costBasisPicksEachHardwaresFigure() {
             QVERIFY(near(cost, 2.10e6 / (8748.9 * 3600) / 0.5));
         }
     }
+}
+
+void TestQueryCommand::workloadPricesOffersAndFiltersSeries() {
+    const RunResult run =
+        query({QStringLiteral("--model"), QStringLiteral("Llama 3.3 70B"), QStringLiteral("--isl"),
+               QStringLiteral("8192"), QStringLiteral("--osl"), QStringLiteral("1024"),
+               QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QJsonObject root = parseJson(run);
+    // Only the two 8192/1024 InferenceX rows; the NIM 5000/500 curve is another scenario.
+    const QJsonArray series = root.value(QStringLiteral("series")).toArray();
+    QCOMPARE(series.size(), 2);
+    for (const QJsonValue& value : series)
+        QCOMPARE(value.toObject().value(QStringLiteral("isl")).toDouble(), 8192.0);
+    // Nebius 0.25 in / 0.75 out: (8192 × 0.25 + 1024 × 0.75) / 9216 = 0.30555…
+    bool found = false;
+    for (const QJsonValue& value : root.value(QStringLiteral("offers")).toArray()) {
+        const QJsonObject offer = value.toObject();
+        if (offer.value(QStringLiteral("provider")).toString() != QStringLiteral("Nebius"))
+            continue;
+        found = true;
+        QVERIFY(near(offer.value(QStringLiteral("workload_usd_per_m")).toDouble(),
+                     (8192 * 0.25 + 1024 * 0.75) / 9216));
+    }
+    QVERIFY(found);
+    // Without an SLA the MI355X peak row (8748.9 tok/s/GPU at $1.48) is cheapest:
+    // 1.48e6 / (8748.9 × 3600) = 0.046990; the H100 row 1.30e6 / (2568 × 3600) = 0.140619.
+    QCOMPARE(series[0].toObject().value(QStringLiteral("hardware")).toString(),
+             QStringLiteral("MI355X"));
+    QVERIFY(near(series[0].toObject().value(QStringLiteral("cost_per_m_total")).toDouble(),
+                 1.48e6 / (8748.9 * 3600)));
+    QVERIFY(near(series[1].toObject().value(QStringLiteral("cost_per_m_total")).toDouble(),
+                 1.30e6 / (2568.0 * 3600)));
 }
 
 void TestQueryCommand::listCostBases() {
