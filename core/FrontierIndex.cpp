@@ -110,7 +110,22 @@ void InteractivityOrders::build(const PointColumns& columns,
                     const auto yBits = std::uint64_t(~std::bit_cast<std::uint32_t>(y));
                     scratch.emplace_back((xBits << 32) | yBits, g - seriesStart[s]);
                 }
-                std::sort(scratch.begin(), scratch.end());
+                // A stable sort on the 64-bit key alone: equal keys (exact twins) keep the
+                // ascending local index they were gathered in. Points usually arrive in a
+                // few runs already ordered by concurrency, which insertion sort finishes in
+                // near-linear time; long series use std::stable_sort.
+                auto byKey = [](const auto& a, const auto& b) { return a.first < b.first; };
+                if (scratch.size() <= 64) {
+                    for (std::size_t i = 1; i < scratch.size(); ++i) {
+                        const auto entry = scratch[i];
+                        std::size_t j = i;
+                        for (; j > 0 && byKey(entry, scratch[j - 1]); --j)
+                            scratch[j] = scratch[j - 1];
+                        scratch[j] = entry;
+                    }
+                } else {
+                    std::stable_sort(scratch.begin(), scratch.end(), byKey);
+                }
                 for (const auto& entry : scratch)
                     out.push_back(entry.second);
             }

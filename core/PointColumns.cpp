@@ -59,16 +59,13 @@ void PointColumns::reserve(std::size_t count) {
     flags_.reserve(count);
 }
 
-void PointColumns::appendFigure(FigureColumn which, std::optional<double> value) {
+void PointColumns::startColumn(FigureColumn which, float first) {
+    if (std::isnan(first))
+        return; // the column stays absent until some point has the figure
     auto& values = columns_[static_cast<std::size_t>(which)];
-    const float stored = storedFloat(value);
-    if (values.empty()) {
-        if (std::isnan(stored))
-            return; // the column stays absent until some point has the figure
-        values.reserve(std::max(reserved_, size() + 1));
-        values.assign(size(), std::numeric_limits<float>::quiet_NaN());
-    }
-    values.push_back(stored);
+    values.reserve(std::max(reserved_, size() + 1));
+    values.assign(size(), std::numeric_limits<float>::quiet_NaN());
+    values.push_back(first);
 }
 
 void PointColumns::append(const PointFigures& figures, bool hasSamples) {
@@ -79,12 +76,15 @@ void PointColumns::append(const PointFigures& figures, bool hasSamples) {
                                                 ? std::optional<double>(figures.concurrency)
                                                 : std::nullopt);
     appendFigure(FigureColumn::PowerWatts, figures.powerWatts);
-    for (const auto statistic : {Statistic::P50, Statistic::P90, Statistic::P99}) {
-        appendFigure(columnAt(FigureColumn::InteractivityP50, statistic),
-                     figures.interactivity.at(statistic));
-        appendFigure(columnAt(FigureColumn::TtftP50, statistic), figures.ttftSeconds.at(statistic));
-        appendFigure(columnAt(FigureColumn::E2elP50, statistic), figures.e2elSeconds.at(statistic));
-    }
+    appendFigure(FigureColumn::InteractivityP50, figures.interactivity.p50);
+    appendFigure(FigureColumn::InteractivityP90, figures.interactivity.p90);
+    appendFigure(FigureColumn::InteractivityP99, figures.interactivity.p99);
+    appendFigure(FigureColumn::TtftP50, figures.ttftSeconds.p50);
+    appendFigure(FigureColumn::TtftP90, figures.ttftSeconds.p90);
+    appendFigure(FigureColumn::TtftP99, figures.ttftSeconds.p99);
+    appendFigure(FigureColumn::E2elP50, figures.e2elSeconds.p50);
+    appendFigure(FigureColumn::E2elP90, figures.e2elSeconds.p90);
+    appendFigure(FigureColumn::E2elP99, figures.e2elSeconds.p99);
     if (!hasSplit_ && (figures.prefillGpus != 0 || figures.decodeGpus != 0)) {
         hasSplit_ = true;
         prefillGpus_.reserve(std::max(reserved_, size() + 1));

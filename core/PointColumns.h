@@ -14,8 +14,9 @@
 
 namespace tokenomics {
 
-/// A figure held as a float: NaN for unknown or non-finite. Seven significant digits survive,
-/// which is more than any published benchmark figure carries.
+/// A figure held as a float: NaN for unknown or non-finite (or beyond a float's range). Six
+/// significant digits always survive, seven almost always: more than published benchmark
+/// figures carry.
 inline float storedFloat(std::optional<double> value) {
     if (!value || !std::isfinite(*value) || std::abs(*value) > std::numeric_limits<float>::max())
         return std::numeric_limits<float>::quiet_NaN();
@@ -41,10 +42,10 @@ inline double roundToInteger(double x) {
 }
 } // namespace detail
 
-/// The double a stored float most plausibly came from: the decimal of seven significant
-/// digits nearest to it when that decimal rounds back to the same float (so 0.2445 reads
-/// back as 0.2445, not 0.24449999630451202); the float's exact value otherwise. A figure
-/// given with at most seven significant digits is thus returned exactly as given.
+/// The double a stored float most plausibly came from: the shortest decimal of 6 to 9
+/// significant digits that rounds back to the same float, so 0.2445 reads back as 0.2445,
+/// not 0.24449999630451202. Every figure given with up to six significant digits (a float's
+/// guaranteed precision) is returned exactly as given, and almost every one with seven.
 inline double recoveredDouble(float stored) {
     using detail::exactPowersOfTen;
     const double exact = stored;
@@ -62,15 +63,20 @@ inline double recoveredDouble(float stored) {
     if (next >= 0 ? magnitude >= exactPowersOfTen[static_cast<std::size_t>(next)]
                   : magnitude * exactPowersOfTen[static_cast<std::size_t>(-next)] >= 1.0)
         decimalExponent = next;
-    const int shift = 6 - decimalExponent; // seven significant digits before the point
-    if (shift > 22 || shift < -22)
-        return exact;
-    // An integer times or over an exact power of ten rounds correctly: the result is the
-    // double nearest the decimal, the same as parsing its text.
-    const double scale = exactPowersOfTen[static_cast<std::size_t>(shift >= 0 ? shift : -shift)];
-    const double rounded = shift >= 0 ? detail::roundToInteger(exact * scale) / scale
-                                      : detail::roundToInteger(exact / scale) * scale;
-    return static_cast<float>(rounded) == stored ? rounded : exact;
+    for (int digits = 6; digits <= 9; ++digits) {
+        const int shift = digits - 1 - decimalExponent; // `digits` digits before the point
+        if (shift > 22 || shift < -22)
+            break;
+        // An integer times or over an exact power of ten rounds correctly: the result is
+        // the double nearest the decimal, the same as parsing its text.
+        const double scale =
+            exactPowersOfTen[static_cast<std::size_t>(shift >= 0 ? shift : -shift)];
+        const double rounded = shift >= 0 ? detail::roundToInteger(exact * scale) / scale
+                                          : detail::roundToInteger(exact / scale) * scale;
+        if (static_cast<float>(rounded) == stored)
+            return rounded;
+    }
+    return exact;
 }
 
 /// The known figure, or unknown for NaN.
@@ -147,7 +153,7 @@ public:
         return (flags_[index] & samplesFlag) != 0;
     }
 
-    /// The figures as given (to seven significant digits).
+    /// The figures as given (six significant digits exactly, seven almost always).
     [[nodiscard]] PointFigures figures(std::size_t index) const;
 
     /// Reorders every column: new position i holds the point at old position order[i].
@@ -160,7 +166,14 @@ private:
     static constexpr std::uint8_t limitFlag = 4;
     static constexpr std::uint8_t samplesFlag = 8;
 
-    void appendFigure(FigureColumn which, std::optional<double> value);
+    void appendFigure(FigureColumn which, std::optional<double> value) {
+        auto& values = columns_[static_cast<std::size_t>(which)];
+        if (!values.empty()) [[likely]]
+            values.push_back(storedFloat(value));
+        else
+            startColumn(which, storedFloat(value));
+    }
+    void startColumn(FigureColumn which, float first);
 
     std::array<std::vector<float>, static_cast<std::size_t>(FigureColumn::Count)> columns_;
     std::size_t reserved_ = 0;

@@ -109,7 +109,7 @@ Placement place(const float* xs, std::uint32_t from, std::uint32_t to, float tar
 
 /// Steffen's monotone cubic between knots upper − 1 and upper, at x strictly between them.
 /// The slopes at the segment's ends need at most one more knot on each side. Runs on the
-/// knots as stored (floats, seven significant digits).
+/// knots as stored (floats: six to seven significant digits).
 double interpolateBetween(const float* xs, const float* ys, std::uint32_t from, std::uint32_t to,
                           std::uint32_t upper, double x) {
     const std::uint32_t windowFrom = upper - 1 > from ? upper - 2 : from;
@@ -345,7 +345,10 @@ Ranking RankingEngine::Impl::rankAll(const Sla& sla, const CostSettings& cost,
     Ranking ranking;
     ranking.series.resize(order.size());
     runInTwo(helper, order.size(), order.size() / 2, large, [&](std::size_t from, std::size_t to) {
+        constexpr std::size_t ahead = 16; // rank order jumps around `resolved`: fetch early
         for (std::size_t i = from; i < to; ++i) {
+            if (i + ahead < to)
+                __builtin_prefetch(&resolved[order[i + ahead]]);
             ranking.series[i].series = order[i];
             fillResult(ranking.series[i], resolved[order[i]], costs);
         }
