@@ -13,14 +13,8 @@ namespace {
 /// Below this many points a second thread costs more than it saves.
 constexpr std::size_t parallelPointThreshold = 200000;
 
-/// The series at which the points are split in two halves of about equal size.
-std::size_t balancedSplit(const std::vector<std::uint32_t>& seriesStart) {
-    if (seriesStart.size() < 2)
-        return 0;
-    const auto half = seriesStart.back() / 2;
-    const auto at = std::lower_bound(seriesStart.begin(), seriesStart.end(), half);
-    return static_cast<std::size_t>(at - seriesStart.begin());
-}
+/// Chunks a pass over the series is cut into, for the two threads to share.
+constexpr std::size_t chunkCount = 32;
 
 template <typename Vector> void reverseFrom(Vector& values, std::size_t from) {
     std::reverse(values.begin() + static_cast<std::ptrdiff_t>(from), values.end());
@@ -79,7 +73,7 @@ void InteractivityOrders::build(const PointColumns& columns,
                                 HelperThread& helper) {
     const std::size_t seriesCount = seriesStart.empty() ? 0 : seriesStart.size() - 1;
     const float* tput = columns.column(FigureColumn::TputPerGpu);
-    const std::size_t split = balancedSplit(seriesStart);
+    const auto bounds = pointBalancedChunks(seriesStart, chunkCount);
     for (const auto statistic : {Statistic::P50, Statistic::P90, Statistic::P99}) {
         const auto k = static_cast<std::size_t>(statistic);
         const float* interactivity =
@@ -88,13 +82,13 @@ void InteractivityOrders::build(const PointColumns& columns,
         starts_[k].assign(seriesCount + 1, 0);
         if (!interactivity || !tput)
             continue; // nobody has this statistic: every frontier at it is empty
-        // Each half of the series sorts into its own list; the second is appended after.
-        std::array<LocalIndexList, 2> halves{LocalIndexList(width), LocalIndexList(width)};
-        auto sortSeries = [&](std::size_t from, std::size_t to) {
-            auto& out = halves[from == 0 ? 0 : 1];
-            out.reserve(seriesStart[to] - seriesStart[from]);
+        // Each chunk of series sorts into its own list; the lists are joined in order.
+        std::vector<LocalIndexList> parts(chunkCount, LocalIndexList(width));
+        auto sortChunk = [&](std::size_t chunk) {
+            auto& out = parts[chunk];
+            out.reserve(seriesStart[bounds[chunk + 1]] - seriesStart[bounds[chunk]]);
             std::vector<std::pair<std::uint64_t, std::uint32_t>> scratch;
-            for (std::size_t s = from; s < to; ++s) {
+            for (std::size_t s = bounds[chunk]; s < bounds[chunk + 1]; ++s) {
                 starts_[k][s] = static_cast<std::uint32_t>(out.size());
                 scratch.clear();
                 for (std::uint32_t g = seriesStart[s]; g < seriesStart[s + 1]; ++g) {
@@ -104,8 +98,7 @@ void InteractivityOrders::build(const PointColumns& columns,
                     if (!(x > 0) || !(y > 0) || !std::isfinite(x) || !std::isfinite(y))
                         continue;
                     // Positive floats order like their bit patterns: complemented, one sort
-                    // gives interactivity descending, then throughput descending, then the
-                    // local index ascending.
+                    // gives interactivity descending, then throughput descending.
                     const auto xBits = std::uint64_t(~std::bit_cast<std::uint32_t>(x));
                     const auto yBits = std::uint64_t(~std::bit_cast<std::uint32_t>(y));
                     scratch.emplace_back((xBits << 32) | yBits, g - seriesStart[s]);
@@ -130,15 +123,15 @@ void InteractivityOrders::build(const PointColumns& columns,
                     out.push_back(entry.second);
             }
         };
-        const bool wasSplit = runInTwo(helper, seriesCount, split,
-                                       columns.size() >= parallelPointThreshold, sortSeries);
-        const auto firstHalf = static_cast<std::uint32_t>(halves[0].size());
-        if (wasSplit) {
-            for (std::size_t s = split; s < seriesCount; ++s)
-                starts_[k][s] += firstHalf;
+        forEachChunk(helper, chunkCount, columns.size() >= parallelPointThreshold, sortChunk);
+        orders_[k] = LocalIndexList(width);
+        orders_[k].reserve(columns.size());
+        for (std::size_t chunk = 0; chunk < chunkCount; ++chunk) {
+            const auto offset = static_cast<std::uint32_t>(orders_[k].size());
+            for (std::size_t s = bounds[chunk]; s < bounds[chunk + 1]; ++s)
+                starts_[k][s] += offset;
+            orders_[k].append(parts[chunk]);
         }
-        orders_[k] = std::move(halves[0]);
-        orders_[k].append(halves[1]);
         orders_[k].shrinkToFit();
         starts_[k][seriesCount] = static_cast<std::uint32_t>(orders_[k].size());
     }
@@ -170,7 +163,6 @@ void FrontierSet::fillKnotFigures(const PointColumns& columns,
                                   const std::vector<std::uint32_t>& seriesStart,
                                   HelperThread& helper) {
     const std::size_t count = knots.size();
-    const std::size_t seriesCount = knotStart.empty() ? 0 : knotStart.size() - 1;
     for (auto* figures :
          {&knotInteractivity, &knotTputPerGpu, &knotOutputTputPerGpu, &knotTtftSeconds})
         figures->resize(count);
@@ -182,8 +174,9 @@ void FrontierSet::fillKnotFigures(const PointColumns& columns,
                                    knotOutputTputPerGpu.data(), knotTtftSeconds.data()};
     const float unknown = std::numeric_limits<float>::quiet_NaN();
     knots.withData([&](const auto* local) {
-        auto copy = [&](std::size_t first, std::size_t last) {
-            for (std::size_t s = first; s < last; ++s) {
+        const auto bounds = pointBalancedChunks(seriesStart, chunkCount);
+        auto copy = [&](std::size_t chunk) {
+            for (std::size_t s = bounds[chunk]; s < bounds[chunk + 1]; ++s) {
                 for (auto k = knotStart[s]; k < knotStart[s + 1]; ++k) {
                     const std::uint32_t g = seriesStart[s] + local[k];
                     for (std::size_t f = 0; f < from.size(); ++f)
@@ -191,8 +184,7 @@ void FrontierSet::fillKnotFigures(const PointColumns& columns,
                 }
             }
         };
-        runInTwo(helper, seriesCount, balancedSplit(seriesStart),
-                 count >= parallelPointThreshold / 4, copy);
+        forEachChunk(helper, chunkCount, count >= parallelPointThreshold / 4, copy);
     });
 }
 
@@ -362,30 +354,32 @@ void computeFrontiers(const PointColumns& columns, const std::vector<std::uint32
         knots.resize(nothingPasses ? 0 : order.size());
         if (nothingPasses)
             return;
-        // Each half writes its knots where its own candidates start (never more knots than
-        // candidates), then the second half's move down behind the first's.
-        std::array<std::size_t, 2> counts{};
-        auto walkHalf = [&](std::size_t from, std::size_t to) {
+        // Each chunk writes its knots where its own candidates start (never more knots
+        // than candidates); then the chunks' knots move down behind each other.
+        const auto bounds = pointBalancedChunks(seriesStart, chunkCount);
+        std::vector<std::size_t> counts(chunkCount, 0);
+        auto walkChunk = [&](std::size_t chunk) {
             const WalkRange<Index> range{sorted,
                                          start,
                                          seriesStart,
                                          tput,
-                                         from,
-                                         to,
-                                         knots.data() + start[from],
+                                         bounds[chunk],
+                                         bounds[chunk + 1],
+                                         knots.data() + start[bounds[chunk]],
                                          into.knotStart.data()};
-            counts[from == 0 ? 0 : 1] = walkWith(range, tests, ttftLimited, e2elLimited);
+            counts[chunk] = walkWith(range, tests, ttftLimited, e2elLimited);
         };
-        const std::size_t split = balancedSplit(seriesStart);
-        if (runInTwo(helper, seriesCount, split, columns.size() >= parallelPointThreshold,
-                     walkHalf)) {
-            std::copy(knots.begin() + start[split],
-                      knots.begin() + static_cast<std::ptrdiff_t>(start[split] + counts[1]),
-                      knots.begin() + static_cast<std::ptrdiff_t>(counts[0]));
-            for (std::size_t s = split; s < seriesCount; ++s)
-                into.knotStart[s] += static_cast<std::uint32_t>(counts[0]);
+        forEachChunk(helper, chunkCount, columns.size() >= parallelPointThreshold, walkChunk);
+        std::size_t total = 0;
+        for (std::size_t chunk = 0; chunk < chunkCount; ++chunk) {
+            const auto from = knots.begin() + start[bounds[chunk]];
+            std::copy(from, from + static_cast<std::ptrdiff_t>(counts[chunk]),
+                      knots.begin() + static_cast<std::ptrdiff_t>(total));
+            for (std::size_t s = bounds[chunk]; s < bounds[chunk + 1]; ++s)
+                into.knotStart[s] += static_cast<std::uint32_t>(total);
+            total += counts[chunk];
         }
-        knots.resize(counts[0] + counts[1]);
+        knots.resize(total);
         into.knotStart[seriesCount] = static_cast<std::uint32_t>(knots.size());
     });
 }

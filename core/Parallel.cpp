@@ -1,6 +1,6 @@
 #include "Parallel.h"
 
-#include <utility>
+#include <algorithm>
 
 namespace tokenomics {
 
@@ -19,22 +19,18 @@ bool HelperThread::available() {
     return twoCores;
 }
 
-void HelperThread::run(std::function<void()> task) {
+bool HelperThread::offer(std::function<void()> task) {
     {
         const std::lock_guard lock(mutex_);
+        if (busy_)
+            return false;
         if (!thread_.joinable())
             thread_ = std::thread([this] { loop(); });
         task_ = std::move(task);
         busy_ = true;
     }
     wake_.notify_one();
-}
-
-void HelperThread::wait() {
-    std::unique_lock lock(mutex_);
-    done_.wait(lock, [this] { return !busy_; });
-    if (error_)
-        std::rethrow_exception(std::exchange(error_, nullptr));
+    return true;
 }
 
 void HelperThread::loop() {
@@ -45,17 +41,27 @@ void HelperThread::loop() {
             return;
         auto task = std::move(task_);
         lock.unlock();
-        std::exception_ptr error;
-        try {
-            task();
-        } catch (...) {
-            error = std::current_exception();
-        }
+        task(); // forEachChunk's tasks catch what the work throws
+        task = nullptr;
         lock.lock();
-        error_ = error;
         busy_ = false;
-        done_.notify_one();
     }
+}
+
+std::vector<std::size_t> pointBalancedChunks(const std::vector<std::uint32_t>& seriesStart,
+                                             std::size_t chunkCount) {
+    if (seriesStart.empty())
+        return std::vector<std::size_t>(chunkCount + 1, 0);
+    const std::size_t seriesCount = seriesStart.size() - 1;
+    std::vector<std::size_t> bounds(chunkCount + 1, seriesCount);
+    bounds[0] = 0;
+    const double points = double(seriesStart.back());
+    for (std::size_t c = 1; c < chunkCount; ++c) {
+        const auto target = static_cast<std::uint32_t>(points * double(c) / double(chunkCount));
+        const auto at = std::lower_bound(seriesStart.begin(), seriesStart.end() - 1, target);
+        bounds[c] = std::max(bounds[c - 1], static_cast<std::size_t>(at - seriesStart.begin()));
+    }
+    return bounds;
 }
 
 } // namespace tokenomics

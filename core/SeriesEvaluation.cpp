@@ -89,6 +89,13 @@ namespace {
 /// threshold.
 /// Below this many series a second thread costs more than it saves.
 constexpr std::size_t parallelSeriesThreshold = 4096;
+/// Chunks the ranking's passes are cut into, for the two threads to share.
+constexpr std::size_t rankChunks = 16;
+
+/// First item of chunk `chunk` when `count` items are cut into rankChunks chunks.
+std::size_t chunkBegin(std::size_t count, std::size_t chunk) {
+    return count * chunk / rankChunks;
+}
 
 struct Placement {
     enum class Where : std::uint8_t { Outside, AtKnot, Between } where = Where::Outside;
@@ -306,8 +313,9 @@ Ranking RankingEngine::Impl::rankAll(const Sla& sla, const CostSettings& cost,
     //    each enabled series' best point, its figures and its cost per 1M total tokens.
     std::vector<ResolvedBest> resolved(seriesCount);
     std::vector<double> totals(seriesCount);
-    runInTwo(helper, seriesCount, seriesCount / 2, large, [&](std::size_t from, std::size_t to) {
-        for (std::size_t s = from; s < to; ++s) {
+    forEachChunk(helper, rankChunks, large, [&](std::size_t chunk) {
+        for (std::size_t s = chunkBegin(seriesCount, chunk); s < chunkBegin(seriesCount, chunk + 1);
+             ++s) {
             if (!seriesEnabled[s])
                 continue;
             resolved[s] = resolve(choose(s, frontiers, sla), frontiers, sla);
@@ -344,9 +352,10 @@ Ranking RankingEngine::Impl::rankAll(const Sla& sla, const CostSettings& cost,
     // 3. The results in rank order, split over two threads.
     Ranking ranking;
     ranking.series.resize(order.size());
-    runInTwo(helper, order.size(), order.size() / 2, large, [&](std::size_t from, std::size_t to) {
+    forEachChunk(helper, rankChunks, large, [&](std::size_t chunk) {
         constexpr std::size_t ahead = 16; // rank order jumps around `resolved`: fetch early
-        for (std::size_t i = from; i < to; ++i) {
+        const std::size_t to = chunkBegin(order.size(), chunk + 1);
+        for (std::size_t i = chunkBegin(order.size(), chunk); i < to; ++i) {
             if (i + ahead < to)
                 __builtin_prefetch(&resolved[order[i + ahead]]);
             ranking.series[i].series = order[i];
