@@ -35,24 +35,27 @@ ChartArea::ChartArea(DashboardState* state, QWidget* parent)
         {ChartMetric::Ttft, tr("TTFT")}};
     for (const auto& [metric, name] : views) {
         auto* chart = new ParetoChart(state_, metric, tabs_);
+        // Throughput and cost span decades across systems: log scale keeps every curve readable.
+        if (metric != ChartMetric::Ttft)
+            chart->setLogY(true);
         charts_.push_back(chart);
         tabs_->addTab(chart, name);
     }
-    auto* toggles = new QHBoxLayout;
-    logX_ = new QCheckBox(tr("Log interactivity axis"), this);
-    logY_ = new QCheckBox(tr("Log vertical axis"), this);
-    auto* fit = new QPushButton(tr("Fit to data"), this);
-    auto* hint =
-        new QLabel(tr("<span style='color:#666'>Drag the red SLA lines (or use arrow keys, "
-                      "Shift for larger steps) · wheel zooms · drag the background pans · "
-                      "click a legend entry to hide/show it</span>"),
-                   this);
-    hint->setWordWrap(true);
-    toggles->addWidget(logX_);
-    toggles->addWidget(logY_);
-    toggles->addWidget(fit);
-    toggles->addWidget(hint, 1);
-    layout->addLayout(toggles);
+    // Axis toggles sit in the tab bar's corner: no extra row taken from the chart.
+    auto* toggles = new QWidget(this);
+    auto* togglesLayout = new QHBoxLayout(toggles);
+    togglesLayout->setContentsMargins(0, 0, 4, 0);
+    logX_ = new QCheckBox(tr("Log interactivity"), toggles);
+    logY_ = new QCheckBox(tr("Log vertical"), toggles);
+    auto* fit = new QPushButton(tr("Fit"), toggles);
+    fit->setToolTip(tr("Rescale both axes to the data"));
+    togglesLayout->addWidget(logX_);
+    togglesLayout->addWidget(logY_);
+    togglesLayout->addWidget(fit);
+    tabs_->setCornerWidget(toggles, Qt::TopRightCorner);
+    tabs_->setToolTip(
+        tr("Drag the red SLA lines (arrow keys nudge, Shift for larger steps) · "
+           "wheel zooms · drag the background pans · click a legend entry to hide it"));
     layout->addWidget(tabs_, 1);
     footnote_ = new QLabel(this);
     footnote_->setWordWrap(true);
@@ -72,6 +75,7 @@ ChartArea::ChartArea(DashboardState* state, QWidget* parent)
     connect(tabs_, &QTabWidget::currentChanged, this, &ChartArea::syncAxisToggles);
     connect(state_, &DashboardState::curvesChanged, this, &ChartArea::refreshTexts);
     refreshTexts();
+    syncAxisToggles();
 }
 
 ParetoChart* ChartArea::chart(ChartMetric metric) const {
@@ -99,11 +103,11 @@ void ChartArea::refreshTexts() {
     QString text =
         tr("Sources: %1.").arg(sources.isEmpty() ? tr("none") : sources.join(QStringLiteral("; ")));
     footnote_->setToolTip(text);
-    const int limit = 420;
+    const int limit = 170;
     if (text.size() > limit)
         text = text.left(limit) + tr("… (hover for all)");
-    footnote_->setText(text + tr(" Frontiers interpolate throughput with a monotone cubic; cost is "
-                                 "derived from it. Grey points miss the SLA."));
+    footnote_->setText(text + tr(" Grey points miss the SLA; drag the red lines to change it. "
+                                 "Frontiers: monotone cubic on throughput, cost derived from it."));
 }
 
 } // namespace tokenomics::ui

@@ -26,6 +26,12 @@ SeriesFilter defaultSeriesFilter(const Catalog& catalog) {
     // (series count, point count) per model and scenario.
     std::map<std::tuple<std::string, int, int>, std::pair<int, std::size_t>> counts;
     for (const Series& series : catalog.series) {
+        // Curves need a known scenario and at least two points; MLPerf limit rows are not curves.
+        const bool isCurve = series.key.isl > 0 && series.key.osl > 0 &&
+                             series.points.size() >= 2 &&
+                             !series.points.front().figures.latencyIsLimit;
+        if (!isCurve)
+            continue;
         auto& [seriesCount, pointCount] =
             counts[{series.key.model, series.key.isl, series.key.osl}];
         ++seriesCount;

@@ -16,6 +16,7 @@
 #include <QIcon>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
@@ -41,7 +42,10 @@ MainWindow::MainWindow(Catalog catalog, QWidget* parent)
     setCentralWidget(chartArea_);
     buildDocks();
     buildMenus();
-    resize(1440, 900);
+    // Fill most of the screen, whatever its size (1366×768 laptops included).
+    const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1440, 900);
+    resize(std::min(1600, available.width() * 95 / 100),
+           std::min(1000, available.height() * 92 / 100));
 }
 
 MainWindow::~MainWindow() = default;
@@ -83,7 +87,7 @@ void MainWindow::buildDocks() {
     auto* controlsDock = new QDockWidget(tr("SLA, cost and filters"), this);
     controlsDock->setObjectName(QStringLiteral("controls"));
     controlsDock->setWidget(scroll);
-    controlsDock->setMinimumWidth(290);
+    controlsDock->setMinimumWidth(250);
     addDockWidget(Qt::LeftDockWidgetArea, controlsDock);
 
     // Bottom: the ranking, the offers and the iso-interactivity table, with the details beside.
@@ -105,7 +109,10 @@ void MainWindow::buildDocks() {
     rankingDock->setObjectName(QStringLiteral("ranking"));
     rankingDock->setWidget(splitter);
     addDockWidget(Qt::BottomDockWidgetArea, rankingDock);
-    resizeDocks({rankingDock}, {260}, Qt::Vertical);
+    // Small screens give the chart the room; large ones show more ranking rows.
+    const int screenHeight = screen() ? screen()->availableGeometry().height() : 900;
+    resizeDocks({rankingDock}, {screenHeight < 900 ? 200 : 300}, Qt::Vertical);
+    resizeDocks({controlsDock}, {285}, Qt::Horizontal);
 
     connect(
         rankingView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

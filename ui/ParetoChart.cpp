@@ -44,6 +44,7 @@ ParetoChart::ParetoChart(DashboardState* state, ChartMetric metric, QWidget* par
     setMouseTracking(true);
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     setNoAntialiasingOnDrag(true);
+    setMinimumSize(360, 260); // the legend adapts its columns instead of forcing a width
     setUpAxes();
     setUpSlaItems();
     connect(this, &QCustomPlot::legendClick, this, &ParetoChart::onLegendClick);
@@ -158,6 +159,7 @@ void ParetoChart::rebuild() {
         addSeries(series);
     if (metric_ == ChartMetric::CostPerMTotal)
         addOffers();
+    updateLegendColumns();
     applyVisibility();
     applyThresholds();
 }
@@ -281,7 +283,7 @@ void ParetoChart::addOffers() {
                          QCPItemPosition::ptPlotCoords, 0.01 + 0.22 * (unknownRow++ % 3), *price);
     }
     offerMarkers_ = addGraph();
-    offerMarkers_->setName(tr("API offer (measured speed); dashed: speed unknown"));
+    offerMarkers_->setName(tr("API offer (dashed: speed unknown)"));
     offerMarkers_->setLineStyle(QCPGraph::lsNone);
     offerMarkers_->setScatterStyle(
         QCPScatterStyle(QCPScatterStyle::ssDiamond, offerColor, QColor(0xf1, 0xc4, 0x0f), 11));
@@ -313,7 +315,7 @@ void ParetoChart::addEnvelope() {
         color.setAlpha(70);
         band->setPen(QPen(color, 14, Qt::SolidLine, Qt::RoundCap));
         band->setData(xs, ys, true);
-        band->setName(tr("Cheapest system (winner's envelope)"));
+        band->setName(tr("Cheapest system at each speed"));
         if (!first)
             band->removeFromLegend();
         first = false;
@@ -351,8 +353,15 @@ void ParetoChart::applyThresholds() {
                      QCPItemPosition::ptAxisRectRatio, x, 1);
     interactivityLine_->setPen(
         QPen(slaColor, hasInteractivity ? 2 : 1, hasInteractivity ? Qt::SolidLine : Qt::DotLine));
+    // Throughput curves crowd the top-left, cost curves the bottom-left: label where it is empty.
+    const bool labelAtBottom = metric_ == ChartMetric::ThroughputPerGpu;
     setAxisPositions(interactivityLabel_->position, QCPItemPosition::ptPlotCoords,
-                     QCPItemPosition::ptAxisRectRatio, x, 0.01);
+                     QCPItemPosition::ptAxisRectRatio, x, labelAtBottom ? 0.99 : 0.01);
+    // Keep the label inside the plot: right of the line, or left of it near the right edge.
+    const bool nearRightEdge =
+        xAxis->coordToPixel(x) > axisRect()->left() + axisRect()->width() * 0.75;
+    interactivityLabel_->setPositionAlignment((nearRightEdge ? Qt::AlignRight : Qt::AlignLeft) |
+                                              (labelAtBottom ? Qt::AlignBottom : Qt::AlignTop));
     interactivityLabel_->setText(hasInteractivity ? tr("≥ %1 tok/s/user ⇔").arg(formatNumber(x, 1))
                                                   : tr("no min interactivity ⇔ drag"));
 
@@ -368,6 +377,9 @@ void ParetoChart::applyThresholds() {
         ttftLine_->setPen(QPen(slaColor, hasTtft ? 2 : 1, hasTtft ? Qt::SolidLine : Qt::DotLine));
         setAxisPositions(ttftLabel_->position, QCPItemPosition::ptAxisRectRatio,
                          QCPItemPosition::ptPlotCoords, 0.99, y);
+        // Without a threshold the line rests on the top edge: label it below so it stays visible.
+        ttftLabel_->setPositionAlignment(Qt::AlignRight |
+                                         (hasTtft ? Qt::AlignBottom : Qt::AlignTop));
         ttftLabel_->setText(hasTtft ? tr("TTFT ≤ %1 ⇕").arg(formatSeconds(y))
                                     : tr("no max TTFT ⇕ drag down"));
         if (hasTtft) {

@@ -45,6 +45,7 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     enum class DragTarget { None, Interactivity, Ttft };
@@ -67,6 +68,7 @@ private:
     };
 
     void setUpAxes();
+    void updateLegendColumns();
     void setUpSlaItems();
     void addSeries(std::size_t series);
     void addOffers();

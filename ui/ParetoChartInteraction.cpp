@@ -47,7 +47,31 @@ void ParetoChart::setLogX(bool logarithmic) {
 
 void ParetoChart::setLogY(bool logarithmic) {
     setScale(yAxis, logarithmic);
+    if (metric_ != ChartMetric::ThroughputPerGpu) {
+        // Dollars and seconds span decades: 0.1, 1, 10 read better than 0.10, 1.00, 10.00.
+        yAxis->setNumberFormat(logarithmic ? QStringLiteral("g") : QStringLiteral("f"));
+        yAxis->setNumberPrecision(logarithmic ? 3 : 2);
+    }
     fitToData();
+}
+
+void ParetoChart::resizeEvent(QResizeEvent* event) {
+    updateLegendColumns();
+    QCustomPlot::resizeEvent(event);
+}
+
+void ParetoChart::updateLegendColumns() {
+    // As many legend columns as fit: the legend must never force the window wider.
+    int widest = 1;
+    for (int i = 0; i < legend->itemCount(); ++i) {
+        if (QCPAbstractLegendItem* item = legend->item(i))
+            widest = std::max(widest, item->minimumOuterSizeHint().width());
+    }
+    const int columns = std::max(1, (width() - 30) / (widest + legend->columnSpacing()));
+    if (legend->wrap() != columns) {
+        legend->setWrap(columns);
+        legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+    }
 }
 
 void ParetoChart::fitToData() {

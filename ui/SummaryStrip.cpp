@@ -18,17 +18,33 @@ QString summaryText(const DashboardState& state) {
     } else {
         best = QObject::tr("<b>No system meets this SLA</b> with a known cost");
     }
-    QString api = QObject::tr("no API offer with a price meets the SLA");
+    // Offers with a measured speed are the ones known to meet the SLA; a cheaper offer whose
+    // speed is unknown is worth naming, flagged as such.
+    QString api = QObject::tr("no API offer with a measured speed meets the SLA");
+    const OfferResult* cheapestUnknown = nullptr;
     for (const OfferResult& offer : ranking.offers) {
         if (!offer.feasible || !offer.workloadUsdPerM)
             continue;
+        if (!offer.speedKnown) {
+            if (!cheapestUnknown || *offer.workloadUsdPerM < *cheapestUnknown->workloadUsdPerM)
+                cheapestUnknown = &offer;
+            continue;
+        }
         const ProviderOffer& details = state.catalog().offers[offer.offer];
-        api = QObject::tr("cheapest API meeting the SLA: <b>%1</b> at %2%3")
+        api = QObject::tr("cheapest API meeting the SLA: <b>%1</b> at %2")
                   .arg(QString::fromStdString(details.provider).toHtmlEscaped(),
-                       formatUsd(offer.workloadUsdPerM),
-                       offer.speedKnown ? QString() : QObject::tr(" (speed unknown)"));
+                       formatUsd(offer.workloadUsdPerM));
+        if (cheapestUnknown && *cheapestUnknown->workloadUsdPerM < *offer.workloadUsdPerM)
+            break;
+        cheapestUnknown = nullptr;
         break;
     }
+    if (cheapestUnknown)
+        api +=
+            QObject::tr(" (%1 at %2, speed unknown)")
+                .arg(QString::fromStdString(state.catalog().offers[cheapestUnknown->offer].provider)
+                         .toHtmlEscaped(),
+                     formatUsd(cheapestUnknown->workloadUsdPerM));
     QString text = best + QStringLiteral("; ") + api;
     const QString envelope = envelopeSummary(state.envelope(), [&state](std::size_t series) {
         return seriesLabel(state.engine().seriesKey(series));

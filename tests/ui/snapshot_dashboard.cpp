@@ -1,0 +1,57 @@
+// Renders the dashboard on a catalog (default or --db FILE) at a given size, once per chart tab,
+// to PNG files for visual review: snapshot_dashboard OUT_PREFIX [WIDTH HEIGHT] [--db FILE].
+#include "ChartArea.h"
+#include "DashboardSession.h"
+#include "MainWindow.h"
+
+#include <QApplication>
+#include <QTabWidget>
+#include <QTest>
+#include <QTextStream>
+
+int main(int argc, char* argv[]) {
+    QApplication application(argc, argv);
+    QStringList arguments = QCoreApplication::arguments();
+    QString database;
+    const qsizetype dbAt = arguments.indexOf(QStringLiteral("--db"));
+    if (dbAt > 0 && dbAt + 1 < arguments.size()) {
+        database = arguments[dbAt + 1];
+        arguments.remove(dbAt, 2);
+    }
+    if (arguments.size() < 2) {
+        QTextStream(stderr) << "usage: snapshot_dashboard OUT_PREFIX [WIDTH HEIGHT] [--db FILE]\n";
+        return 2;
+    }
+    const int width = arguments.size() > 3 ? arguments[2].toInt() : 1366;
+    const int height = arguments.size() > 3 ? arguments[3].toInt() : 768;
+    QString error;
+    std::optional<tokenomics::Catalog> catalog = tokenomics::app::loadCatalog(database, &error);
+    if (!catalog) {
+        QTextStream(stderr) << error << "\n";
+        return 1;
+    }
+    tokenomics::ui::MainWindow window(std::move(*catalog));
+    window.resize(width, height);
+    window.show();
+    QTest::qWait(300);
+    QTabWidget* tabs = window.chartArea()->tabs();
+    if (qEnvironmentVariableIsSet("SNAPSHOT_DEBUG")) {
+        QTextStream(stdout) << "window " << window.width() << "x" << window.height()
+                            << " minimum hint " << window.minimumSizeHint().width() << " central "
+                            << window.centralWidget()->minimumSizeHint().width() << "\n";
+        for (QWidget* widget : window.findChildren<QWidget*>()) {
+            if (widget->minimumSizeHint().width() > 250 || widget->minimumWidth() > 250)
+                QTextStream(stdout)
+                    << widget->metaObject()->className() << " " << widget->objectName() << " "
+                    << widget->minimumSizeHint().width() << "\n";
+        }
+    }
+    for (int tab = 0; tab < tabs->count(); ++tab) {
+        tabs->setCurrentIndex(tab);
+        QTest::qWait(200);
+        const QString path = QStringLiteral("%1-%2.png").arg(arguments[1]).arg(tab);
+        window.grab().save(path);
+        QTextStream(stdout) << "wrote " << path << "\n";
+    }
+    return 0;
+}
