@@ -1,5 +1,29 @@
 #pragma once
 /// The cost engine: frontiers per series, best point under an SLA, goodput and the ranking.
+//
+// Rules the engine applies where PRODUCT.md §2 leaves a choice (details in RankingEngine.cpp,
+// SeriesEvaluation.cpp, FrontierIndex.cpp):
+// - Figures are held as floats: six significant digits read back exactly, seven almost
+//   always. Thresholds are compared at that precision (a TTFT of 0.2445 s meets ≤ 0.2445).
+// - A point is on no frontier unless its interactivity at the SLA's statistic and its
+//   throughput are known and positive: a point without p99 figures is left out at p99.
+//   A figure a threshold needs but the point lacks fails the threshold.
+// - Equal interactivity: the higher throughput dominates; of exact twins the first added
+//   point stays.
+// - With an attainment target a point needs per-request samples; a request is good when it
+//   meets every threshold, min interactivity included (TPOT ≤ 1 / I*).
+// - Between two knots (Steffen, as d3.curveMonotoneX, on the stored figures): output and
+//   input throughput move by the same fraction as the total; TTFT is the larger of the two
+//   knots' (conservative); goodput is the interpolated throughput; with an attainment
+//   target the smaller of the two knots' attainments is reported. An infeasible series has
+//   goodput 0 and no other figure but its $/GPU-hour.
+// - All-in kW: the chosen cost basis's, else any basis of that hardware with one (a basis's
+//   ownership inputs count). allInKwPerGpu(series) prefers the default basis key.
+// - Offers: an unknown speed cannot meet a min-interactivity threshold (infeasible); an
+//   unpublished TTFT is not held against an offer. Offers without a workload price (ISL +
+//   OSL = 0) sort after priced ones.
+// - Const member functions may be called from several threads at once (an internal mutex
+//   orders them); adding points or changing filters needs exclusive access.
 
 #include "CatalogTypes.h"
 

@@ -281,8 +281,10 @@ void RankingEngine::Impl::fillResult(SeriesResult& result, const ResolvedBest& b
     const auto& formulas = costs.byHardware[hardwareOf[result.series]];
     result.usdPerGpuHour = formulas.usdPerGpuHour;
     const auto& choice = best.choice;
-    if (choice.kind == BestChoice::Kind::Infeasible)
+    if (choice.kind == BestChoice::Kind::Infeasible) {
+        result.goodputPerGpu = 0.0; // no point of the series meets the SLA
         return;
+    }
     const auto base = seriesStart[result.series];
     result.feasible = true;
     result.interpolated = choice.kind == BestChoice::Kind::Interpolated;

@@ -1,4 +1,5 @@
 // The cost engine through its public API: worked examples computed by hand in comments.
+#include "CostModel.h"
 #include "RankingEngine.h"
 
 #include <QtTest>
@@ -95,6 +96,33 @@ private slots:
         cost.utilization = 1.0;
         cost.usdPerGpuHourOverride = 3.6;
         QVERIFY(near(engine.evaluate(s, Sla{}, cost).costPerMTotal, 1000.0 / 2568)); // 3.6e6/3600
+    }
+    void costsAreCostModelsOwnNumbers() {
+        // The ranking applies CostModel's formulas; each figure must be bit-for-bit the one
+        // CostModel gives for the same inputs, so every view of a point agrees.
+        RankingEngine engine;
+        const auto s = engine.addSeries(key("H100"));
+        const double tputs[] = {2568, 1234.5, 77.25, 9999.5};
+        for (const double tput : tputs) {
+            auto f = point(30, tput);
+            f.interactivity.p50 = 40 - tput / 1000; // faster, less throughput: all on the frontier
+            engine.addPoint(s, f);
+        }
+        engine.setCostBases({basis("H100", "hyperscaler", 1.37, 1.15)});
+        CostSettings cost;
+        cost.utilization = 0.7;
+        for (std::size_t p = 0; p < std::size(tputs); ++p) {
+            Sla sla;
+            sla.minInteractivity = 40 - tputs[p] / 1000;
+            const auto result = engine.evaluate(s, sla, cost);
+            QCOMPARE(result.point.value(), p);
+            QVERIFY(*result.costPerMTotal == *costPerMillionTokens(1.37, tputs[p], 0.7));
+            QVERIFY(*result.costPerMOutput == *costPerMillionTokens(1.37, tputs[p] / 2, 0.7));
+            QVERIFY(*result.tokensPerMw == *tokensPerMegawatt(tputs[p], 1.15));
+            QVERIFY(*result.joulesPerToken == *joulesPerToken(tputs[p], 1.15));
+            QVERIFY(*engine.costPerMTotalAt(s, *sla.minInteractivity, Sla{}, cost) ==
+                    *result.costPerMTotal);
+        }
     }
     void bestPointAtMinInteractivity() {
         const auto engine = threeKnotEngine();
@@ -246,7 +274,7 @@ private slots:
         QVERIFY(near(ranking.series[0].costPerMTotal, 1e6 / (1000.0 * 3600)));
         QVERIFY(ranking.series[2].feasible && !ranking.series[2].costPerMTotal);
         QVERIFY(!ranking.series[3].feasible);
-        QCOMPARE(ranking.series[3].goodputPerGpu.value_or(-1), -1.0);
+        QCOMPARE(ranking.series[3].goodputPerGpu.value_or(-1), 0.0); // nothing meets the SLA
         // With the rental basis only C has a cost; with an override every series has one.
         CostSettings rental;
         rental.costBasisKey = "rental";
