@@ -16,10 +16,6 @@ constexpr std::size_t parallelPointThreshold = 200000;
 /// Chunks a pass over the series is cut into, for the two threads to share.
 constexpr std::size_t chunkCount = 32;
 
-template <typename Vector> void reverseFrom(Vector& values, std::size_t from) {
-    std::reverse(values.begin() + static_cast<std::ptrdiff_t>(from), values.end());
-}
-
 bool sameBits(float a, float b) {
     return std::bit_cast<std::uint32_t>(a) == std::bit_cast<std::uint32_t>(b);
 }
@@ -40,15 +36,6 @@ void LocalIndexList::reserve(std::size_t count) {
         shorts_.reserve(count);
     else
         words_.reserve(count);
-}
-
-void LocalIndexList::reverseTail(std::size_t from) {
-    if (width_ == 1)
-        reverseFrom(bytes_, from);
-    else if (width_ == 2)
-        reverseFrom(shorts_, from);
-    else
-        reverseFrom(words_, from);
 }
 
 void LocalIndexList::append(const LocalIndexList& other) {

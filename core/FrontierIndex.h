@@ -35,8 +35,6 @@ public:
     [[nodiscard]] std::size_t size() const {
         return width_ == 1 ? bytes_.size() : (width_ == 2 ? shorts_.size() : words_.size());
     }
-    /// Reverses the entries in [from, size()).
-    void reverseTail(std::size_t from);
     /// Appends every entry of `other` (same width).
     void append(const LocalIndexList& other);
     void shrinkToFit();

@@ -283,6 +283,16 @@ std::size_t RankingEngine::residentBytes() const {
     bytes += impl.costBases.capacity() * sizeof(CostBasis) +
              impl.offers.capacity() * sizeof(ProviderOffer) +
              impl.qualityScores.capacity() * sizeof(QualityScore);
+    for (const auto& basis : impl.costBases)
+        bytes += heapBytes(basis.hardware) + heapBytes(basis.key) + heapBytes(basis.name) +
+                 heapBytes(basis.provenance.source) + heapBytes(basis.provenance.date);
+    for (const auto& offer : impl.offers)
+        bytes += heapBytes(offer.model) + heapBytes(offer.provider) +
+                 heapBytes(offer.provenance.source) + heapBytes(offer.provenance.date);
+    for (const auto& score : impl.qualityScores)
+        bytes += heapBytes(score.model) + heapBytes(score.precision) + heapBytes(score.checkpoint) +
+                 heapBytes(score.benchmark) + heapBytes(score.baselinePrecision) +
+                 heapBytes(score.provenance.source) + heapBytes(score.provenance.date);
     return bytes;
 }
 
