@@ -77,15 +77,17 @@ double monotoneCubicSegmentValue(std::span<const double> xs, std::span<const dou
         return interiorSlope(knots.width(middle - 1), knots.width(middle), secants[i],
                              secants[i + 1]);
     };
-    std::array<std::optional<double>, 2> interiorCache;
-    auto cachedInterior = [&](std::size_t middle) {
-        auto& cached = interiorCache[middle - left];
-        if (!cached)
-            cached = interior(middle);
-        return *cached;
-    };
-    const double m0 = slopeAt(knots, count, left, cachedInterior);
-    const double m1 = slopeAt(knots, count, left + 1, cachedInterior);
+    // The same expressions slopeAt() evaluates, each interior slope computed once.
+    const bool leftIsInterior = left >= 1;
+    const bool rightIsInterior = left + 2 < count;
+    const double interiorLeft = leftIsInterior ? interior(left) : 0.0;
+    const double interiorRight = rightIsInterior ? interior(left + 1) : 0.0;
+    double m0 = secants[1];
+    double m1 = secants[1];
+    if (count > 2) {
+        m0 = leftIsInterior ? interiorLeft : (3.0 * secants[1] - interiorRight) / 2.0;
+        m1 = rightIsInterior ? interiorRight : (3.0 * secants[1] - interiorLeft) / 2.0;
+    }
     return hermiteValue(xs[left], xs[left + 1], ys[left], ys[left + 1], m0, m1, x);
 }
 
