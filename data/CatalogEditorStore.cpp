@@ -1,0 +1,238 @@
+#include "CatalogEditorStore.h"
+
+#include "CatalogValidation.h"
+#include "CatalogWriter.h"
+#include "SqlStatement.h"
+
+#include <QDir>
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QVariant>
+#include <atomic>
+#include <functional>
+#include <sqlite3.h>
+
+namespace tokenomics::data {
+
+namespace {
+
+std::atomic<quint64> editorConnectionCounter{0};
+
+sqlite3* rawHandle(const QSqlDatabase& database) {
+    const QVariant handle = database.driver()->handle();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        return *static_cast<sqlite3* const*>(handle.constData());
+    return nullptr;
+}
+
+// "UNIQUE constraint failed: accelerators.name" → a sentence naming the field.
+std::string readable(const QString& message) {
+    static const QString unique = QStringLiteral("UNIQUE constraint failed: ");
+    if (message.contains(unique)) {
+        const QString columns = message.mid(message.indexOf(unique) + unique.size());
+        if (columns.contains(QStringLiteral("cost_bases.hardware")))
+            return "key: this hardware already has a cost basis with that key";
+        const QString column = columns.section(QLatin1Char('.'), -1);
+        return QStringLiteral("%1: another row already uses this %1").arg(column).toStdString();
+    }
+    return message.toStdString();
+}
+
+} // namespace
+
+struct CatalogEditorStore::Impl {
+    std::optional<CatalogStore> store; // migrations, file checks, loading
+    QString connectionName;
+    sqlite3* handle = nullptr;
+
+    ~Impl() {
+        handle = nullptr;
+        if (connectionName.isEmpty())
+            return;
+        {
+            QSqlDatabase database = QSqlDatabase::database(connectionName, false);
+            database.close();
+        }
+        QSqlDatabase::removeDatabase(connectionName);
+    }
+
+    // Runs `write` in one immediate transaction; `findId` reads the row's id before COMMIT.
+    EditResult transaction(const std::function<bool(CatalogWriter&, QString*)>& write,
+                           const std::function<std::int64_t()>& findId) {
+        QString reason;
+        if (!executeSql(handle, "BEGIN IMMEDIATE", &reason))
+            return EditResult::failure("the catalog is busy: " + reason.toStdString());
+        CatalogWriter writer(handle);
+        if (!write(writer, &reason)) {
+            executeSql(handle, "ROLLBACK", nullptr);
+            return EditResult::failure(readable(reason));
+        }
+        const std::int64_t id = findId ? findId() : 0;
+        if (!executeSql(handle, "COMMIT", &reason)) {
+            executeSql(handle, "ROLLBACK", nullptr);
+            return EditResult::failure("cannot save: " + reason.toStdString());
+        }
+        return EditResult::success(id);
+    }
+
+    // Deletes row `id` of `table`; false with a message when no such row is left.
+    bool remove(const char* table, std::int64_t id, QString* error) {
+        const std::string sql = std::string("DELETE FROM ") + table + " WHERE id = ?";
+        SqlStatement statement(handle, sql.c_str());
+        statement.bind(1, id);
+        if (statement.step() != SQLITE_DONE) {
+            *error = statement.errorMessage();
+            return false;
+        }
+        if (sqlite3_changes(handle) == 0) {
+            *error =
+                QStringLiteral("the row was removed from the catalog meanwhile (id %1)").arg(id);
+            return false;
+        }
+        return true;
+    }
+
+    std::int64_t idOf(const char* sql, const std::string& first, const std::string& second = {}) {
+        SqlStatement statement(handle, sql);
+        statement.bind(1, first);
+        if (!second.empty())
+            statement.bind(2, second);
+        return statement.step() == SQLITE_ROW ? statement.columnInt64(0) : 0;
+    }
+
+    template <typename Value, typename Insert>
+    EditResult upsert(const char* table, const Value& value, const std::vector<FieldProblem>& bad,
+                      Insert insert, const std::function<std::int64_t()>& findId) {
+        if (!bad.empty())
+            return EditResult::failure(joinProblems(bad));
+        return transaction(
+            [&](CatalogWriter& writer, QString* error) {
+                if (value.catalogId != 0 && !remove(table, value.catalogId, error))
+                    return false;
+                return insert(writer, error);
+            },
+            findId);
+    }
+
+    EditResult removeRow(const char* table, std::int64_t id) {
+        return transaction([&](CatalogWriter&, QString* error) { return remove(table, id, error); },
+                           [id] { return id; });
+    }
+};
+
+CatalogEditorStore::CatalogEditorStore(std::unique_ptr<Impl> impl)
+    : impl_(std::move(impl)) {}
+
+CatalogEditorStore::~CatalogEditorStore() = default;
+
+std::unique_ptr<CatalogEditorStore> CatalogEditorStore::open(const QString& path,
+                                                             CatalogError* error) {
+    std::optional<CatalogStore> store = CatalogStore::open(path, error);
+    if (!store)
+        return nullptr;
+    std::unique_ptr<Impl> impl = attach(std::move(store), error);
+    return impl ? std::unique_ptr<CatalogEditorStore>(new CatalogEditorStore(std::move(impl)))
+                : nullptr;
+}
+
+std::unique_ptr<CatalogEditorStore> CatalogEditorStore::openDefault(CatalogError* error) {
+    std::optional<CatalogStore> store = CatalogStore::openDefault(error);
+    if (!store)
+        return nullptr;
+    std::unique_ptr<Impl> impl = attach(std::move(store), error);
+    return impl ? std::unique_ptr<CatalogEditorStore>(new CatalogEditorStore(std::move(impl)))
+                : nullptr;
+}
+
+std::unique_ptr<CatalogEditorStore::Impl>
+CatalogEditorStore::attach(std::optional<CatalogStore> store, CatalogError* error) {
+    auto impl = std::make_unique<CatalogEditorStore::Impl>();
+    const QString path = store->path();
+    impl->store = std::move(store);
+    impl->connectionName =
+        QStringLiteral("tokenomics.editor.%1").arg(editorConnectionCounter.fetch_add(1));
+    QSqlDatabase database =
+        QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), impl->connectionName);
+    database.setDatabaseName(path);
+    database.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
+    QString reason;
+    if (!database.open() || !(impl->handle = rawHandle(database)) ||
+        !executeSql(impl->handle, "PRAGMA foreign_keys = ON", &reason)) {
+        if (error)
+            error->message = QStringLiteral("%1: cannot open for editing: %2")
+                                 .arg(QDir::toNativeSeparators(path),
+                                      reason.isEmpty() ? database.lastError().text() : reason);
+        return nullptr;
+    }
+    return impl;
+}
+
+QString CatalogEditorStore::path() const {
+    return impl_->store->path();
+}
+
+CatalogStore& CatalogEditorStore::store() {
+    return *impl_->store;
+}
+
+EditResult CatalogEditorStore::upsertAccelerator(const Accelerator& accelerator) {
+    return impl_->upsert(
+        "accelerators", accelerator, validateAccelerator(accelerator),
+        [&](CatalogWriter& writer, QString* error) {
+            return writer.insertAccelerator(accelerator, error);
+        },
+        [&] {
+            return impl_->idOf("SELECT id FROM accelerators WHERE name = ?", accelerator.name);
+        });
+}
+
+EditResult CatalogEditorStore::removeAccelerator(std::int64_t catalogId) {
+    return impl_->removeRow("accelerators", catalogId);
+}
+
+EditResult CatalogEditorStore::upsertCostBasis(const CostBasis& basis) {
+    return impl_->upsert(
+        "cost_bases", basis, validateCostBasis(basis),
+        [&](CatalogWriter& writer, QString* error) { return writer.insertCostBasis(basis, error); },
+        [&] {
+            return impl_->idOf("SELECT id FROM cost_bases WHERE hardware = ? AND key = ?",
+                               basis.hardware, basis.key);
+        });
+}
+
+EditResult CatalogEditorStore::removeCostBasis(std::int64_t catalogId) {
+    return impl_->removeRow("cost_bases", catalogId);
+}
+
+EditResult CatalogEditorStore::upsertOffer(const ProviderOffer& offer) {
+    return impl_->upsert(
+        "provider_offers", offer, validateOffer(offer),
+        [&](CatalogWriter& writer, QString* error) { return writer.insertOffer(offer, error); },
+        [&] { return sqlite3_last_insert_rowid(impl_->handle); });
+}
+
+EditResult CatalogEditorStore::removeOffer(std::int64_t catalogId) {
+    return impl_->removeRow("provider_offers", catalogId);
+}
+
+EditResult CatalogEditorStore::upsertModel(const ModelInfo& model) {
+    return impl_->upsert(
+        "models", model, validateModel(model),
+        [&](CatalogWriter& writer, QString* error) { return writer.insertModel(model, error); },
+        [&] { return impl_->idOf("SELECT id FROM models WHERE name = ?", model.name); });
+}
+
+EditResult CatalogEditorStore::removeModel(std::int64_t catalogId) {
+    return impl_->removeRow("models", catalogId);
+}
+
+std::optional<Catalog> CatalogEditorStore::reload(std::string* error) {
+    CatalogError catalogError;
+    std::optional<Catalog> catalog = impl_->store->load(&catalogError);
+    if (!catalog && error)
+        *error = catalogError.message.toStdString();
+    return catalog;
+}
+
+} // namespace tokenomics::data
