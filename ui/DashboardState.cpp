@@ -61,6 +61,19 @@ DashboardState::DashboardState(Catalog catalog, QObject* parent)
 
 DashboardState::~DashboardState() = default;
 
+void DashboardState::replaceCatalog(Catalog catalog) {
+    catalog_ = std::move(catalog);
+    engine_ = RankingEngine::fromCatalog(catalog_);
+    engine_.setConfigurationFilter(configuration_);
+    hidden_.clear();
+    applyFilters();
+    recomputeEnvelope();
+    rerank();
+    emit catalogReplaced();
+    emit curvesChanged();
+    emit thresholdsChanged();
+}
+
 void DashboardState::setSeriesFilter(const SeriesFilter& filter) {
     seriesFilter_ = filter;
     applyFilters();

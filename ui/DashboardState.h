@@ -26,6 +26,9 @@ public:
 
     [[nodiscard]] const Catalog& catalog() const { return catalog_; }
     [[nodiscard]] const RankingEngine& engine() const { return engine_; }
+    /// Takes a reloaded catalog (after an edit, an import or File > Open), keeping filters,
+    /// SLA and cost; legend toggles are cleared since series indices may change.
+    void replaceCatalog(Catalog catalog);
 
     // --- what is shown ---
     [[nodiscard]] const SeriesFilter& seriesFilter() const { return seriesFilter_; }
@@ -75,6 +78,8 @@ signals:
     void thresholdsChanged();
     /// A legend toggle.
     void seriesVisibilityChanged();
+    /// replaceCatalog() took a new catalog: lists built from it must be rebuilt.
+    void catalogReplaced();
 
 private:
     void applyFilters();
