@@ -1,6 +1,20 @@
 #pragma once
 /// The engine's private state: series, compact points, samples, and the cached orders and
 /// frontiers. Shared by RankingEngine.cpp (building, queries) and SeriesEvaluation.cpp.
+//
+// Layout, for ~50-60 bytes a point at a million points:
+// - figures in float columns (PointColumns), a column no point has costs nothing;
+// - per statistic, each series' candidate points sorted by interactivity descending, as
+//   1-, 2- or 4-byte local indices (InteractivityOrders), sorted at the first query after
+//   points change;
+// - the frontiers of the two most recent (statistic, TTFT, E2E, attainment, filter) keys
+//   as local indices; the one in use also carries its knots' figures side by side, so a
+//   min-interactivity change is one binary search per series over contiguous floats;
+// - per-request samples only for the points that have them.
+// A threshold change that alters a key costs one pass over every point in descending
+// interactivity per series (running maximum of throughput); a min-interactivity change
+// reuses the cached frontiers. Large passes are cut into chunks shared with a helper
+// thread when a second core is free.
 
 #include "FrontierIndex.h"
 #include "Parallel.h"
