@@ -42,6 +42,7 @@ MainWindow::MainWindow(Catalog catalog, QWidget* parent)
     setCentralWidget(chartArea_);
     buildDocks();
     buildMenus();
+    connect(state_, &DashboardState::catalogReplaced, this, &MainWindow::rebuildControls);
     // Fill most of the screen, whatever its size (1366×768 laptops included).
     const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1440, 900);
     resize(std::min(1600, available.width() * 95 / 100),
@@ -121,6 +122,21 @@ void MainWindow::buildDocks() {
                 details_->showSeries(
                     rankingModel_->data(current, RankingTableModel::SeriesIndexRole).toULongLong());
         });
+}
+
+void MainWindow::rebuildControls() {
+    auto* dock = findChild<QDockWidget*>(QStringLiteral("controls"));
+    auto* scroll = dock ? qobject_cast<QScrollArea*>(dock->widget()) : nullptr;
+    if (!scroll)
+        return;
+    auto* controls = new QWidget(scroll);
+    auto* controlsLayout = new QVBoxLayout(controls);
+    controlsLayout->setContentsMargins(0, 0, 0, 0);
+    slaPanel_ = new SlaPanel(state_, controls);
+    filters_ = new FiltersPanel(state_, controls);
+    controlsLayout->addWidget(slaPanel_);
+    controlsLayout->addWidget(filters_);
+    scroll->setWidget(controls); // deletes the old panels
 }
 
 void MainWindow::buildMenus() {

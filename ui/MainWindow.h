@@ -34,6 +34,9 @@ public:
     [[nodiscard]] RankingTableModel* rankingModel() const { return rankingModel_; }
     [[nodiscard]] OfferTableModel* offerModel() const { return offerModel_; }
     [[nodiscard]] IsoInteractivityModel* isoModel() const { return isoModel_; }
+    [[nodiscard]] QTableView* rankingView() const { return rankingView_; }
+    /// Builds the SLA and filter panels again from the state's catalog (after a reload).
+    void rebuildControls();
 
 private:
     QTableView* makeTable(QAbstractItemModel* model);
