@@ -1,0 +1,54 @@
+#pragma once
+/// What the dashboard asks of the catalog file behind it: edits, saved views, imports and
+/// switching files. app/ implements it; the ui never runs SQL or includes data/ headers.
+
+#include "CatalogEditor.h"
+
+#include <QString>
+#include <QStringList>
+#include <functional>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace tokenomics::ui {
+
+/// How an import went: counts when it worked, else where and why it failed (nothing imported).
+struct ImportOutcome {
+    bool ok = false;
+    bool cancelled = false;
+    qint64 points = 0;
+    qint64 series = 0;
+    QString file;     // the bad file
+    QString location; // "line 12" or "$[3].median_ttft"
+    QString field;
+    QString reason;
+    QString message; // the whole sentence, for logs and tests
+};
+
+/// A name and the settings JSON of a saved view.
+using SavedView = std::pair<QString, QString>;
+
+class CatalogSession {
+public:
+    virtual ~CatalogSession() = default;
+
+    /// The open catalog file.
+    [[nodiscard]] virtual QString path() const = 0;
+    /// Switches to another catalog file (created when missing); false with a message.
+    virtual bool open(const QString& path, QString* error) = 0;
+    /// Edits of the open catalog.
+    virtual CatalogEditor& editor() = 0;
+
+    virtual bool saveView(const QString& name, const QString& settingsJson, QString* error) = 0;
+    virtual std::optional<std::vector<SavedView>> loadViews(QString* error) = 0;
+    virtual bool removeView(const QString& name, QString* error) = 0;
+
+    /// Parses the files (any format `tokenomics import` reads) and writes them into the catalog
+    /// at `catalogPath`, all or nothing. Called on a worker thread: it opens its own connection.
+    /// `progress(bytesDone, bytesTotal)` returns false to cancel.
+    virtual ImportOutcome importFiles(const QString& catalogPath, const QStringList& files,
+                                      const std::function<bool(qint64, qint64)>& progress) = 0;
+};
+
+} // namespace tokenomics::ui

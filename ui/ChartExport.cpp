@@ -1,0 +1,128 @@
+#include "ChartExport.h"
+
+#include "ParetoChart.h"
+
+#include <QAbstractItemModel>
+#include <QClipboard>
+#include <QFile>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QImage>
+#include <QMimeData>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+namespace tokenomics::ui {
+
+namespace {
+
+QString cell(QString text, QChar separator) {
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    // "$1,234.5" and "12,345" are numbers to a reader; a spreadsheet needs "1234.5".
+    static const QRegularExpression number(QStringLiteral("^\\$?-?[0-9][0-9,]*(\\.[0-9]+)?$"));
+    if (number.match(text.trimmed()).hasMatch())
+        text = text.trimmed().remove(QLatin1Char('$')).remove(QLatin1Char(','));
+    if (separator == QLatin1Char('\t')) {
+        text.replace(QLatin1Char('\t'), QLatin1Char(' '));
+        return text;
+    }
+    if (text.contains(separator) || text.contains(QLatin1Char('"')))
+        return QLatin1Char('"') + text.replace(QLatin1String("\""), QLatin1String("\"\"")) +
+               QLatin1Char('"');
+    return text;
+}
+
+bool hasRowHeader(const QAbstractItemModel& model) {
+    return model.rowCount() > 0 && model.headerData(0, Qt::Vertical, Qt::DisplayRole).isValid() &&
+           model.headerData(0, Qt::Vertical, Qt::DisplayRole).toString() != QLatin1String("1");
+}
+
+} // namespace
+
+bool exportChart(ParetoChart& chart, const QString& path, QString* error) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    bool ok = false;
+    if (suffix == QLatin1String("png")) {
+        ok = chart.savePng(path, chartExportWidth, chartExportHeight, chartExportScale);
+    } else if (suffix == QLatin1String("pdf")) {
+        ok = chart.savePdf(path, chartExportWidth, chartExportHeight);
+    } else if (suffix == QLatin1String("svg")) {
+        QSvgGenerator generator;
+        generator.setFileName(path);
+        generator.setSize(QSize(chartExportWidth, chartExportHeight));
+        generator.setViewBox(QRect(0, 0, chartExportWidth, chartExportHeight));
+        generator.setTitle(QStringLiteral("Tokenomics chart"));
+        QCPPainter painter;
+        ok = painter.begin(&generator);
+        if (ok) {
+            chart.toPainter(&painter, chartExportWidth, chartExportHeight);
+            ok = painter.end();
+        }
+    } else {
+        *error =
+            QObject::tr("%1: unknown format; use a name ending in .png, .svg or .pdf").arg(path);
+        return false;
+    }
+    // The chart's size on screen stays as it was: toPainter/save* replot into their own buffer.
+    chart.replot();
+    if (!ok)
+        *error = QObject::tr("%1: could not be written (does the folder exist and is it "
+                             "writable?)")
+                     .arg(path);
+    return ok;
+}
+
+QImage chartImage(ParetoChart& chart) {
+    const QImage image =
+        chart.toPixmap(chartExportWidth, chartExportHeight, chartExportScale / 2).toImage();
+    chart.replot();
+    return image;
+}
+
+QString tableText(const QAbstractItemModel& model, QChar separator) {
+    const bool rowHeader = hasRowHeader(model);
+    QStringList lines;
+    QStringList header;
+    if (rowHeader)
+        header << cell(QObject::tr("Series"), separator);
+    for (int column = 0; column < model.columnCount(); ++column)
+        header << cell(model.headerData(column, Qt::Horizontal, Qt::DisplayRole).toString(),
+                       separator);
+    lines << header.join(separator);
+    for (int row = 0; row < model.rowCount(); ++row) {
+        QStringList cells;
+        if (rowHeader)
+            cells << cell(model.headerData(row, Qt::Vertical, Qt::DisplayRole).toString(),
+                          separator);
+        for (int column = 0; column < model.columnCount(); ++column)
+            cells << cell(model.data(model.index(row, column), Qt::DisplayRole).toString(),
+                          separator);
+        lines << cells.join(separator);
+    }
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+bool exportTableCsv(const QAbstractItemModel& model, const QString& path, QString* error) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
+        *error = QObject::tr("%1: cannot be written: %2").arg(path, file.errorString());
+        return false;
+    }
+    file.write(tableText(model, QLatin1Char(',')).toUtf8());
+    if (!file.commit()) {
+        *error = QObject::tr("%1: cannot be written: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+void copyTableToClipboard(const QAbstractItemModel& model) {
+    QGuiApplication::clipboard()->setText(tableText(model, QLatin1Char('\t')));
+}
+
+void copyChartToClipboard(ParetoChart& chart) {
+    QGuiApplication::clipboard()->setImage(chartImage(chart));
+}
+
+} // namespace tokenomics::ui

@@ -1,0 +1,500 @@
+#include "WorkflowController.h"
+
+#include "CatalogEditorDialog.h"
+#include "ChartArea.h"
+#include "ChartExport.h"
+#include "DashboardState.h"
+#include "ImportRunner.h"
+#include "IsoInteractivityModel.h"
+#include "MainWindow.h"
+#include "PresentationStyle.h"
+#include "RankingTableModel.h"
+#include "SummaryStrip.h"
+#include "ViewSettings.h"
+
+#include <QAction>
+#include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QUndoStack>
+
+namespace tokenomics::ui {
+
+namespace {
+constexpr int maxRecentCatalogs = 8;
+const char* const recentKey = "catalog/recent";
+const char* const lastCatalogKey = "catalog/last";
+
+QStringList localFiles(const QMimeData* mime) {
+    QStringList files;
+    if (!mime || !mime->hasUrls())
+        return files;
+    for (const QUrl& url : mime->urls()) {
+        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isFile())
+            files << url.toLocalFile();
+    }
+    return files;
+}
+} // namespace
+
+WorkflowController::WorkflowController(MainWindow* window, CatalogSession* session)
+    : QObject(window)
+    , window_(window)
+    , session_(session) {
+    undoStack_ = new QUndoStack(this);
+    importRunner_ = new ImportRunner(session_, window);
+    connect(importRunner_, &ImportRunner::finished, this, &WorkflowController::onImportFinished);
+    window->setAcceptDrops(true);
+    window->installEventFilter(this);
+    buildMenus();
+    // Presentation sizes survive rebuilds: the charts rebuild first (connected earlier).
+    DashboardState* state = window->state();
+    connect(state, &DashboardState::curvesChanged, this, &WorkflowController::restyleCharts);
+    connect(state, &DashboardState::seriesVisibilityChanged, this,
+            &WorkflowController::restyleCharts);
+    restoreWindowState();
+    rememberCatalog(session_->path());
+    updateTitle();
+}
+
+WorkflowController::~WorkflowController() = default;
+
+QAction* WorkflowController::action(const QString& objectName) const {
+    return window_ ? window_->findChild<QAction*>(objectName) : nullptr;
+}
+
+void WorkflowController::buildMenus() {
+    QMenuBar* bar = window_->menuBar();
+    bar->clear(); // the window's own minimal menus are replaced by the full set
+    auto named = [](QAction* action, const char* name) {
+        action->setObjectName(QLatin1String(name));
+        return action;
+    };
+
+    QMenu* file = bar->addMenu(tr("&File"));
+    named(file->addAction(tr("&Open catalog…"), QKeySequence::Open, this,
+                          &WorkflowController::chooseAndOpen),
+          "openCatalog");
+    recentMenu_ = file->addMenu(tr("Open &recent"));
+    connect(recentMenu_, &QMenu::aboutToShow, this, &WorkflowController::fillRecentMenu);
+    file->addSeparator();
+    named(file->addAction(tr("&Import results…"), QKeySequence(Qt::CTRL | Qt::Key_I), this,
+                          &WorkflowController::chooseAndImport),
+          "importResults")
+        ->setToolTip(tr("Canonical CSV, InferenceX, vLLM, AIPerf or GenAI-Perf results; "
+                        "or drop the files on the window"));
+    file->addSeparator();
+    named(file->addAction(tr("&Export chart (PNG, SVG, PDF)…"), QKeySequence::Save, this,
+                          &WorkflowController::chooseAndExportChart),
+          "exportChart");
+    named(file->addAction(tr("Export &ranking table (CSV)…"), this,
+                          [this] { chooseAndExportTable(false); }),
+          "exportRanking");
+    named(file->addAction(tr("Export &cost-every-10-tok/s table (CSV)…"), this,
+                          [this] { chooseAndExportTable(true); }),
+          "exportIso");
+    file->addSeparator();
+    named(file->addAction(tr("&Quit"), QKeySequence::Quit, window_.data(), &QWidget::close),
+          "quit");
+
+    QMenu* edit = bar->addMenu(tr("&Edit"));
+    QAction* undo = named(undoStack_->createUndoAction(this, tr("&Undo")), "undo");
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = named(undoStack_->createRedoAction(this, tr("&Redo")), "redo");
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    named(edit->addAction(tr("Copy &table"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this,
+                          [this] { copyTableToClipboard(*window_->rankingModel()); }),
+          "copyRanking")
+        ->setToolTip(tr("The ranking, tab-separated: paste it into a spreadsheet"));
+    named(edit->addAction(tr("Copy cost-every-10-tok/s table"), this,
+                          [this] { copyTableToClipboard(*window_->isoModel()); }),
+          "copyIso");
+    named(edit->addAction(tr("Copy c&hart as image"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C),
+                          this,
+                          [this] { copyChartToClipboard(*window_->chartArea()->currentChart()); }),
+          "copyChart");
+    edit->addSeparator();
+    named(edit->addAction(tr("Edit &catalog (hardware, cost bases, offers, models)…"),
+                          QKeySequence(Qt::CTRL | Qt::Key_E), this,
+                          [this] {
+                              editorDialog()->show();
+                              editorDialog()->raise();
+                              editorDialog()->activateWindow();
+                          }),
+          "editCatalog");
+
+    QMenu* view = bar->addMenu(tr("&View"));
+    QAction* presentation = named(
+        view->addAction(tr("&Presentation mode"), this, [this](bool on) { setPresentation(on); }),
+        "presentation");
+    presentation->setCheckable(true);
+    presentation->setShortcut(QKeySequence(Qt::Key_F11));
+    presentation->setToolTip(tr("Full screen, large fonts and markers; F11 or Esc to leave"));
+    // Shortcuts must work while the menu bar is hidden in presentation mode.
+    window_->addAction(presentation);
+    for (QAction* action : {undo, redo})
+        window_->addAction(action);
+
+    viewsMenu_ = bar->addMenu(tr("&Views"));
+    connect(viewsMenu_, &QMenu::aboutToShow, this, &WorkflowController::fillViewsMenu);
+    fillViewsMenu();
+}
+
+CatalogEditorDialog* WorkflowController::editorDialog() {
+    if (!editorDialog_) {
+        editorDialog_ = new CatalogEditorDialog(
+            window_->state(), [this] { return &session_->editor(); }, undoStack_,
+            [this](const EditResult& result) { onEdited(result); }, window_);
+    }
+    return editorDialog_;
+}
+
+void WorkflowController::onEdited(const EditResult& result) {
+    if (!result.ok) {
+        QMessageBox::warning(
+            window_, tr("Catalog edit"),
+            tr("The catalog refused the change: %1").arg(QString::fromStdString(result.error)));
+        return;
+    }
+    reloadCatalog();
+}
+
+bool WorkflowController::reloadCatalog() {
+    std::string error;
+    std::optional<Catalog> catalog = session_->editor().reload(&error);
+    if (!catalog) {
+        QMessageBox::warning(window_, tr("Reload the catalog"),
+                             tr("Cannot read the catalog: %1").arg(QString::fromStdString(error)));
+        return false;
+    }
+    window_->state()->replaceCatalog(std::move(*catalog));
+    emit catalogReloaded();
+    return true;
+}
+
+bool WorkflowController::openCatalog(const QString& path) {
+    QString error;
+    // Undo commands write through the old catalog's editor: they end with it.
+    undoStack_->clear();
+    if (!session_->open(path, &error)) {
+        QMessageBox::warning(window_, tr("Open catalog"), error);
+        return false;
+    }
+    if (!reloadCatalog())
+        return false;
+    // A new catalog has its own names: start from its richest view, keeping SLA and cost.
+    window_->state()->setSeriesFilter(defaultSeriesFilter(window_->state()->catalog()));
+    window_->rebuildControls();
+    rememberCatalog(session_->path());
+    updateTitle();
+    return true;
+}
+
+bool WorkflowController::importFiles(const QStringList& files) {
+    if (importRunner_->isRunning()) {
+        window_->statusBar()->showMessage(tr("An import is already running"), 5000);
+        return false;
+    }
+    return importRunner_->start(files);
+}
+
+void WorkflowController::onImportFinished(const ImportOutcome& outcome) {
+    if (outcome.cancelled) {
+        window_->statusBar()->showMessage(tr("Import cancelled; nothing was imported"), 8000);
+        return;
+    }
+    if (!outcome.ok)
+        return; // the runner shows the dialog naming the file, line/field and reason
+    reloadCatalog();
+    window_->statusBar()->showMessage(
+        tr("Imported %n point(s)", nullptr, static_cast<int>(outcome.points)) +
+            tr(" in %n series", nullptr, static_cast<int>(outcome.series)),
+        10000);
+}
+
+bool WorkflowController::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == window_) {
+        switch (event->type()) {
+        case QEvent::DragEnter: {
+            auto* drag = static_cast<QDragEnterEvent*>(event);
+            if (!localFiles(drag->mimeData()).isEmpty())
+                drag->acceptProposedAction();
+            return true;
+        }
+        case QEvent::Drop: {
+            auto* drop = static_cast<QDropEvent*>(event);
+            const QStringList files = localFiles(drop->mimeData());
+            if (!files.isEmpty()) {
+                drop->acceptProposedAction();
+                importFiles(files);
+            }
+            return true;
+        }
+        case QEvent::Close:
+            saveWindowState();
+            break;
+        case QEvent::KeyPress:
+            if (presenting_ && static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape) {
+                setPresentation(false);
+                return true;
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void WorkflowController::restyleCharts() {
+    if (!presenting_ || !window_)
+        return;
+    for (ChartMetric metric :
+         {ChartMetric::ThroughputPerGpu, ChartMetric::CostPerMTotal, ChartMetric::Ttft}) {
+        if (ParetoChart* chart = window_->chartArea()->chart(metric))
+            applyPresentationStyle(*chart, true);
+    }
+}
+
+void WorkflowController::setPresentation(bool on) {
+    if (on == presenting_)
+        return;
+    presenting_ = on;
+    if (QAction* toggle = action(QStringLiteral("presentation")))
+        toggle->setChecked(on);
+    ChartArea* area = window_->chartArea();
+    if (on) {
+        wasMaximized_ = window_->isMaximized();
+        dockStateBeforePresentation_ = window_->saveState();
+        for (QDockWidget* dock : window_->findChildren<QDockWidget*>())
+            dock->hide();
+        window_->menuBar()->hide();
+        window_->statusBar()->hide();
+        window_->showFullScreen();
+    } else {
+        window_->menuBar()->show();
+        window_->statusBar()->show();
+        window_->restoreState(dockStateBeforePresentation_);
+        wasMaximized_ ? window_->showMaximized() : window_->showNormal();
+    }
+    // Title and summary grow with the charts; the room reads them first.
+    QFont title = area->title()->font();
+    title.setPointSizeF(area->font().pointSizeF() * (on ? 2.6 : 1.45));
+    area->title()->setFont(title);
+    QFont summary = area->summary()->font();
+    summary.setPointSizeF(area->font().pointSizeF() * (on ? 1.7 : 1.0));
+    area->summary()->setFont(summary);
+    for (ChartMetric metric :
+         {ChartMetric::ThroughputPerGpu, ChartMetric::CostPerMTotal, ChartMetric::Ttft}) {
+        if (ParetoChart* chart = area->chart(metric)) {
+            if (!on)
+                chart->rebuild(); // back to the screen's pens and markers
+            applyPresentationStyle(*chart, on);
+        }
+    }
+}
+
+bool WorkflowController::saveCurrentView(const QString& name, QString* error) {
+    if (name.trimmed().isEmpty()) {
+        *error = tr("A view needs a name");
+        return false;
+    }
+    return session_->saveView(
+        name.trimmed(), viewToJson(captureView(*window_->state(), window_->chartArea())), error);
+}
+
+bool WorkflowController::showSavedView(const QString& name, QString* error) {
+    const std::optional<std::vector<SavedView>> views = session_->loadViews(error);
+    if (!views)
+        return false;
+    for (const auto& [viewName, json] : *views) {
+        if (viewName != name)
+            continue;
+        ViewSettings view;
+        if (!viewFromJson(json, &view, error)) {
+            *error = tr("Saved view '%1': %2").arg(name, *error);
+            return false;
+        }
+        showView(view);
+        return true;
+    }
+    *error = tr("The catalog has no saved view '%1'").arg(name);
+    return false;
+}
+
+void WorkflowController::showView(const ViewSettings& view) {
+    applyView(view, *window_->state(), window_->chartArea());
+    window_->rebuildControls(); // the filter lists show the view's choices
+}
+
+void WorkflowController::fillViewsMenu() {
+    viewsMenu_->clear();
+    QAction* save =
+        viewsMenu_->addAction(tr("&Save current view…"), this, &WorkflowController::askAndSaveView);
+    save->setObjectName(QStringLiteral("saveView"));
+    viewsMenu_->addSection(tr("Presets"));
+    for (const PresetView& preset : presetViews(window_->state()->catalog())) {
+        viewsMenu_->addAction(preset.name, this,
+                              [this, settings = preset.settings] { showView(settings); });
+    }
+    QString error;
+    const std::optional<std::vector<SavedView>> views = session_->loadViews(&error);
+    viewsMenu_->addSection(tr("Saved in this catalog"));
+    if (!views || views->empty()) {
+        viewsMenu_->addAction(views ? tr("(none yet)") : error)->setEnabled(false);
+        return;
+    }
+    QMenu* remove = new QMenu(tr("&Delete saved view"), viewsMenu_);
+    for (const auto& [name, json] : *views) {
+        viewsMenu_->addAction(name, this, [this, name = name] {
+            QString problem;
+            if (!showSavedView(name, &problem))
+                QMessageBox::warning(window_, tr("Saved view"), problem);
+        });
+        remove->addAction(name, this, [this, name = name] {
+            QString problem;
+            if (!session_->removeView(name, &problem))
+                QMessageBox::warning(window_, tr("Delete saved view"), problem);
+        });
+    }
+    viewsMenu_->addSeparator();
+    viewsMenu_->addMenu(remove);
+}
+
+void WorkflowController::askAndSaveView() {
+    bool ok = false;
+    const QString name = QInputDialog::getText(
+        window_, tr("Save view"), tr("Name of the view (filters, SLA, cost settings and chart):"),
+        QLineEdit::Normal, window_->state()->viewTitle(), &ok);
+    if (!ok)
+        return;
+    QString error;
+    if (!saveCurrentView(name, &error))
+        QMessageBox::warning(window_, tr("Save view"), error);
+    else
+        window_->statusBar()->showMessage(tr("Saved view '%1' in the catalog").arg(name), 6000);
+}
+
+QStringList WorkflowController::recentCatalogs() const {
+    return QSettings().value(QLatin1String(recentKey)).toStringList();
+}
+
+void WorkflowController::rememberCatalog(const QString& path) {
+    if (path.isEmpty())
+        return;
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    QStringList recent = recentCatalogs();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    while (recent.size() > maxRecentCatalogs)
+        recent.removeLast();
+    QSettings settings;
+    settings.setValue(QLatin1String(recentKey), recent);
+    settings.setValue(QLatin1String(lastCatalogKey), absolute);
+}
+
+void WorkflowController::fillRecentMenu() {
+    recentMenu_->clear();
+    for (const QString& path : recentCatalogs()) {
+        QAction* open = recentMenu_->addAction(QDir::toNativeSeparators(path), this,
+                                               [this, path] { openCatalog(path); });
+        open->setEnabled(QFileInfo::exists(path) && path != session_->path());
+    }
+    if (recentMenu_->isEmpty())
+        recentMenu_->addAction(tr("(none yet)"))->setEnabled(false);
+}
+
+void WorkflowController::restoreWindowState() {
+    QSettings settings;
+    const QByteArray geometry = settings.value(QStringLiteral("window/geometry")).toByteArray();
+    if (!geometry.isEmpty())
+        window_->restoreGeometry(geometry);
+    const QByteArray state = settings.value(QStringLiteral("window/state")).toByteArray();
+    if (!state.isEmpty())
+        window_->restoreState(state);
+}
+
+void WorkflowController::saveWindowState() {
+    if (presenting_)
+        setPresentation(false); // remember the working layout, not the full-screen one
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), window_->saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), window_->saveState());
+}
+
+void WorkflowController::updateTitle() {
+    window_->setWindowTitle(tr("Tokenomics — %1").arg(QFileInfo(session_->path()).fileName()));
+    window_->setWindowFilePath(session_->path());
+}
+
+void WorkflowController::chooseAndOpen() {
+    const QString path = QFileDialog::getOpenFileName(
+        window_, tr("Open catalog"), QFileInfo(session_->path()).absolutePath(),
+        tr("Tokenomics catalogs (*.sqlite *.db *.tokenomics);;All files (*)"));
+    if (!path.isEmpty())
+        openCatalog(path);
+}
+
+void WorkflowController::chooseAndImport() {
+    const QStringList files =
+        QFileDialog::getOpenFileNames(window_, tr("Import results"), QString(),
+                                      tr("Result files (*.csv *.json *.jsonl);;All files (*)"));
+    if (!files.isEmpty())
+        importFiles(files);
+}
+
+bool WorkflowController::exportChart(const QString& path, QString* error) {
+    return ui::exportChart(*window_->chartArea()->currentChart(), path, error);
+}
+
+bool WorkflowController::exportRanking(const QString& path, QString* error) {
+    return exportTableCsv(*window_->rankingModel(), path, error);
+}
+
+bool WorkflowController::exportIsoTable(const QString& path, QString* error) {
+    return exportTableCsv(*window_->isoModel(), path, error);
+}
+
+void WorkflowController::chooseAndExportChart() {
+    const QString path = QFileDialog::getSaveFileName(
+        window_, tr("Export chart"), QStringLiteral("tokenomics-chart.png"),
+        tr("PNG image, 3840×2160 (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportChart(path, &error))
+        QMessageBox::warning(window_, tr("Export chart"), error);
+    else
+        window_->statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), 6000);
+}
+
+void WorkflowController::chooseAndExportTable(bool iso) {
+    const QString path = QFileDialog::getSaveFileName(
+        window_, iso ? tr("Export cost every 10 tok/s/user") : tr("Export ranking"),
+        iso ? QStringLiteral("tokenomics-cost-by-interactivity.csv")
+            : QStringLiteral("tokenomics-ranking.csv"),
+        tr("CSV (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!(iso ? exportIsoTable(path, &error) : exportRanking(path, &error)))
+        QMessageBox::warning(window_, tr("Export table"), error);
+    else
+        window_->statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), 6000);
+}
+
+} // namespace tokenomics::ui
