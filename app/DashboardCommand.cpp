@@ -1,12 +1,15 @@
 // `tokenomics [--db FILE]`: opens the catalog and hands it to the dashboard window.
+#include "CatalogFileSession.h"
 #include "Commands.h"
-#include "DashboardSession.h"
 
 #include "MainWindow.h"
+#include "WorkflowController.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QMessageBox>
+#include <QSettings>
 #include <QTextStream>
 
 namespace tokenomics::app {
@@ -38,9 +41,21 @@ int runDashboard(const QStringList& arguments) {
         return 2;
     }
 
-    const QString path = parser.value(QStringLiteral("db"));
+    // Without --db, the catalog used last time (when it still exists), else the default one.
+    QString path = parser.value(QStringLiteral("db"));
+    if (path.isEmpty()) {
+        const QString last = QSettings().value(QStringLiteral("catalog/last")).toString();
+        if (!last.isEmpty() && QFileInfo::exists(last))
+            path = last;
+    }
     QString error;
-    std::optional<Catalog> catalog = loadCatalog(path, &error);
+    std::unique_ptr<CatalogFileSession> session = CatalogFileSession::openFile(path, &error);
+    std::optional<Catalog> catalog;
+    if (session) {
+        std::string reason;
+        catalog = session->editor().reload(&reason);
+        error = QString::fromStdString(reason);
+    }
     if (!catalog) {
         const QString file = path.isEmpty() ? QObject::tr("the default catalog") : path;
         QTextStream(stderr) << "tokenomics: cannot open " << file << ": " << error << "\n";
@@ -49,6 +64,7 @@ int runDashboard(const QStringList& arguments) {
         return 1;
     }
     ui::MainWindow window(std::move(*catalog));
+    ui::WorkflowController workflows(&window, session.get());
     window.show();
     return QApplication::exec();
 }

@@ -1,0 +1,120 @@
+#include "CatalogFileSession.h"
+
+#include "CatalogEditorStore.h"
+#include "CatalogStore.h"
+#include "ImportTypes.h"
+#include "importers/ResultImporter.h"
+
+#include <set>
+
+namespace tokenomics::app {
+
+namespace {
+
+std::unique_ptr<data::CatalogEditorStore> openStore(const QString& path, QString* error) {
+    data::CatalogError catalogError;
+    std::unique_ptr<data::CatalogEditorStore> store =
+        path.isEmpty() ? data::CatalogEditorStore::openDefault(&catalogError)
+                       : data::CatalogEditorStore::open(path, &catalogError);
+    if (!store && error)
+        *error = catalogError.message;
+    return store;
+}
+
+qint64 distinctSeries(const data::ImportBatch& batch) {
+    std::set<std::tuple<std::string, std::string, std::string, std::string, std::string, int, int,
+                        std::string>>
+        keys;
+    for (const Series& series : batch.series) {
+        const SeriesKey& key = series.key;
+        keys.insert({key.model, key.hardware, key.engine, key.precision, key.specDecoding, key.isl,
+                     key.osl, key.run});
+    }
+    return static_cast<qint64>(keys.size());
+}
+
+} // namespace
+
+std::unique_ptr<CatalogFileSession> CatalogFileSession::openFile(const QString& path,
+                                                                 QString* error) {
+    std::unique_ptr<CatalogFileSession> session(new CatalogFileSession);
+    session->store_ = openStore(path, error);
+    return session->store_ ? std::move(session) : nullptr;
+}
+
+CatalogFileSession::~CatalogFileSession() = default;
+
+QString CatalogFileSession::path() const {
+    return store_->path();
+}
+
+bool CatalogFileSession::open(const QString& path, QString* error) {
+    std::unique_ptr<data::CatalogEditorStore> store = openStore(path, error);
+    if (!store)
+        return false; // the open catalog stays open
+    store_ = std::move(store);
+    return true;
+}
+
+CatalogEditor& CatalogFileSession::editor() {
+    return *store_;
+}
+
+bool CatalogFileSession::saveView(const QString& name, const QString& settingsJson,
+                                  QString* error) {
+    data::CatalogError catalogError;
+    const bool ok = store_->store().saveView(name, settingsJson, &catalogError);
+    if (!ok)
+        *error = catalogError.message;
+    return ok;
+}
+
+std::optional<std::vector<ui::SavedView>> CatalogFileSession::loadViews(QString* error) {
+    data::CatalogError catalogError;
+    auto views = store_->store().loadViews(&catalogError);
+    if (!views)
+        *error = catalogError.message;
+    return views;
+}
+
+bool CatalogFileSession::removeView(const QString& name, QString* error) {
+    data::CatalogError catalogError;
+    const bool ok = store_->store().removeView(name, &catalogError);
+    if (!ok)
+        *error = catalogError.message;
+    return ok;
+}
+
+ui::ImportOutcome
+CatalogFileSession::importFiles(const QString& catalogPath, const QStringList& files,
+                                const std::function<bool(qint64, qint64)>& progress) {
+    // Runs on a worker thread: touches nothing of this object, opens its own connection.
+    ui::ImportOutcome outcome;
+    data::ImportError importError;
+    const std::optional<data::ImportBatch> batch = data::parseResultFiles(
+        files, data::ImportFormat::Auto, data::ImportDefaults{}, &importError, progress);
+    if (!batch) {
+        outcome.cancelled = importError.reason == QLatin1String("cancelled");
+        outcome.file = importError.file;
+        outcome.location = importError.location;
+        outcome.field = importError.field;
+        outcome.reason = importError.reason;
+        outcome.message = importError.message();
+        return outcome;
+    }
+    data::CatalogError catalogError;
+    std::optional<data::CatalogStore> store = data::CatalogStore::open(catalogPath, &catalogError);
+    if (!store || !store->import(*batch, &catalogError)) {
+        outcome.file = catalogPath;
+        outcome.reason = catalogError.message;
+        outcome.message = catalogError.message;
+        return outcome;
+    }
+    outcome.ok = true;
+    for (const Series& series : batch->series)
+        outcome.points += static_cast<qint64>(series.points.size());
+    outcome.series = distinctSeries(*batch);
+    return outcome;
+}
+
+} // namespace tokenomics::app
