@@ -12,6 +12,8 @@ namespace tokenomics::ui {
 
 namespace {
 constexpr int frontierSamples = 64;
+constexpr std::size_t maxLegendEntries = 40;
+constexpr std::size_t maxAntialiasedPoints = 2000;
 const QColor slaColor(0xc0, 0x39, 0x2b);
 const QColor offerColor(0x22, 0x22, 0x22);
 
@@ -149,6 +151,7 @@ void ParetoChart::rebuild() {
         removeItem(item);
     offerItems_.clear();
     drawn_.clear();
+    buckets_.clear();
     offers_.clear();
     offerMarkers_ = nullptr;
     if (!state_)
@@ -159,6 +162,16 @@ void ParetoChart::rebuild() {
         addSeries(series);
     if (metric_ == ChartMetric::CostPerMTotal)
         addOffers();
+    // Large views: a legend of dozens of entries helps nobody and costs layout time on every
+    // replot; thousands of antialiased markers make dragging stutter.
+    std::size_t pointCount = 0;
+    for (const DrawnSeries& drawn : drawn_)
+        pointCount += drawn.points.size();
+    legend->setVisible(drawn_.size() <= maxLegendEntries);
+    if (pointCount > maxAntialiasedPoints)
+        setNotAntialiasedElements(QCP::aeScatters | QCP::aePlottables);
+    else
+        setNotAntialiasedElements(QCP::aeNone);
     updateLegendColumns();
     applyVisibility();
     applyThresholds();
@@ -226,20 +239,16 @@ void ParetoChart::addSeries(std::size_t series) {
     drawn.line = addGraph();
     drawn.line->setName(seriesLabel(key, state_->viewTitle().contains(tr("models")) ||
                                              state_->viewTitle().contains(tr("scenarios"))));
-    QPen linePen(color, 2.2, engineLineStyle(key.engine));
-    drawn.line->setPen(linePen);
+    // Crowded views (dozens of series) draw thin solid lines and small markers: styles no longer
+    // tell series apart there, and cosmetic pens keep dragging smooth.
+    const bool crowded = state_->visibleSeries().size() > maxLegendEntries;
+    drawn.line->setPen(crowded ? QPen(color, 1) : QPen(color, 2.2, engineLineStyle(key.engine)));
     drawn.line->setData(lineX, lineY, true);
 
-    drawn.passing = addGraph();
-    drawn.passing->setLineStyle(QCPGraph::lsNone);
-    drawn.passing->setScatterStyle(
-        QCPScatterStyle(precisionMarker(key.precision), color.darker(115), color, 8));
-    drawn.passing->removeFromLegend();
-    drawn.failing = addGraph();
-    drawn.failing->setLineStyle(QCPGraph::lsNone);
-    drawn.failing->setScatterStyle(QCPScatterStyle(precisionMarker(key.precision),
-                                                   failingGrey().darker(120), failingGrey(), 7));
-    drawn.failing->removeFromLegend();
+    const QCPScatterStyle::ScatterShape shape = precisionMarker(key.precision);
+    drawn.passingBucket = markerBucket(color, shape, crowded ? 5 : 8);
+    drawn.failingBucket = markerBucket(failingGrey(), shape, crowded ? 4 : 7);
+    buckets_[drawn.passingBucket].passing = true;
     drawn_.push_back(std::move(drawn));
 }
 
@@ -322,28 +331,67 @@ void ParetoChart::addEnvelope() {
     }
 }
 
-void ParetoChart::regrey(DrawnSeries& drawn) const {
-    QVector<double> passX, passY, failX, failY;
+std::size_t ParetoChart::markerBucket(QColor color, QCPScatterStyle::ScatterShape shape,
+                                      double size) {
+    for (std::size_t b = 0; b < buckets_.size(); ++b) {
+        const MarkerBucket& bucket = buckets_[b];
+        if (bucket.color == color.rgb() && bucket.shape == shape && bucket.size == size)
+            return b;
+    }
+    MarkerBucket bucket;
+    bucket.color = color.rgb();
+    bucket.shape = shape;
+    bucket.size = size;
+    bucket.graph = addGraph();
+    bucket.graph->setLineStyle(QCPGraph::lsNone);
+    const QCPScatterStyle style(shape, color.darker(120), color, size);
+    if (state_->visibleSeries().size() > maxLegendEntries) {
+        // Crowded views blit one pre-drawn marker per point: far cheaper than painting shapes.
+        const int side = static_cast<int>(std::ceil(size)) + 3;
+        QPixmap marker(side, side);
+        marker.fill(Qt::transparent);
+        {
+            QCPPainter painter(&marker);
+            painter.setRenderHint(QPainter::Antialiasing);
+            style.applyTo(&painter, QPen(color.darker(120)));
+            style.drawShape(&painter, side / 2.0, side / 2.0);
+        }
+        bucket.graph->setScatterStyle(QCPScatterStyle(marker));
+    } else {
+        bucket.graph->setScatterStyle(style);
+    }
+    bucket.graph->removeFromLegend();
+    buckets_.push_back(bucket);
+    return buckets_.size() - 1;
+}
+
+void ParetoChart::regrey() {
+    for (MarkerBucket& bucket : buckets_) {
+        bucket.keys.clear();
+        bucket.values.clear();
+    }
     const Sla& sla = state_->sla();
-    for (const DrawnPoint& point : drawn.points) {
-        if (state_->engine().pointMeetsSla(drawn.series, point.point, sla)) {
-            passX << point.interactivity;
-            passY << point.value;
-        } else {
-            failX << point.interactivity;
-            failY << point.value;
+    for (const DrawnSeries& drawn : drawn_) {
+        if (state_->isHidden(drawn.series))
+            continue;
+        for (const DrawnPoint& point : drawn.points) {
+            MarkerBucket& bucket =
+                buckets_[state_->engine().pointMeetsSla(drawn.series, point.point, sla)
+                             ? drawn.passingBucket
+                             : drawn.failingBucket];
+            bucket.keys << point.interactivity;
+            bucket.values << point.value;
         }
     }
-    drawn.passing->setData(passX, passY);
-    drawn.failing->setData(failX, failY);
+    for (MarkerBucket& bucket : buckets_)
+        bucket.graph->setData(bucket.keys, bucket.values);
 }
 
 void ParetoChart::applyThresholds() {
     if (!state_)
         return;
     const Sla& sla = state_->sla();
-    for (DrawnSeries& drawn : drawn_)
-        regrey(drawn);
+    regrey();
 
     const bool hasInteractivity = sla.minInteractivity.has_value();
     const double x = hasInteractivity ? *sla.minInteractivity : xAxis->range().lower;
@@ -402,11 +450,10 @@ void ParetoChart::applyVisibility() {
     for (DrawnSeries& drawn : drawn_) {
         const bool hidden = state_->isHidden(drawn.series);
         drawn.line->setVisible(!hidden);
-        drawn.passing->setVisible(!hidden);
-        drawn.failing->setVisible(!hidden);
         if (auto* item = legend->itemWithPlottable(drawn.line))
             item->setTextColor(hidden ? QColor(0xaa, 0xaa, 0xaa) : QColor(Qt::black));
     }
+    regrey();
     replot(QCustomPlot::rpQueuedReplot);
 }
 

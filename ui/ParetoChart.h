@@ -57,8 +57,8 @@ private:
     struct DrawnSeries {
         std::size_t series = 0;
         QCPGraph* line = nullptr;
-        QCPGraph* passing = nullptr;
-        QCPGraph* failing = nullptr;
+        std::size_t passingBucket = 0; // marker graph shared by series of one colour and shape
+        std::size_t failingBucket = 0; // grey marker graph shared by series of one shape
         std::vector<DrawnPoint> points;
     };
     struct DrawnOffer {
@@ -73,7 +73,9 @@ private:
     void addSeries(std::size_t series);
     void addOffers();
     void addEnvelope();
-    void regrey(DrawnSeries& drawn) const;
+    /// Splits every drawn point into the passing (coloured) and failing (grey) marker graphs.
+    void regrey();
+    std::size_t markerBucket(QColor color, QCPScatterStyle::ScatterShape shape, double size);
     void applyVisibility();
     void onLegendClick(QCPLegend* legend, QCPAbstractLegendItem* item, QMouseEvent* event);
     [[nodiscard]] std::optional<double> valueOfPoint(std::size_t series, std::size_t point) const;
@@ -86,6 +88,18 @@ private:
     ChartMetric metric_;
     std::vector<DrawnSeries> drawn_;
     std::vector<DrawnOffer> offers_;
+    // Markers are grouped by look, not by series: a few dozen graphs instead of hundreds keeps
+    // the replot while dragging fast.
+    struct MarkerBucket {
+        QCPGraph* graph = nullptr;
+        bool passing = false;
+        QRgb color = 0;
+        QCPScatterStyle::ScatterShape shape = QCPScatterStyle::ssNone;
+        double size = 0;
+        QVector<double> keys;
+        QVector<double> values;
+    };
+    std::vector<MarkerBucket> buckets_;
     QCPItemStraightLine* interactivityLine_ = nullptr;
     QCPItemText* interactivityLabel_ = nullptr;
     QCPItemStraightLine* ttftLine_ = nullptr;

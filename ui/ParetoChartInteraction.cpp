@@ -115,15 +115,15 @@ int ParetoChart::visibleSeriesGraphCount() const {
 
 int ParetoChart::passingPointCount() const {
     int count = 0;
-    for (const DrawnSeries& drawn : drawn_)
-        count += drawn.passing->dataCount();
+    for (const MarkerBucket& bucket : buckets_)
+        count += bucket.passing ? bucket.graph->dataCount() : 0;
     return count;
 }
 
 int ParetoChart::failingPointCount() const {
     int count = 0;
-    for (const DrawnSeries& drawn : drawn_)
-        count += drawn.failing->dataCount();
+    for (const MarkerBucket& bucket : buckets_)
+        count += bucket.passing ? 0 : bucket.graph->dataCount();
     return count;
 }
 
