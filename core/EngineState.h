@@ -142,6 +142,8 @@ struct RankingEngine::Impl {
     /// Locks, makes ready, and returns the lock for the caller to hold.
     std::unique_lock<std::mutex> prepare();
     std::shared_ptr<const FrontierSet> frontiersFor(const Sla& sla);
+    /// Throws std::out_of_range for an index past the last series.
+    void checkSeries(std::size_t series) const;
     [[nodiscard]] std::uint32_t globalIndex(std::size_t series, std::size_t point) const;
     [[nodiscard]] const SampleSet* samplesOf(std::uint32_t point) const;
 

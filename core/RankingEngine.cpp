@@ -86,6 +86,11 @@ std::unique_lock<std::mutex> RankingEngine::Impl::prepare() {
     return lock;
 }
 
+void RankingEngine::Impl::checkSeries(std::size_t series) const {
+    if (series >= keys.size())
+        throw std::out_of_range("RankingEngine: no series " + std::to_string(series));
+}
+
 std::uint32_t RankingEngine::Impl::globalIndex(std::size_t series, std::size_t point) const {
     if (series >= keys.size() || point >= seriesPointCount[series])
         throw std::out_of_range("RankingEngine: no point " + std::to_string(point) + " in series " +
@@ -319,7 +324,7 @@ Ranking RankingEngine::rank(const Sla& sla, const CostSettings& cost,
 SeriesResult RankingEngine::evaluate(std::size_t series, const Sla& sla,
                                      const CostSettings& cost) const {
     const auto lock = impl_->prepare();
-    impl_->keys.at(series);
+    impl_->checkSeries(series);
     const auto frontiers = impl_->frontiersFor(sla);
     SeriesResult result;
     result.series = series;
@@ -330,7 +335,7 @@ SeriesResult RankingEngine::evaluate(std::size_t series, const Sla& sla,
 
 std::vector<FrontierKnot> RankingEngine::frontier(std::size_t series, const Sla& sla) const {
     const auto lock = impl_->prepare();
-    impl_->keys.at(series);
+    impl_->checkSeries(series);
     const auto frontiers = impl_->frontiersFor(sla);
     std::vector<FrontierKnot> knots;
     for (auto k = frontiers->knotStart[series]; k < frontiers->knotStart[series + 1]; ++k) {
@@ -343,7 +348,7 @@ std::vector<FrontierKnot> RankingEngine::frontier(std::size_t series, const Sla&
 std::optional<double> RankingEngine::tputPerGpuAt(std::size_t series, double interactivity,
                                                   const Sla& sla) const {
     const auto lock = impl_->prepare();
-    impl_->keys.at(series);
+    impl_->checkSeries(series);
     const auto frontiers = impl_->frontiersFor(sla);
     return impl_->tputAt(series, *frontiers, interactivity);
 }

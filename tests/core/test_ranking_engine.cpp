@@ -332,6 +332,11 @@ private slots:
             QCOMPARE(ranking.series[i].series, i);
         }
         QVERIFY(RankingEngine().rank(Sla{}, {}).series.empty());
+        // A series or point that does not exist is an error, not a silent default.
+        QVERIFY_THROWS_EXCEPTION(std::out_of_range, (void)engine.evaluate(99, Sla{}, {}));
+        QVERIFY_THROWS_EXCEPTION(std::out_of_range, (void)engine.frontier(99, Sla{}));
+        QVERIFY_THROWS_EXCEPTION(std::out_of_range, (void)engine.pointFigures(single, 1));
+        QVERIFY_THROWS_EXCEPTION(std::out_of_range, engine.addPoint(99, point(1, 1)));
     }
     void attainmentTargetAndGoodputFromSamples() {
         // Point 0 (30 tok/s/user, 1000 tok/s/GPU, 2 GPUs) has 4 requests over 10 s:
