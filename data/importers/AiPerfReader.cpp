@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace tokenomics::data::importers {
 namespace {
@@ -263,6 +264,12 @@ bool readAiPerfRecords(const QString& file, const QByteArray& bytes, SampleSet& 
             return false;
         const QJsonValue failure = object.value(QStringLiteral("error"));
         request.success = failure.isNull() || failure.isUndefined();
+        for (const auto& [count, name] : {std::pair{inputTokens, "input_sequence_length"},
+                                          std::pair{outputTokens, "output_sequence_length"},
+                                          std::pair{errorInputTokens, "error_isl"}}) {
+            if (const QString problem = tokenCountProblem(count); !problem.isEmpty())
+                return metrics.failAt(QLatin1String(name), problem);
+        }
         request.inputTokens =
             static_cast<std::int32_t>(request.success ? inputTokens : errorInputTokens);
         request.outputTokens = static_cast<std::int32_t>(outputTokens);
@@ -280,7 +287,9 @@ bool readAiPerfRecords(const QString& file, const QByteArray& bytes, SampleSet& 
     if (samples.requests.empty())
         return fail(error, file, {}, {}, QStringLiteral("no profiling records"));
     if (lastEndNs > firstStartNs)
-        samples.durationSeconds = static_cast<double>(lastEndNs - firstStartNs) * 1e-9;
+        // In doubles: stamps from a hostile file can be far enough apart to overflow qint64.
+        samples.durationSeconds =
+            (static_cast<double>(lastEndNs) - static_cast<double>(firstStartNs)) * 1e-9;
     return true;
 }
 

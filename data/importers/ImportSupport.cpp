@@ -26,6 +26,14 @@ QString numberProblem(double value, NumberRule rule) {
     return {};
 }
 
+QString tokenCountProblem(double value) {
+    // Counts become 32-bit integers; past 1e9 tokens a request is not a measurement.
+    if (!std::isfinite(value) || value < 0 || value > 1e9 || value != std::floor(value))
+        return QStringLiteral("expected a whole number of tokens from 0 to 1e9, found %1")
+            .arg(value);
+    return {};
+}
+
 bool isValidUtf8(const char* data, qsizetype size) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(data);
     qsizetype i = 0;

@@ -34,6 +34,9 @@ bool fail(ImportError* error, const QString& file, const QString& location, cons
 /// Checks a parsed number against a rule; the reason when it breaks it, empty otherwise.
 QString numberProblem(double value, NumberRule rule);
 
+/// Why a token count read as a number is not one (whole, 0 to 1e9); empty when it is.
+QString tokenCountProblem(double value);
+
 /// True when the bytes are well-formed UTF-8.
 bool isValidUtf8(const char* data, qsizetype size);
 

@@ -2,7 +2,9 @@
 
 #include "ImportSupport.h"
 
+#include <cmath>
 #include <functional>
+#include <utility>
 
 namespace tokenomics::data::importers {
 namespace {
@@ -28,6 +30,51 @@ std::size_t configurationHash(const OperatingPoint& point) {
           std::hash<std::string>{}(point.config)})
         hash = hash * 1000003u ^ part;
     return hash;
+}
+
+/// The first figure that is not a finite number, by its CSV column name; empty when all are.
+/// Figures derived from a file's numbers (1 / TPOT, output × (isl + osl) / osl, sums of gaps)
+/// can overflow even when each number read was finite.
+QString nonFiniteFigure(const OperatingPoint& point) {
+    const PointFigures& figures = point.figures;
+    const auto finite = [](const std::optional<double>& value) {
+        return !value || std::isfinite(*value);
+    };
+    const std::pair<const char*, const ByStatistic*> statistics[] = {
+        {"interactivity", &figures.interactivity},
+        {"ttft", &figures.ttftSeconds},
+        {"e2el", &figures.e2elSeconds},
+    };
+    if (!std::isfinite(figures.concurrency))
+        return QStringLiteral("concurrency");
+    const std::pair<const char*, const std::optional<double>*> rates[] = {
+        {"tput_per_gpu", &figures.tputPerGpu},
+        {"output_tput_per_gpu", &figures.outputTputPerGpu},
+        {"input_tput_per_gpu", &figures.inputTputPerGpu},
+        {"power_w", &figures.powerWatts},
+    };
+    for (const auto& [name, value] : rates) {
+        if (!finite(*value))
+            return QString::fromLatin1(name);
+    }
+    for (const auto& [name, statistic] : statistics) {
+        if (!finite(statistic->p50))
+            return QStringLiteral("%1_p50").arg(QLatin1String(name));
+        if (!finite(statistic->p90))
+            return QStringLiteral("%1_p90").arg(QLatin1String(name));
+        if (!finite(statistic->p99))
+            return QStringLiteral("%1_p99").arg(QLatin1String(name));
+    }
+    if (point.samples) {
+        if (!std::isfinite(point.samples->durationSeconds))
+            return QStringLiteral("duration");
+        for (const RequestSample& request : point.samples->requests) {
+            if (!std::isfinite(request.ttftSeconds) || !std::isfinite(request.tpotSeconds) ||
+                !std::isfinite(request.e2elSeconds))
+                return QStringLiteral("per-request latencies");
+        }
+    }
+    return {};
 }
 
 bool sameConfiguration(const OperatingPoint& a, const OperatingPoint& b) {
@@ -66,6 +113,10 @@ QString SeriesCollector::describe(const PointOrigin& origin) const {
 
 bool SeriesCollector::addPoint(std::size_t series, OperatingPoint&& point, PointOrigin origin,
                                ImportError* error) {
+    if (const QString field = nonFiniteFigure(point); !field.isEmpty())
+        return fail(error, m_files[origin.fileIndex], describe(origin), field,
+                    QStringLiteral("not a finite number once computed from the file's values "
+                                   "(a value is too large or too small)"));
     SeriesState& state = m_states[series];
     std::vector<OperatingPoint>& points = m_batch.series[series].points;
     const std::size_t hash = configurationHash(point);

@@ -84,6 +84,10 @@ bool readSamples(JsonFields& fields, const QString& file, ImportError* error, Sa
             !sampleNumber(ttfts.at(i), at("ttfts"), QStringLiteral("ttfts"), file, error,
                           request.ttftSeconds))
             return false;
+        if (const QString problem = tokenCountProblem(inputTokens); !problem.isEmpty())
+            return fail(error, file, at("input_lens"), QStringLiteral("input_lens"), problem);
+        if (const QString problem = tokenCountProblem(outputTokens); !problem.isEmpty())
+            return fail(error, file, at("output_lens"), QStringLiteral("output_lens"), problem);
         request.inputTokens = static_cast<std::int32_t>(inputTokens);
         request.outputTokens = static_cast<std::int32_t>(outputTokens);
         const QJsonValue failure = errors.at(i);
