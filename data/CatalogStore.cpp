@@ -15,6 +15,7 @@
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QUrl>
 #include <QVariant>
 #include <atomic>
 #include <sqlite3.h>
@@ -45,22 +46,106 @@ QString nativePath(const QString& path) {
     return QDir::toNativeSeparators(path);
 }
 
+QString readOnlyMessage(const QString& path, const QString& what) {
+    return QStringLiteral("%1: cannot %2: the catalog is read-only (no write permission). The "
+                          "file was not changed.")
+        .arg(nativePath(path), what);
+}
+
+// SQLite says "database is locked" when the busy timeout ran out; say what it means.
+QString explained(sqlite3* handle, const QString& reason) {
+    if (handle && (sqlite3_errcode(handle) & 0xff) == SQLITE_BUSY)
+        return QStringLiteral("the catalog is busy: another program kept it locked for 30 s "
+                              "(%1); try again when it has finished")
+            .arg(reason);
+    return reason;
+}
+
 } // namespace
 
 struct CatalogStore::Impl {
     QString path;
     QString connectionName;
     sqlite3* handle = nullptr;
+    bool readOnly = false;
 
     ~Impl() {
         handle = nullptr;
+        if (connectionName.isEmpty())
+            return;
         {
             QSqlDatabase database = QSqlDatabase::database(connectionName, false);
             database.close();
         }
         QSqlDatabase::removeDatabase(connectionName);
     }
+
+    /// Opens the connection: a writable catalog gets WAL and the current schema; a read-only
+    /// one (no write permission) is only read, so it must already have the current schema.
+    bool connect(bool asReadOnly, CatalogError* error);
 };
+
+bool CatalogStore::Impl::connect(bool asReadOnly, CatalogError* error) {
+    readOnly = asReadOnly;
+    connectionName = uniqueConnectionName();
+    QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+    // A writer waits for another import (a million rows take seconds) rather than failing;
+    // WAL readers never wait for writers.
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000");
+    if (readOnly) {
+        // Without a -wal file every page is in the file itself, so it is read as immutable:
+        // SQLite then creates no -wal or -shm beside it (files its owner could not write).
+        // With one (a writer at work, or a crash), the pages there are read too.
+        const QFileInfo info(path);
+        const bool hasWal = QFileInfo::exists(path + QStringLiteral("-wal"));
+        QUrl uri = QUrl::fromLocalFile(info.absoluteFilePath());
+        uri.setQuery(hasWal ? QStringLiteral("mode=ro") : QStringLiteral("mode=ro&immutable=1"));
+        database.setDatabaseName(uri.toString(QUrl::FullyEncoded));
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI");
+    } else {
+        database.setDatabaseName(path);
+    }
+    database.setConnectOptions(options);
+    if (!database.open()) {
+        fail(error, QStringLiteral("%1: cannot open: %2")
+                        .arg(nativePath(path), database.lastError().text()));
+        return false;
+    }
+    handle = rawHandle(database);
+    if (!handle) {
+        fail(error, QStringLiteral("%1: cannot open: the Qt SQLite driver gave no SQLite handle")
+                        .arg(nativePath(path)));
+        return false;
+    }
+    QString reason;
+    if (readOnly) {
+        SqlStatement version(handle, "PRAGMA user_version");
+        const int found = version.step() == SQLITE_ROW ? int(version.columnInt64(0)) : -1;
+        if (found == currentSchemaVersion() &&
+            executeSql(handle, "PRAGMA foreign_keys = ON", &reason))
+            return true;
+        fail(error,
+             reason.isEmpty()
+                 ? QStringLiteral("%1: cannot read: the file is read-only and its schema version "
+                                  "%2 is not %3, which this program reads without changing it")
+                       .arg(nativePath(path))
+                       .arg(found)
+                       .arg(currentSchemaVersion())
+                 : QStringLiteral("%1: cannot read: %2").arg(nativePath(path), reason));
+        return false;
+    }
+    // WAL lets the dashboard read while an import writes; NORMAL is durable at checkpoints.
+    if (!executeSql(handle, "PRAGMA foreign_keys = ON", &reason) ||
+        !executeSql(handle, "PRAGMA busy_timeout = 30000", &reason) ||
+        !executeSql(handle, "PRAGMA journal_mode = WAL", &reason) ||
+        !executeSql(handle, "PRAGMA synchronous = NORMAL", &reason) ||
+        !migrateSchema(handle, &reason)) {
+        fail(error, QStringLiteral("%1: cannot prepare the catalog: %2")
+                        .arg(nativePath(path), explained(handle, reason)));
+        return false;
+    }
+    return true;
+}
 
 CatalogStore::CatalogStore(std::unique_ptr<Impl> impl)
     : impl_(std::move(impl)) {}
@@ -70,7 +155,15 @@ CatalogStore::CatalogStore(CatalogStore&&) noexcept = default;
 CatalogStore& CatalogStore::operator=(CatalogStore&&) noexcept = default;
 
 std::optional<CatalogStore> CatalogStore::open(const QString& path, CatalogError* error) {
-    const CatalogFileCheck check = checkCatalogFile(path, currentSchemaVersion());
+    CatalogFileCheck check = checkCatalogFile(path, currentSchemaVersion());
+    // A zero-length file may be a catalog that lost its bytes (a failed copy, a full disk):
+    // filling it with an empty schema would hide that. Only its -wal file can make it whole.
+    if (check.state == CatalogFileState::Empty &&
+        !QFileInfo::exists(path + QStringLiteral("-wal"))) {
+        check.state = CatalogFileState::Refused;
+        check.reason = QStringLiteral("it is empty (0 bytes), so it is not a catalog; remove it "
+                                      "to start a new one there");
+    }
     if (check.state == CatalogFileState::Refused) {
         fail(error, QStringLiteral("%1: refused: %2. The file was not changed.")
                         .arg(nativePath(path), check.reason));
@@ -83,39 +176,42 @@ std::optional<CatalogStore> CatalogStore::open(const QString& path, CatalogError
                             .arg(nativePath(path), nativePath(info.absolutePath())));
             return std::nullopt;
         }
+        // Built beside its place and renamed into it: no one ever sees a half-made catalog (or
+        // an empty file, which is refused), and of two programs creating it at once one wins.
+        const QString creating = QStringLiteral("%1.creating-%2-%3")
+                                     .arg(path)
+                                     .arg(QCoreApplication::applicationPid())
+                                     .arg(connectionCounter.fetch_add(1));
+        bool created = false;
+        {
+            Impl building;
+            building.path = creating;
+            QString reason;
+            created = building.connect(false, error);
+            if (created &&
+                !executeSql(building.handle, "PRAGMA wal_checkpoint(TRUNCATE)", &reason)) {
+                fail(error, QStringLiteral("%1: cannot create the catalog: %2")
+                                .arg(nativePath(path), reason));
+                created = false;
+            }
+        }
+        const bool placed = created && QFile::rename(creating, path);
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+            QFile::remove(creating + QLatin1String(suffix));
+        if (!created)
+            return std::nullopt;
+        if (!placed && !QFileInfo::exists(path)) {
+            fail(error, QStringLiteral("%1: cannot create the catalog: cannot rename %2 to it")
+                            .arg(nativePath(path), nativePath(creating)));
+            return std::nullopt;
+        }
+        return open(path, error); // checked again: another program may have made it first
     }
 
     auto impl = std::make_unique<Impl>();
     impl->path = path;
-    impl->connectionName = uniqueConnectionName();
-    QSqlDatabase database =
-        QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), impl->connectionName);
-    database.setDatabaseName(path);
-    // A writer waits for another import (a million rows take seconds) rather than failing;
-    // WAL readers never wait for writers.
-    database.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
-    if (!database.open()) {
-        fail(error, QStringLiteral("%1: cannot open: %2")
-                        .arg(nativePath(path), database.lastError().text()));
+    if (!impl->connect(!QFileInfo(path).isWritable(), error))
         return std::nullopt;
-    }
-    impl->handle = rawHandle(database);
-    if (!impl->handle) {
-        fail(error, QStringLiteral("%1: cannot open: the Qt SQLite driver gave no SQLite handle")
-                        .arg(nativePath(path)));
-        return std::nullopt;
-    }
-    QString reason;
-    // WAL lets the dashboard read while an import writes; NORMAL is durable at checkpoints.
-    if (!executeSql(impl->handle, "PRAGMA foreign_keys = ON", &reason) ||
-        !executeSql(impl->handle, "PRAGMA busy_timeout = 30000", &reason) ||
-        !executeSql(impl->handle, "PRAGMA journal_mode = WAL", &reason) ||
-        !executeSql(impl->handle, "PRAGMA synchronous = NORMAL", &reason) ||
-        !migrateSchema(impl->handle, &reason)) {
-        fail(error,
-             QStringLiteral("%1: cannot prepare the catalog: %2").arg(nativePath(path), reason));
-        return std::nullopt;
-    }
     return CatalogStore(std::move(impl));
 }
 
@@ -192,11 +288,14 @@ bool CatalogStore::loadInto(RankingEngine& engine, CatalogError* error,
 }
 
 bool CatalogStore::import(const ImportBatch& batch, CatalogError* error) {
+    if (impl_->readOnly) {
+        fail(error, readOnlyMessage(impl_->path, QStringLiteral("import")));
+        return false;
+    }
     QString reason;
     if (!executeSql(impl_->handle, "BEGIN IMMEDIATE", &reason)) {
-        fail(
-            error,
-            QStringLiteral("%1: cannot start the import: %2").arg(nativePath(impl_->path), reason));
+        fail(error, QStringLiteral("%1: cannot start the import: %2")
+                        .arg(nativePath(impl_->path), explained(impl_->handle, reason)));
         return false;
     }
     CatalogWriter writer(impl_->handle);
@@ -231,6 +330,10 @@ std::optional<std::vector<CostBasis>> CatalogStore::loadCostBases(CatalogError* 
 }
 
 bool CatalogStore::saveView(const QString& name, const QString& settingsJson, CatalogError* error) {
+    if (impl_->readOnly) {
+        fail(error, readOnlyMessage(impl_->path, QStringLiteral("save view '%1'").arg(name)));
+        return false;
+    }
     SqlStatement statement(impl_->handle, "INSERT OR REPLACE INTO saved_views (name, settings_json)"
                                           " VALUES (?, ?)");
     statement.bind(1, name.toStdString());
@@ -260,6 +363,10 @@ CatalogStore::loadViews(CatalogError* error) const {
 }
 
 bool CatalogStore::removeView(const QString& name, CatalogError* error) {
+    if (impl_->readOnly) {
+        fail(error, readOnlyMessage(impl_->path, QStringLiteral("remove view '%1'").arg(name)));
+        return false;
+    }
     SqlStatement statement(impl_->handle, "DELETE FROM saved_views WHERE name = ?");
     statement.bind(1, name.toStdString());
     if (statement.step() == SQLITE_DONE)

@@ -5,6 +5,7 @@
 #include "CatalogTestSupport.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -18,7 +19,7 @@ class TestCatalogSchema : public QObject {
 
 private slots:
     void newFileGetsTheCurrentSchema();
-    void emptyVersionZeroFileBecomesCurrent();
+    void emptyFileIsRefusedUntouched();
     void versionZeroSqliteFileIsMigrated();
     void newerVersionIsRefusedAndLeftByteIdentical();
     void nonSqliteFileIsRefusedAndLeftByteIdentical();
@@ -60,20 +61,20 @@ void TestCatalogSchema::newFileGetsTheCurrentSchema() {
     QCOMPARE(int(header[19]), 2);
 }
 
-void TestCatalogSchema::emptyVersionZeroFileBecomesCurrent() {
+void TestCatalogSchema::emptyFileIsRefusedUntouched() {
+    // Zero bytes may be a catalog that lost its content (a failed copy, a full disk): giving
+    // it an empty schema would hide the loss, so it is refused like any other non-catalog.
     const QString path = folder_.filePath(QStringLiteral("empty.sqlite"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.close();
     CatalogError error;
-    {
-        auto store = CatalogStore::open(path, &error);
-        QVERIFY2(store, qPrintable(error.message));
-        const auto catalog = store->load(&error);
-        QVERIFY(catalog);
-        QVERIFY(catalog->series.empty());
-    }
-    QCOMPARE(sqliteNumber(path, "PRAGMA user_version").value_or(-1), 1.0);
+    QVERIFY(!CatalogStore::open(path, &error));
+    QVERIFY2(error.message.contains(path), qPrintable(error.message));
+    QVERIFY2(error.message.contains(QStringLiteral("empty (0 bytes)")), qPrintable(error.message));
+    QCOMPARE(QFileInfo(path).size(), 0);
+    QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+    QVERIFY(!QFile::exists(path + QStringLiteral("-shm")));
 }
 
 void TestCatalogSchema::versionZeroSqliteFileIsMigrated() {
