@@ -1,0 +1,31 @@
+# The program opens no network connection: the executable links no networking library (direct
+# or indirect, per ldd), and no CMake file asks for Qt's Network module.
+# Run as: cmake -DEXECUTABLE=<tokenomics> -DSOURCE_DIR=<repo> -P check_no_network.cmake
+set(forbidden "libQt6Network" "libQt5Network" "libcurl" "libssl" "libgnutls" "libnghttp"
+              "libssh" "libzmq" "libcares")
+execute_process(COMMAND ldd "${EXECUTABLE}" OUTPUT_VARIABLE libraries RESULT_VARIABLE status)
+if(NOT status EQUAL 0 OR libraries STREQUAL "")
+    message(FATAL_ERROR "ldd could not list the libraries of ${EXECUTABLE}")
+endif()
+execute_process(COMMAND readelf -d "${EXECUTABLE}" OUTPUT_VARIABLE dynamic)
+if(NOT dynamic MATCHES "NEEDED")
+    message(FATAL_ERROR "readelf found no NEEDED entries in ${EXECUTABLE}")
+endif()
+foreach(library IN LISTS forbidden)
+    string(FIND "${libraries}\n${dynamic}" "${library}" found)
+    if(NOT found EQUAL -1)
+        message(FATAL_ERROR "${EXECUTABLE} links ${library}: the program must not reach the network")
+    endif()
+endforeach()
+
+file(GLOB_RECURSE cmake_files "${SOURCE_DIR}/CMakeLists.txt" "${SOURCE_DIR}/*.cmake")
+foreach(cmake_file IN LISTS cmake_files)
+    if(cmake_file MATCHES "/build/" OR cmake_file MATCHES "check_no_network.cmake$")
+        continue()
+    endif()
+    file(READ "${cmake_file}" text)
+    if(text MATCHES "Qt6?::Network|COMPONENTS[^)]*Network")
+        message(FATAL_ERROR "${cmake_file} asks for Qt Network")
+    endif()
+endforeach()
+message(STATUS "no networking library linked; no CMake file asks for Qt Network")

@@ -1,0 +1,260 @@
+// Files that are not catalogs, given to `--db`: every verb refuses them with a message naming
+// the file and the reason, exits non-zero, and leaves the file byte-identical (SHA-256) with
+// nothing created beside it. The dashboard shows the same refusal in a dialog. A read-only
+// catalog is a legitimate thing to query: `query` reads it, `import` refuses it, neither writes.
+#include "AppTestSupport.h"
+#include "CatalogTestSupport.h"
+#include "Commands.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QMessageBox>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QtTest>
+#include <grp.h>
+#include <unistd.h>
+
+using namespace tokenomics::testing;
+
+namespace {
+
+const QByteArray goodCsv =
+    "model,hardware,engine,precision,isl,osl,concurrency,gpus,tput_per_gpu,interactivity_p50\n"
+    "Llama 3.3 70B,B200,vllm,fp8,1024,1024,4,8,1000,100\n"
+    "Llama 3.3 70B,B200,vllm,fp8,1024,1024,16,8,4000,50\n";
+
+constexpr uid_t nobodyId = 65534;
+
+/// Names of everything in a folder, to see that nothing was created beside a refused file.
+QStringList folderEntries(const QString& folder) {
+    return QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot,
+                                  QDir::Name);
+}
+
+/// SHA-256 of a file, or of a folder's listing when the path is a folder.
+QByteArray contentHash(const QString& path) {
+    if (QFileInfo(path).isDir())
+        return folderEntries(path).join(u'/').toUtf8();
+    return fileHash(path);
+}
+
+/// Runs tokenomics as the unprivileged user `nobody` (when this test runs as root, which file
+/// permissions do not stop) so a read-only file really cannot be written.
+RunResult runAsNobody(const QStringList& arguments, const QString& dataHome) {
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), dataHome);
+    process.setProcessEnvironment(environment);
+    if (geteuid() == 0) {
+        process.setChildProcessModifier([] {
+            if (setgroups(0, nullptr) != 0 || setgid(nobodyId) != 0 || setuid(nobodyId) != 0)
+                _exit(126);
+        });
+    }
+    process.start(QStringLiteral(TOKENOMICS_EXECUTABLE), arguments);
+    RunResult result;
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+} // namespace
+
+class TestHostileCatalog : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void refusedByEveryVerb_data();
+    void refusedByEveryVerb();
+    void dashboardShowsADialog_data();
+    void dashboardShowsADialog();
+    void readOnlyCatalogIsQueriedNotWritten_data();
+    void readOnlyCatalogIsQueriedNotWritten();
+
+private:
+    QString file(const QString& name) const { return folder_->filePath(name); }
+    /// Makes the hostile file of a data row; returns its path and the reason expected.
+    QString makeHostile(const QString& kind);
+    /// A real catalog with two points, closed (its WAL folded into the file).
+    QString makeCatalog(const QString& name);
+    std::unique_ptr<QTemporaryDir> folder_;
+};
+
+void TestHostileCatalog::init() {
+    folder_ = std::make_unique<QTemporaryDir>();
+    QVERIFY(folder_->isValid());
+    QVERIFY(writeTextFile(file(QStringLiteral("good.csv")), goodCsv));
+}
+
+QString TestHostileCatalog::makeCatalog(const QString& name) {
+    const QString path = file(name);
+    const RunResult run = runTokenomics(
+        {QStringLiteral("import"), QStringLiteral("--db"), path, file(QStringLiteral("good.csv"))},
+        file(QStringLiteral("home")));
+    if (run.exitCode != 0 || QFile::exists(path + QStringLiteral("-wal")))
+        return {};
+    return path;
+}
+
+QString TestHostileCatalog::makeHostile(const QString& kind) {
+    const QString path = file(QStringLiteral("hostile/") + kind + QStringLiteral(".sqlite"));
+    QDir().mkpath(file(QStringLiteral("hostile")));
+    if (kind == u"random") {
+        QRandomGenerator random(20261127); // fixed: the same bytes every run
+        QByteArray bytes(8192, '\0');
+        for (char& byte : bytes)
+            byte = static_cast<char>(random.bounded(256));
+        return writeTextFile(path, bytes) ? path : QString();
+    }
+    if (kind == u"empty")
+        return writeTextFile(path, QByteArray()) ? path : QString();
+    if (kind == u"newer")
+        return makeSqliteFile(path, 7) ? path : QString();
+    if (kind == u"directory")
+        return QDir().mkpath(path) ? path : QString();
+    if (kind.startsWith(u"truncated")) {
+        // A whole catalog cut short, as a failed copy or a full disk leaves it.
+        const QString whole = makeCatalog(QStringLiteral("whole-%1.sqlite").arg(kind));
+        QFile source(whole);
+        if (whole.isEmpty() || !source.open(QIODevice::ReadOnly))
+            return {};
+        const QByteArray bytes = source.readAll();
+        const qsizetype keep = kind == u"truncated-header" ? 60 : bytes.size() / 2;
+        return writeTextFile(path, bytes.left(keep)) ? path : QString();
+    }
+    return {};
+}
+
+void TestHostileCatalog::refusedByEveryVerb_data() {
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("random bytes") << "random"
+                                  << "not an SQLite database";
+    QTest::newRow("zero-length") << "empty"
+                                 << "empty";
+    QTest::newRow("truncated catalog") << "truncated-half"
+                                       << "damaged";
+    QTest::newRow("truncated in header") << "truncated-header"
+                                         << "not an SQLite database";
+    QTest::newRow("newer user_version") << "newer"
+                                        << "newer";
+    QTest::newRow("a directory") << "directory"
+                                 << "not a regular file";
+}
+
+void TestHostileCatalog::refusedByEveryVerb() {
+    QFETCH(QString, kind);
+    QFETCH(QString, reason);
+    const QString path = makeHostile(kind);
+    QVERIFY(!path.isEmpty());
+    const QByteArray before = contentHash(path);
+    const QStringList besideBefore = folderEntries(file(QStringLiteral("hostile")));
+    const QList<QStringList> verbs = {
+        {QStringLiteral("query"), QStringLiteral("--db"), path},
+        {QStringLiteral("query"), QStringLiteral("--db"), path, QStringLiteral("--format"),
+         QStringLiteral("json")},
+        {QStringLiteral("import"), QStringLiteral("--db"), path, file(QStringLiteral("good.csv"))},
+        {QStringLiteral("report"), QStringLiteral("--db"), path, QStringLiteral("--out"),
+         file(QStringLiteral("report.svg"))},
+    };
+    for (const QStringList& arguments : verbs) {
+        const RunResult run = runTokenomics(arguments, file(QStringLiteral("home")));
+        const QByteArray what = arguments.join(u' ').toUtf8();
+        QVERIFY2(run.exitCode > 0, what + " exited " + QByteArray::number(run.exitCode));
+        QVERIFY2(run.err.contains(path), what + ": " + run.err.toUtf8());
+        QVERIFY2(run.err.contains(reason), what + ": " + run.err.toUtf8());
+        QCOMPARE(contentHash(path), before);
+        QCOMPARE(folderEntries(file(QStringLiteral("hostile"))), besideBefore);
+    }
+    QVERIFY(!QFile::exists(file(QStringLiteral("report.svg"))));
+}
+
+void TestHostileCatalog::dashboardShowsADialog_data() {
+    refusedByEveryVerb_data();
+}
+
+void TestHostileCatalog::dashboardShowsADialog() {
+    QFETCH(QString, kind);
+    QFETCH(QString, reason);
+    const QString path = makeHostile(kind);
+    QVERIFY(!path.isEmpty());
+    const QByteArray before = contentHash(path);
+    // The dialog is modal: read it and close it from inside its event loop. Should the
+    // dashboard open instead, close every window after a while so the test fails, not hangs.
+    QString dialogText;
+    QTimer poll;
+    poll.setInterval(50);
+    connect(&poll, &QTimer::timeout, this, [&dialogText] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+            dialogText = box->text();
+            box->done(QMessageBox::Ok);
+        }
+    });
+    QTimer::singleShot(15000, qApp, [] { QApplication::closeAllWindows(); });
+    poll.start();
+    const int exitCode = tokenomics::app::runDashboard({QStringLiteral("--db"), path});
+    poll.stop();
+    QCOMPARE(exitCode, 1);
+    QVERIFY2(dialogText.contains(path), qPrintable(dialogText));
+    QVERIFY2(dialogText.contains(reason), qPrintable(dialogText));
+    QCOMPARE(contentHash(path), before);
+}
+
+void TestHostileCatalog::readOnlyCatalogIsQueriedNotWritten_data() {
+    QTest::addColumn<bool>("folderWritable");
+    QTest::newRow("read-only file") << true;
+    QTest::newRow("read-only file in a read-only folder") << false;
+}
+
+void TestHostileCatalog::readOnlyCatalogIsQueriedNotWritten() {
+    QFETCH(bool, folderWritable);
+    QVERIFY(QDir().mkpath(file(QStringLiteral("shared"))));
+    const QString path = makeCatalog(QStringLiteral("shared/prices.sqlite"));
+    QVERIFY(!path.isEmpty());
+    const QString shared = file(QStringLiteral("shared"));
+    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+    const QFile::Permissions readAndEnter = QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup |
+                                            QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther;
+    QVERIFY(QFile::setPermissions(shared, folderWritable ? readAndEnter | QFile::WriteOwner |
+                                                               QFile::WriteGroup | QFile::WriteOther
+                                                         : readAndEnter));
+    // `nobody` must reach the folder and read the input; the temporary folder is private.
+    QVERIFY(QFile::setPermissions(folder_->path(), readAndEnter | QFile::WriteOwner));
+    QVERIFY(QFile::setPermissions(file(QStringLiteral("good.csv")),
+                                  QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+    const QByteArray before = fileHash(path);
+    const QStringList besideBefore = folderEntries(shared);
+
+    const QString home = QDir::tempPath() + QStringLiteral("/tokenomics-nobody-home");
+    const RunResult query = runAsNobody({QStringLiteral("query"), QStringLiteral("--db"), path,
+                                         QStringLiteral("--format"), QStringLiteral("csv")},
+                                        home);
+    QVERIFY2(query.exitCode != 126, "could not become the user nobody");
+    QVERIFY2(query.exitCode == 0, qPrintable(query.err));
+    QVERIFY2(query.out.contains(QStringLiteral("B200")), qPrintable(query.out));
+    QCOMPARE(fileHash(path), before);
+
+    const RunResult import = runAsNobody(
+        {QStringLiteral("import"), QStringLiteral("--db"), path, file(QStringLiteral("good.csv"))},
+        home);
+    QCOMPARE(import.exitCode, 1);
+    QVERIFY2(import.err.contains(path), qPrintable(import.err));
+    QVERIFY2(import.err.contains(QStringLiteral("read-only")), qPrintable(import.err));
+    QCOMPARE(fileHash(path), before);
+    // Nothing beside it either: no -wal or -shm its owner could not write or remove.
+    QCOMPARE(folderEntries(shared), besideBefore);
+    QFile::setPermissions(shared, readAndEnter | QFile::WriteOwner);
+}
+
+QTEST_MAIN(TestHostileCatalog)
+#include "test_hostile_catalog.moc"
