@@ -10,10 +10,15 @@
 
 namespace tokenomics::ui {
 
-QString accuracyText(const DashboardState& state, std::size_t series) {
+QString accuracyText(const DashboardState& state, std::size_t series, int maxScores) {
     QStringList parts;
     const QLocale english(QLocale::English);
-    for (const QualityScore& score : state.engine().qualityOf(series)) {
+    const std::vector<QualityScore> scores = state.engine().qualityOf(series);
+    for (const QualityScore& score : scores) {
+        if (maxScores > 0 && parts.size() == maxScores) {
+            parts.back() += QObject::tr(" (+%1 more)").arg(scores.size() - std::size_t(maxScores));
+            break;
+        }
         parts << QStringLiteral("%1 %2 vs %3 %4%5")
                      .arg(QString::fromStdString(score.benchmark),
                           english.toString(score.score, 'f', 1),
@@ -70,7 +75,7 @@ QString RankingTableModel::text(const SeriesResult& result, int column) const {
     case TokensPerMwColumn:
         return formatNumber(result.tokensPerMw, 0);
     case AccuracyColumn: {
-        const QString accuracy = accuracyText(*state_, series);
+        const QString accuracy = accuracyText(*state_, series, 1); // all of them in the tooltip
         return accuracy.isEmpty() ? tr("unknown") : accuracy;
     }
     case ConfigurationColumn:
@@ -97,8 +102,11 @@ QVariant RankingTableModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
         return text(result, index.column());
     case Qt::ToolTipRole:
-        if (index.column() == AccuracyColumn || index.column() == ConfigurationColumn ||
-            index.column() == CostBasisColumn || index.column() == SeriesColumn)
+        if (index.column() == AccuracyColumn)
+            return accuracyText(*state_, result.series)
+                .replace(QStringLiteral("; "), QStringLiteral("\n"));
+        if (index.column() == ConfigurationColumn || index.column() == CostBasisColumn ||
+            index.column() == SeriesColumn)
             return text(result, index.column());
         if (index.column() == InteractivityColumn && result.interpolated)
             return tr("Interpolated on the frontier (monotone cubic) between two measured points");

@@ -55,6 +55,7 @@ private:
 };
 
 /// "GSM8K 95.9 vs 95.9 fp8; MMLU ..." for a series, empty when the catalog has no score.
-QString accuracyText(const DashboardState& state, std::size_t series);
+/// With `maxScores` > 0 only that many are listed, then "(+N more)".
+QString accuracyText(const DashboardState& state, std::size_t series, int maxScores = 0);
 
 } // namespace tokenomics::ui

@@ -88,8 +88,11 @@ void paintPage(QPainter& painter, DashboardState& state, ChartMetric metric) {
     chart.xAxis->setTickLabelFont(base);
     chart.yAxis->setTickLabelFont(base);
     chart.legend->setFont(base);
-    const int chartHeight = 700;
+    const int chartHeight = 640;
     chart.resize(pageWidth - 2 * margin, chartHeight);
+    // As on screen: costs and throughputs span decades across systems.
+    if (metric != ChartMetric::Ttft)
+        chart.setLogY(true);
     chart.fitToData();
     chart.replot(QCustomPlot::rpImmediateRefresh);
     // Record the chart as vector commands, then play them into any device (PNG, SVG, PDF).
