@@ -75,6 +75,8 @@ ChartArea::ChartArea(DashboardState* state, QWidget* parent)
     connect(tabs_, &QTabWidget::currentChanged, this, &ChartArea::syncAxisToggles);
     connect(state_, &DashboardState::curvesChanged, this, &ChartArea::refreshTexts);
     refreshTexts();
+    // Open on cost: the buyer's question, with the winner's envelope and the API offers.
+    tabs_->setCurrentWidget(chart(ChartMetric::CostPerMTotal));
     syncAxisToggles();
 }
 

@@ -171,6 +171,7 @@ private slots:
 
     void legendClickHidesAndShowsASeries() {
         ParetoChart* chart = window_->chartArea()->chart(ChartMetric::ThroughputPerGpu);
+        window_->chartArea()->tabs()->setCurrentWidget(chart);
         chart->replot();
         QCPAbstractLegendItem* first = chart->legend->item(0);
         const QPoint centre = first->outerRect().center();
