@@ -12,6 +12,7 @@ namespace tokenomics::ui {
 
 namespace {
 constexpr int frontierSamples = 64;
+constexpr int crowdedFrontierSamples = 20;
 constexpr std::size_t maxLegendEntries = 40;
 constexpr std::size_t maxAntialiasedPoints = 2000;
 const QColor slaColor(0xc0, 0x39, 0x2b);
@@ -168,10 +169,10 @@ void ParetoChart::rebuild() {
     for (const DrawnSeries& drawn : drawn_)
         pointCount += drawn.points.size();
     legend->setVisible(drawn_.size() <= maxLegendEntries);
-    if (pointCount > maxAntialiasedPoints)
-        setNotAntialiasedElements(QCP::aeScatters | QCP::aePlottables);
-    else
-        setNotAntialiasedElements(QCP::aeNone);
+    const bool large = pointCount > maxAntialiasedPoints;
+    setNotAntialiasedElements(large ? QCP::aeScatters | QCP::aePlottables : QCP::aeNone);
+    // Crowded views draw thin solid lines, which QCustomPlot can draw as one polyline.
+    setPlottingHint(QCP::phFastPolylines, drawn_.size() > maxLegendEntries);
     updateLegendColumns();
     applyVisibility();
     applyThresholds();
@@ -219,8 +220,11 @@ void ParetoChart::addSeries(std::size_t series) {
         const double from = knots.front().interactivity;
         const double to = knots.back().interactivity;
         std::vector<double> xs;
-        for (int i = 0; i <= frontierSamples; ++i)
-            xs.push_back(from + (to - from) * i / frontierSamples);
+        const int samples = state_->visibleSeries().size() > maxLegendEntries
+                                ? crowdedFrontierSamples
+                                : frontierSamples;
+        for (int i = 0; i <= samples; ++i)
+            xs.push_back(from + (to - from) * i / samples);
         for (const FrontierKnot& knot : knots)
             xs.push_back(knot.interactivity);
         std::sort(xs.begin(), xs.end());
