@@ -121,7 +121,8 @@ QVariant RankingTableModel::data(const QModelIndex& index, int role) const {
         }
         return {};
     case Qt::TextAlignmentRole:
-        if (index.column() >= InteractivityColumn && index.column() <= TokensPerMwColumn)
+        if ((index.column() >= InteractivityColumn && index.column() <= TokensPerMwColumn) ||
+            index.column() == CostPerMTotalColumn)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         if (index.column() == UsdPerGpuHourColumn)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);

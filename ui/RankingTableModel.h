@@ -15,12 +15,12 @@ class RankingTableModel : public QAbstractTableModel {
 public:
     enum Column {
         SeriesColumn,
+        CostPerMTotalColumn, // right after the name: never scrolled out of sight
         FeasibleColumn,
         InteractivityColumn,
         TputPerGpuColumn,
         TtftColumn,
         GoodputColumn,
-        CostPerMTotalColumn,
         CostPerMOutputColumn,
         TokensPerMwColumn,
         AccuracyColumn,

@@ -29,10 +29,10 @@ QString suffixOf(const QString& path) {
 QString tableHtml(const DashboardState& state) {
     RankingTableModel model(const_cast<DashboardState*>(&state));
     const int columns[] = {
-        RankingTableModel::SeriesColumn,        RankingTableModel::FeasibleColumn,
-        RankingTableModel::InteractivityColumn, RankingTableModel::TputPerGpuColumn,
-        RankingTableModel::TtftColumn,          RankingTableModel::GoodputColumn,
-        RankingTableModel::CostPerMTotalColumn, RankingTableModel::CostPerMOutputColumn,
+        RankingTableModel::SeriesColumn,        RankingTableModel::CostPerMTotalColumn,
+        RankingTableModel::FeasibleColumn,      RankingTableModel::InteractivityColumn,
+        RankingTableModel::TputPerGpuColumn,    RankingTableModel::TtftColumn,
+        RankingTableModel::GoodputColumn,       RankingTableModel::CostPerMOutputColumn,
         RankingTableModel::TokensPerMwColumn,   RankingTableModel::AccuracyColumn,
         RankingTableModel::ConfigurationColumn, RankingTableModel::UsdPerGpuHourColumn};
     QString html =

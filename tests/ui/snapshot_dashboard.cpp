@@ -53,5 +53,17 @@ int main(int argc, char* argv[]) {
         window.grab().save(path);
         QTextStream(stdout) << "wrote " << path << "\n";
     }
+    // The tables below the chart: ranking, API offers, iso-interactivity.
+    for (QTabWidget* tables : window.findChildren<QTabWidget*>()) {
+        if (tables == tabs)
+            continue;
+        for (int tab = 1; tab < tables->count(); ++tab) {
+            tables->setCurrentIndex(tab);
+            QTest::qWait(100);
+            const QString path = QStringLiteral("%1-table%2.png").arg(arguments[1]).arg(tab);
+            window.grab().save(path);
+            QTextStream(stdout) << "wrote " << path << "\n";
+        }
+    }
     return 0;
 }
