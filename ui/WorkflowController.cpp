@@ -46,6 +46,12 @@ QStringList localFiles(const QMimeData* mime) {
     }
     return files;
 }
+// Non-blocking: the dashboard keeps drawing and the message stays until read.
+void warn(QWidget* parent, const QString& title, const QString& text) {
+    auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, parent);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
 } // namespace
 
 WorkflowController::WorkflowController(MainWindow* window, CatalogSession* session)
@@ -177,8 +183,8 @@ bool WorkflowController::reloadCatalog() {
     std::string error;
     std::optional<Catalog> catalog = session_->editor().reload(&error);
     if (!catalog) {
-        QMessageBox::warning(window_, tr("Reload the catalog"),
-                             tr("Cannot read the catalog: %1").arg(QString::fromStdString(error)));
+        warn(window_, tr("Reload the catalog"),
+             tr("Cannot read the catalog: %1").arg(QString::fromStdString(error)));
         return false;
     }
     window_->state()->replaceCatalog(std::move(*catalog));
@@ -191,7 +197,7 @@ bool WorkflowController::openCatalog(const QString& path) {
     // Undo commands write through the old catalog's editor: they end with it.
     undoStack_->clear();
     if (!session_->open(path, &error)) {
-        QMessageBox::warning(window_, tr("Open catalog"), error);
+        warn(window_, tr("Open catalog"), error);
         return false;
     }
     if (!reloadCatalog())
@@ -363,12 +369,12 @@ void WorkflowController::fillViewsMenu() {
         viewsMenu_->addAction(name, this, [this, name = name] {
             QString problem;
             if (!showSavedView(name, &problem))
-                QMessageBox::warning(window_, tr("Saved view"), problem);
+                warn(window_, tr("Saved view"), problem);
         });
         remove->addAction(name, this, [this, name = name] {
             QString problem;
             if (!session_->removeView(name, &problem))
-                QMessageBox::warning(window_, tr("Delete saved view"), problem);
+                warn(window_, tr("Delete saved view"), problem);
         });
     }
     viewsMenu_->addSeparator();
@@ -384,7 +390,7 @@ void WorkflowController::askAndSaveView() {
         return;
     QString error;
     if (!saveCurrentView(name, &error))
-        QMessageBox::warning(window_, tr("Save view"), error);
+        warn(window_, tr("Save view"), error);
     else
         window_->statusBar()->showMessage(tr("Saved view '%1' in the catalog").arg(name), 6000);
 }
@@ -477,7 +483,7 @@ void WorkflowController::chooseAndExportChart() {
         return;
     QString error;
     if (!exportChart(path, &error))
-        QMessageBox::warning(window_, tr("Export chart"), error);
+        warn(window_, tr("Export chart"), error);
     else
         window_->statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), 6000);
 }
@@ -492,7 +498,7 @@ void WorkflowController::chooseAndExportTable(bool iso) {
         return;
     QString error;
     if (!(iso ? exportIsoTable(path, &error) : exportRanking(path, &error)))
-        QMessageBox::warning(window_, tr("Export table"), error);
+        warn(window_, tr("Export table"), error);
     else
         window_->statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), 6000);
 }

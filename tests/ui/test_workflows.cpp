@@ -1,0 +1,480 @@
+// The dashboard's everyday workflows on a real catalog file: editing with undo, importing by
+// drag-and-drop (good and bad files), exports, the clipboard, saved views, presentation mode.
+#include "CatalogEditorDialog.h"
+#include "CatalogFileSession.h"
+#include "CatalogStore.h"
+#include "ChartArea.h"
+#include "ChartExport.h"
+#include "DashboardState.h"
+#include "FiltersPanel.h"
+#include "ImportRunner.h"
+#include "IsoInteractivityModel.h"
+#include "MainWindow.h"
+#include "PresentationStyle.h"
+#include "RankingTableModel.h"
+#include "UiTestCatalog.h"
+#include "ViewSettings.h"
+#include "WorkflowController.h"
+
+#include <QClipboard>
+#include <QDockWidget>
+#include <QDropEvent>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSettings>
+#include <QSvgRenderer>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tokenomics;
+using namespace tokenomics::ui;
+
+namespace {
+constexpr std::size_t beta = 1;
+
+// $ per 1M tokens = $/h × 1e6 / (tok/s × 3600), written out for the hand checks.
+double costPerM(double usdPerHour, double tokensPerSecond) {
+    return usdPerHour * 1e6 / (tokensPerSecond * 3600);
+}
+
+// The test catalog written into a real file: series by import, cost bases and offers by edits.
+bool writeCatalog(const QString& path) {
+    Catalog catalog = testing::uiTestCatalog();
+    // The catalog tells points apart by concurrency (the hand-made ones all say 64).
+    for (Series& series : catalog.series) {
+        for (std::size_t i = 0; i < series.points.size(); ++i)
+            series.points[i].figures.concurrency = double(1 << i);
+    }
+    data::CatalogError error;
+    std::optional<data::CatalogStore> store = data::CatalogStore::open(path, &error);
+    if (!store || !store->import(data::ImportBatch{catalog.series}, &error)) {
+        qWarning() << error.message;
+        return false;
+    }
+    QString message;
+    std::unique_ptr<app::CatalogFileSession> session =
+        app::CatalogFileSession::openFile(path, &message);
+    for (const CostBasis& basis : catalog.costBases) {
+        const EditResult result = session->editor().upsertCostBasis(basis);
+        if (!result.ok) {
+            qWarning() << result.error.c_str();
+            return false;
+        }
+    }
+    for (const ProviderOffer& offer : catalog.offers) {
+        if (!session->editor().upsertOffer(offer).ok)
+            return false;
+    }
+    return true;
+}
+
+void setText(QWidget* input, const QString& text) {
+    auto* line = qobject_cast<QLineEdit*>(input);
+    QVERIFY2(line, "expected a line edit");
+    line->selectAll();
+    QTest::keyClick(line, Qt::Key_Backspace);
+    if (!text.isEmpty())
+        QTest::keyClicks(line, text);
+}
+
+int rowStartingWith(QListWidget* list, const QString& prefix) {
+    for (int row = 0; row < list->count(); ++row) {
+        if (list->item(row)->text().startsWith(prefix))
+            return row;
+    }
+    return -1;
+}
+
+void drop(QWidget* target, const QString& file) {
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(file)});
+    const QPointF where(target->width() / 2.0, target->height() / 2.0);
+    QDragEnterEvent enter(where.toPoint(), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent dropEvent(where, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &dropEvent);
+}
+
+std::size_t seriesInFile(const QString& path) {
+    data::CatalogError error;
+    std::optional<data::CatalogStore> store = data::CatalogStore::open(path, &error);
+    std::optional<Catalog> catalog = store ? store->load(&error) : std::nullopt;
+    return catalog ? catalog->series.size() : 0;
+}
+} // namespace
+
+class TestWorkflows : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        QVERIFY(settingsDir_.isValid());
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
+    }
+
+    void init() {
+        QVERIFY(dir_.emplace().isValid());
+        path_ = dir_->filePath(QStringLiteral("catalog.sqlite"));
+        QVERIFY(writeCatalog(path_));
+        QString error;
+        session_ = app::CatalogFileSession::openFile(path_, &error);
+        QVERIFY2(session_, qPrintable(error));
+        std::string reason;
+        std::optional<Catalog> catalog = session_->editor().reload(&reason);
+        QVERIFY(catalog);
+        window_ = std::make_unique<MainWindow>(std::move(*catalog));
+        controller_ = new WorkflowController(window_.get(), session_.get());
+        window_->resize(1366, 768);
+        window_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+        window_->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window_.get()));
+        window_->state()->setMinInteractivity(10);
+    }
+
+    void cleanup() {
+        window_.reset(); // deletes the controller, its child
+        session_.reset();
+        dir_.reset();
+    }
+
+    void editThenUndoRestoresTheCatalogAndTheRanking() {
+        const RankingTableModel& ranking = *window_->rankingModel();
+        // At 10 tok/s/user Beta ($1/h at 6000 tok/s/GPU) is cheapest: 0.0463 $/1M.
+        QCOMPARE(ranking.resultAt(0).series, beta);
+        QVERIFY(qAbs(*ranking.resultAt(0).costPerMTotal - costPerM(1, 6000)) < 1e-9);
+
+        RowEditorPage* page = controller_->editorDialog()->page(1);
+        controller_->editorDialog()->show();
+        const int row = rowStartingWith(page->rows(), QStringLiteral("BetaGPU"));
+        QVERIFY(row >= 0);
+        page->rows()->setCurrentRow(row);
+        setText(page->input(QStringLiteral("Direct $/GPU-hour")), QStringLiteral("10"));
+        QVERIFY(page->saveButton()->isEnabled());
+        QTest::mouseClick(page->saveButton(), Qt::LeftButton);
+
+        // $10/h makes Beta the dearest: 10e6 / (6000 × 3600) = 0.463 $/1M, after Alpha and Gamma.
+        std::string error;
+        std::optional<Catalog> saved = session_->editor().reload(&error);
+        QVERIFY(saved);
+        auto betaBasis = [](const Catalog& catalog) {
+            for (const CostBasis& basis : catalog.costBases) {
+                if (basis.hardware == "BetaGPU")
+                    return basis.usdPerGpuHour.value_or(-1);
+            }
+            return -1.0;
+        };
+        QCOMPARE(betaBasis(*saved), 10.0);
+        QCOMPARE(ranking.resultAt(2).series, beta);
+        QVERIFY(qAbs(*ranking.resultAt(2).costPerMTotal - costPerM(10, 6000)) < 1e-9);
+
+        // Ctrl+Z in the main window: the file and the ranking are as before.
+        window_->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window_.get()));
+        QTest::keyClick(window_.get(), Qt::Key_Z, Qt::ControlModifier);
+        saved = session_->editor().reload(&error);
+        QCOMPARE(betaBasis(*saved), 1.0);
+        QCOMPARE(saved->costBases.size(), std::size_t(3));
+        QCOMPARE(ranking.resultAt(0).series, beta);
+        QVERIFY(qAbs(*ranking.resultAt(0).costPerMTotal - costPerM(1, 6000)) < 1e-9);
+
+        // Ctrl+Shift+Z redoes it.
+        QTest::keyClick(window_.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(betaBasis(*session_->editor().reload(&error)), 10.0);
+        QCOMPARE(ranking.resultAt(2).series, beta);
+    }
+
+    void badValuesAreNamedAndNotSaved() {
+        RowEditorPage* page = controller_->editorDialog()->page(1);
+        page->rows()->setCurrentRow(rowStartingWith(page->rows(), QStringLiteral("AlphaGPU")));
+        setText(page->input(QStringLiteral("Capex ($ per GPU)")), QStringLiteral("30000"));
+        setText(page->input(QStringLiteral("Life (years)")), QStringLiteral("4"));
+        setText(page->input(QStringLiteral("Cost of capital (per year)")), QStringLiteral("0.1"));
+        setText(page->input(QStringLiteral("Opex ($ per GPU-year)")), QStringLiteral("1000"));
+        setText(page->input(QStringLiteral("Availability (0–1]")), QStringLiteral("1.5"));
+        setText(page->input(QStringLiteral("All-in kW per GPU (ownership)")),
+                QStringLiteral("1.5"));
+        setText(page->input(QStringLiteral("PUE")), QStringLiteral("1.3"));
+        setText(page->input(QStringLiteral("$ per kWh")), QStringLiteral("0.08"));
+        QVERIFY(page->problems()->text().contains(QStringLiteral("availability")));
+        QVERIFY(page->problems()->text().contains(QStringLiteral("(0, 1]")));
+        QVERIFY(!page->saveButton()->isEnabled());
+        setText(page->input(QStringLiteral("PUE")), QStringLiteral("0.9"));
+        QVERIFY(page->problems()->text().contains(QStringLiteral("PUE: must be ≥ 1")));
+
+        // Fixed values: the live $/GPU-hour from the ownership formula once the direct figure
+        // is cleared. CRF = 0.1 × 1.1⁴ / (1.1⁴ − 1) = 0.315471; (30000 × CRF + 1000) /
+        // (8760 × 0.9) = 1.3273; power 1.5 × 1.3 × 0.08 = 0.156; total 1.4833 → "$1.48".
+        setText(page->input(QStringLiteral("Availability (0–1]")), QStringLiteral("0.9"));
+        setText(page->input(QStringLiteral("PUE")), QStringLiteral("1.3"));
+        setText(page->input(QStringLiteral("Direct $/GPU-hour")), QString());
+        QVERIFY2(page->problems()->text().isEmpty(), qPrintable(page->problems()->text()));
+        QVERIFY2(page->preview()->text().contains(QStringLiteral("$1.48")),
+                 qPrintable(page->preview()->text()));
+        QVERIFY(page->saveButton()->isEnabled());
+
+        // Nothing was written while the form was wrong.
+        std::string error;
+        const Catalog catalog = *session_->editor().reload(&error);
+        for (const CostBasis& basis : catalog.costBases)
+            QVERIFY(!basis.ownership);
+    }
+
+    void offerAddDeleteAndUndo() {
+        RowEditorPage* page = controller_->editorDialog()->page(2);
+        QCOMPARE(page->rows()->count(), 2);
+        QTest::mouseClick(page->newButton(), Qt::LeftButton);
+        setText(page->input(QStringLiteral("Provider")), QStringLiteral("Cheap Tokens Inc"));
+        setText(page->input(QStringLiteral("Model")), QStringLiteral("TestModel"));
+        setText(page->input(QStringLiteral("Input $ per 1M tokens")), QStringLiteral("0.05"));
+        setText(page->input(QStringLiteral("Output $ per 1M tokens")), QStringLiteral("abc"));
+        QVERIFY(page->problems()->text().contains(QStringLiteral("must be a number")));
+        setText(page->input(QStringLiteral("Output $ per 1M tokens")), QStringLiteral("0.15"));
+        QTest::mouseClick(page->saveButton(), Qt::LeftButton);
+        QCOMPARE(window_->state()->catalog().offers.size(), std::size_t(3));
+        QCOMPARE(page->rows()->count(), 3);
+        QVERIFY(page->rows()->currentItem()->text().startsWith(QStringLiteral("Cheap Tokens Inc")));
+
+        QTest::mouseClick(page->deleteButton(), Qt::LeftButton);
+        QCOMPARE(window_->state()->catalog().offers.size(), std::size_t(2));
+        controller_->undoStack()->undo();
+        QCOMPARE(window_->state()->catalog().offers.size(), std::size_t(3));
+        controller_->undoStack()->undo();
+        QCOMPARE(window_->state()->catalog().offers.size(), std::size_t(2));
+        std::string error;
+        QCOMPARE(session_->editor().reload(&error)->offers.size(), std::size_t(2));
+    }
+
+    void droppedFileIsImported() {
+        const QString file = dir_->filePath(QStringLiteral("delta.csv"));
+        QFile csv(file);
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("model,hardware,engine,precision,isl,osl,concurrency,tput_per_gpu,"
+                  "interactivity_p50,ttft_p50,gpus\n"
+                  "TestModel,DeltaGPU,vllm,fp8,1024,1024,8,2000,90,0.3,8\n"
+                  "TestModel,DeltaGPU,vllm,fp8,1024,1024,64,7000,35,0.6,8\n");
+        csv.close();
+        QCOMPARE(seriesInFile(path_), std::size_t(4));
+        drop(window_.get(), file);
+        QTRY_COMPARE(window_->state()->catalog().series.size(), std::size_t(5));
+        QCOMPARE(seriesInFile(path_), std::size_t(5));
+        // The new series is ranked (it has no cost basis: cost unknown, so after the others).
+        bool ranked = false;
+        for (int row = 0; row < window_->rankingModel()->rowCount(); ++row)
+            ranked = ranked || window_->state()
+                                       ->engine()
+                                       .seriesKey(window_->rankingModel()->resultAt(row).series)
+                                       .hardware == "DeltaGPU";
+        QVERIFY(ranked);
+        QVERIFY(window_->filtersPanel()
+                    ->list(QStringLiteral("hardware"))
+                    ->findItems(QStringLiteral("DeltaGPU"), Qt::MatchExactly)
+                    .size() == 1);
+    }
+
+    void badDroppedFileLeavesTheCatalogUnchanged() {
+        const QString file = dir_->filePath(QStringLiteral("bad.csv"));
+        QFile csv(file);
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("model,hardware,engine,precision,isl,osl,concurrency,tput_per_gpu,"
+                  "interactivity_p50,ttft_p50,gpus\n"
+                  "TestModel,DeltaGPU,vllm,fp8,1024,1024,8,2000,90,0.3,8\n"
+                  "TestModel,DeltaGPU,vllm,fp8,1024,1024,64,fast,35,0.6,8\n");
+        csv.close();
+        drop(window_.get(), file);
+        QTRY_VERIFY(controller_->importRunner()->errorDialog());
+        QMessageBox* box = controller_->importRunner()->errorDialog();
+        QVERIFY(box->text().contains(QStringLiteral("bad.csv")));
+        QVERIFY(box->text().contains(QStringLiteral("line 3")));
+        QVERIFY(box->text().contains(QStringLiteral("tput_per_gpu")));
+        QVERIFY(box->text().contains(QStringLiteral("fast")));
+        box->accept();
+        QCOMPARE(seriesInFile(path_), std::size_t(4));
+        QCOMPARE(window_->state()->catalog().series.size(), std::size_t(4));
+    }
+
+    void exportsProduceFilesOfTheRightTypeAndSize() {
+        QString error;
+        const QString png = dir_->filePath(QStringLiteral("chart.png"));
+        QVERIFY2(controller_->exportChart(png, &error), qPrintable(error));
+        const QImage image(png);
+        QCOMPARE(image.size(), QSize(qRound(chartExportWidth * chartExportScale),
+                                     qRound(chartExportHeight * chartExportScale)));
+        QVERIFY(image.size().width() >= 3840);
+
+        const QString svg = dir_->filePath(QStringLiteral("chart.svg"));
+        QVERIFY2(controller_->exportChart(svg, &error), qPrintable(error));
+        QSvgRenderer renderer(svg);
+        QVERIFY(renderer.isValid());
+        QCOMPARE(renderer.viewBox(), QRect(0, 0, chartExportWidth, chartExportHeight));
+
+        const QString pdf = dir_->filePath(QStringLiteral("chart.pdf"));
+        QVERIFY2(controller_->exportChart(pdf, &error), qPrintable(error));
+        QFile pdfFile(pdf);
+        QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+        QVERIFY(pdfFile.read(5) == "%PDF-");
+        QVERIFY(pdfFile.size() > 5000);
+
+        QVERIFY(!controller_->exportChart(dir_->filePath(QStringLiteral("chart.bmp")), &error));
+        QVERIFY(error.contains(QStringLiteral("chart.bmp")));
+
+        const QString csv = dir_->filePath(QStringLiteral("ranking.csv"));
+        QVERIFY2(controller_->exportRanking(csv, &error), qPrintable(error));
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QStringList lines =
+            QString::fromUtf8(csvFile.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), window_->rankingModel()->rowCount() + 1);
+        // Beta first at 10 tok/s/user: 0.0463 $/1M as a plain number.
+        QVERIFY(lines[1].startsWith(QStringLiteral("BetaGPU")));
+        QVERIFY(lines[1].split(QLatin1Char(',')).contains(QStringLiteral("0.0463")));
+
+        const QString iso = dir_->filePath(QStringLiteral("iso.csv"));
+        QVERIFY2(controller_->exportIsoTable(iso, &error), qPrintable(error));
+        QFile isoFile(iso);
+        QVERIFY(isoFile.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QStringList isoLines =
+            QString::fromUtf8(isoFile.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(isoLines.size(), window_->isoModel()->rowCount() + 1);
+        QVERIFY(isoLines[0].startsWith(QStringLiteral("Series,")));
+    }
+
+    void clipboardHoldsTheTableAndTheChart() {
+        controller_->action(QStringLiteral("copyRanking"))->trigger();
+        const QStringList lines =
+            QGuiApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const RankingTableModel& model = *window_->rankingModel();
+        QCOMPARE(lines.size(), model.rowCount() + 1);
+        const QStringList header = lines[0].split(QLatin1Char('\t'));
+        QCOMPARE(header.size(), model.columnCount());
+        QVERIFY(!lines[0].contains(QLatin1Char('\n')));
+        const QStringList first = lines[1].split(QLatin1Char('\t'));
+        QCOMPARE(first.size(), model.columnCount());
+        QCOMPARE(first[RankingTableModel::SeriesColumn],
+                 model.data(model.index(0, RankingTableModel::SeriesColumn), Qt::DisplayRole)
+                     .toString());
+        // 1e6 / (6000 × 3600) = 0.046296 → shown "$0.0463", pasted as the number 0.0463.
+        QCOMPARE(first[RankingTableModel::CostPerMTotalColumn], QStringLiteral("0.0463"));
+
+        controller_->action(QStringLiteral("copyChart"))->trigger();
+        const QImage image = QGuiApplication::clipboard()->image();
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() >= chartExportWidth);
+    }
+
+    void savedViewRestoresItsSettings() {
+        DashboardState& state = *window_->state();
+        Sla sla = state.sla();
+        sla.minInteractivity = 55;
+        sla.maxTtftSeconds = 0.9;
+        sla.statistic = Statistic::P90;
+        state.setSla(sla);
+        CostSettings cost = state.cost();
+        cost.usdPerGpuHourOverride = 2.5;
+        cost.utilization = 0.8;
+        state.setCost(cost);
+        SeriesFilter filter = state.seriesFilter();
+        filter.hardware = {"AlphaGPU", "GammaGPU"};
+        state.setSeriesFilter(filter);
+        state.setParetoOnly(true);
+        window_->chartArea()->tabs()->setCurrentIndex(1); // cost
+        QString error;
+        QVERIFY2(controller_->saveCurrentView(QStringLiteral("board meeting"), &error),
+                 qPrintable(error));
+
+        // Change everything, then restore.
+        window_->chartArea()->tabs()->setCurrentIndex(0);
+        state.setSla(Sla{});
+        state.setCost(CostSettings{});
+        state.setSeriesFilter(SeriesFilter{});
+        state.setParetoOnly(false);
+        QVERIFY2(controller_->showSavedView(QStringLiteral("board meeting"), &error),
+                 qPrintable(error));
+        QCOMPARE(state.sla().minInteractivity, std::optional<double>(55));
+        QCOMPARE(state.sla().maxTtftSeconds, std::optional<double>(0.9));
+        QCOMPARE(state.sla().statistic, Statistic::P90);
+        QCOMPARE(state.cost().usdPerGpuHourOverride, std::optional<double>(2.5));
+        QCOMPARE(state.cost().utilization, 0.8);
+        QCOMPARE(state.seriesFilter().hardware, (std::vector<std::string>{"AlphaGPU", "GammaGPU"}));
+        QVERIFY(state.paretoOnly());
+        QCOMPARE(window_->chartArea()->currentChart()->metric(), ChartMetric::CostPerMTotal);
+        // The filter lists show the view: BetaGPU unchecked.
+        QListWidget* hardware = window_->filtersPanel()->list(QStringLiteral("hardware"));
+        QCOMPARE(
+            hardware->findItems(QStringLiteral("BetaGPU"), Qt::MatchExactly).front()->checkState(),
+            Qt::Unchecked);
+        // It lives in the catalog file.
+        data::CatalogError catalogError;
+        auto views = data::CatalogStore::open(path_, &catalogError)->loadViews(&catalogError);
+        QVERIFY(views);
+        QCOMPARE(views->size(), std::size_t(1));
+        QCOMPARE(views->front().first, QStringLiteral("board meeting"));
+        QVERIFY(!controller_->showSavedView(QStringLiteral("no such view"), &error));
+        QVERIFY(error.contains(QStringLiteral("no such view")));
+    }
+
+    void presetViewsSetTheirSla() {
+        const std::vector<PresetView> presets = presetViews(window_->state()->catalog());
+        QCOMPARE(presets.size(), std::size_t(3));
+        QCOMPARE(presets[0].name, QStringLiteral("Llama 3.3 70B chat: 2 s TTFT, 30 tok/s/user"));
+        controller_->showView(presets[0].settings);
+        QCOMPARE(window_->state()->sla().maxTtftSeconds, std::optional<double>(2));
+        QCOMPARE(window_->state()->sla().minInteractivity, std::optional<double>(30));
+        QCOMPARE(window_->state()->seriesFilter().models,
+                 std::vector<std::string>{"Llama 3.3 70B"});
+        QCOMPARE(presets[1].settings.filter.isl, std::optional<std::int32_t>(8192));
+        QVERIFY(!presets[2].settings.sla.minInteractivity);
+    }
+
+    void presentationModeEnlargesAndRestores() {
+        ParetoChart* chart = window_->chartArea()->currentChart();
+        const double screenTicks = chart->xAxis->tickLabelFont().pointSizeF();
+        QTest::keyClick(window_.get(), Qt::Key_F11);
+        QVERIFY(controller_->inPresentation());
+        QTRY_VERIFY(window_->isFullScreen());
+        QCOMPARE(chart->xAxis->tickLabelFont().pointSizeF(), presentationTickLabelPt);
+        QCOMPARE(chart->legend->font().pointSizeF(), presentationLegendPt);
+        for (QDockWidget* dock : window_->findChildren<QDockWidget*>())
+            QVERIFY(!dock->isVisible());
+        // A threshold change rebuilds curves; they stay presentation-sized.
+        window_->state()->setMaxTtftSeconds(3.0);
+        QCOMPARE(chart->xAxis->tickLabelFont().pointSizeF(), presentationTickLabelPt);
+        QTest::keyClick(window_.get(), Qt::Key_Escape);
+        QVERIFY(!controller_->inPresentation());
+        QTRY_VERIFY(!window_->isFullScreen());
+        QCOMPARE(chart->xAxis->tickLabelFont().pointSizeF(), screenTicks);
+        for (QDockWidget* dock : window_->findChildren<QDockWidget*>())
+            QVERIFY(dock->isVisible());
+    }
+
+    void openingAnotherCatalogSwitchesAndIsRemembered() {
+        const QString other = dir_->filePath(QStringLiteral("other.sqlite"));
+        QVERIFY(controller_->openCatalog(other)); // created empty
+        QCOMPARE(session_->path(), other);
+        QCOMPARE(window_->state()->catalog().series.size(), std::size_t(0));
+        QCOMPARE(controller_->recentCatalogs().front(), QFileInfo(other).absoluteFilePath());
+        QVERIFY(controller_->recentCatalogs().contains(QFileInfo(path_).absoluteFilePath()));
+        QVERIFY(controller_->openCatalog(path_));
+        QCOMPARE(window_->state()->catalog().series.size(), std::size_t(4));
+        QVERIFY(!controller_->openCatalog(dir_->filePath(QStringLiteral("missing/x.sqlite"))));
+        QCOMPARE(session_->path(), path_); // the open catalog stays open
+    }
+
+private:
+    QTemporaryDir settingsDir_;
+    std::optional<QTemporaryDir> dir_;
+    QString path_;
+    std::unique_ptr<app::CatalogFileSession> session_;
+    std::unique_ptr<MainWindow> window_;
+    WorkflowController* controller_ = nullptr;
+};
+
+QTEST_MAIN(TestWorkflows)
+#include "test_workflows.moc"
