@@ -1,4 +1,5 @@
-// libFuzzer target for one result-file parser, chosen at build time by TOKENOMICS_FUZZ_FORMAT.
+// libFuzzer target for one result-file parser; each fuzz_<format> executable links this body
+// once compiled and a one-line file that sets tokenomicsFuzzFormat (see CMakeLists.txt).
 // Each input goes through what `tokenomics import` does with a file's bytes: the format check,
 // the parser, the series collector (duplicates, non-finite figures) and the sample packing.
 // The parsers take bytes, so no temporary file is written per run.
@@ -67,13 +68,16 @@ void collect(std::vector<ParsedPoint>& points, SeriesCollector& collector, Impor
 
 } // namespace
 
+/// Which parser this executable fuzzes (a FuzzFormat), defined in its generated source.
+extern const int tokenomicsFuzzFormat;
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const QByteArray bytes(reinterpret_cast<const char*>(data), static_cast<qsizetype>(size));
     const ImportDefaults defaults = commandLineDefaults();
     ImportError error;
     SeriesCollector collector;
     std::vector<ParsedPoint> points;
-    const int format = TOKENOMICS_FUZZ_FORMAT;
+    const int format = tokenomicsFuzzFormat;
     static const char* const names[] = {"",
                                         "fuzz.csv",
                                         "agg_fuzz.json",
