@@ -52,7 +52,11 @@ void applyPresentationStyle(ParetoChart& chart, bool on) {
     }
     for (int i = 0; i < chart.itemCount(); ++i) {
         if (auto* text = qobject_cast<QCPItemText*>(chart.item(i))) {
-            text->setFont(sized(base, on ? presentationSlaLabelPt : screenPt, on));
+            // The SLA labels (drawn in the SLA red) are what the room must read; offer labels
+            // grow less so they do not cover the curves.
+            const bool slaLabel = text->color().red() > 2 * text->color().green();
+            const double points = slaLabel ? presentationSlaLabelPt : presentationOfferLabelPt;
+            text->setFont(sized(base, on ? points : screenPt - (slaLabel ? 0 : 1), on && slaLabel));
         } else if (auto* line = qobject_cast<QCPItemStraightLine*>(chart.item(i))) {
             QPen pen = line->pen();
             pen.setWidthF(on ? 4 : 2);

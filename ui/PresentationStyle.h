@@ -11,6 +11,7 @@ constexpr double presentationAxisLabelPt = 22;
 constexpr double presentationTickLabelPt = 18;
 constexpr double presentationLegendPt = 17;
 constexpr double presentationSlaLabelPt = 19;
+constexpr double presentationOfferLabelPt = 13;
 
 /// Sets the chart's fonts, pens and markers for presentation (`on`) or back to screen sizes.
 void applyPresentationStyle(ParetoChart& chart, bool on);

@@ -61,8 +61,10 @@ SummaryStrip::SummaryStrip(DashboardState* state, QWidget* parent)
     setTextFormat(Qt::RichText);
     setWordWrap(true);
     setContentsMargins(10, 6, 10, 6);
-    setStyleSheet(QStringLiteral("QLabel { background: #f4f8fb; border: 1px solid #d6e2ea;"
-                                 " border-radius: 4px; }"));
+    // A light card with dark text in light and dark palettes alike.
+    setStyleSheet(
+        QStringLiteral("QLabel { background: #f4f8fb; color: #1b1f23; border: 1px solid #d6e2ea;"
+                       " border-radius: 4px; }"));
     QFont larger = font();
     larger.setPointSizeF(larger.pointSizeF() + 1.5);
     setFont(larger);

@@ -86,12 +86,13 @@ std::string bestModel(const Catalog& catalog, const std::string& prefix, int isl
     return best;
 }
 
-// The scenario of a model with most series, preferring `isl`/`osl` when the catalog has it.
+// The scenario of a model with the most measured points (curves, not lone figures), preferring
+// `isl`/`osl` when the catalog has it.
 std::pair<int, int> scenarioOf(const Catalog& catalog, const std::string& model, int isl, int osl) {
     std::map<std::pair<int, int>, int> counts;
     for (const Series& series : catalog.series) {
         if (series.key.model == model && series.key.isl > 0)
-            ++counts[{series.key.isl, series.key.osl}];
+            counts[{series.key.isl, series.key.osl}] += static_cast<int>(series.points.size());
     }
     if (counts.count({isl, osl}) || counts.empty())
         return {isl, osl};

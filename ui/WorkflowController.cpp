@@ -24,6 +24,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -290,12 +291,18 @@ void WorkflowController::setPresentation(bool on) {
             dock->hide();
         window_->menuBar()->hide();
         window_->statusBar()->hide();
+        geometryBeforePresentation_ = window_->saveGeometry();
         window_->showFullScreen();
+        // Without a window manager (a bare X server, a projector kiosk) full screen is only
+        // a hint: take the screen's geometry explicitly.
+        if (window_->screen())
+            window_->setGeometry(window_->screen()->geometry());
     } else {
         window_->menuBar()->show();
         window_->statusBar()->show();
         window_->restoreState(dockStateBeforePresentation_);
         wasMaximized_ ? window_->showMaximized() : window_->showNormal();
+        window_->restoreGeometry(geometryBeforePresentation_);
     }
     // Title and summary grow with the charts; the room reads them first.
     QFont title = area->title()->font();

@@ -88,6 +88,7 @@ private:
     bool presenting_ = false;
     bool wasMaximized_ = false;
     QByteArray dockStateBeforePresentation_;
+    QByteArray geometryBeforePresentation_;
 };
 
 } // namespace tokenomics::ui
