@@ -101,18 +101,57 @@ struct CatalogEditorStore::Impl {
         return statement.step() == SQLITE_ROW ? statement.columnInt64(0) : 0;
     }
 
+    // Gives the row written as `newId` the id it had before the edit, so rows keep their
+    // place and their id across edits and undo; `aliasTable` rows follow it.
+    bool renumber(const char* table, std::int64_t newId, std::int64_t oldId, const char* aliasTable,
+                  const char* aliasColumn, QString* error) {
+        if (!executeSql(handle, "PRAGMA defer_foreign_keys = ON", error))
+            return false;
+        const std::string moveRow = std::string("UPDATE ") + table + " SET id = ? WHERE id = ?";
+        SqlStatement row(handle, moveRow.c_str());
+        row.bind(1, oldId);
+        row.bind(2, newId);
+        if (row.step() != SQLITE_DONE) {
+            *error = row.errorMessage();
+            return false;
+        }
+        if (!aliasTable)
+            return true;
+        const std::string moveAliases = std::string("UPDATE ") + aliasTable + " SET " +
+                                        aliasColumn + " = ? WHERE " + aliasColumn + " = ?";
+        SqlStatement aliases(handle, moveAliases.c_str());
+        aliases.bind(1, oldId);
+        aliases.bind(2, newId);
+        if (aliases.step() != SQLITE_DONE) {
+            *error = aliases.errorMessage();
+            return false;
+        }
+        return true;
+    }
+
+    /// Replaces row `value.catalogId` (or adds one when 0); `findId` finds the written row.
     template <typename Value, typename Insert>
     EditResult upsert(const char* table, const Value& value, const std::vector<FieldProblem>& bad,
-                      Insert insert, const std::function<std::int64_t()>& findId) {
+                      Insert insert, const std::function<std::int64_t()>& findId,
+                      const char* aliasTable = nullptr, const char* aliasColumn = nullptr) {
         if (!bad.empty())
             return EditResult::failure(joinProblems(bad));
+        std::int64_t writtenId = 0;
         return transaction(
             [&](CatalogWriter& writer, QString* error) {
                 if (value.catalogId != 0 && !remove(table, value.catalogId, error))
                     return false;
-                return insert(writer, error);
+                if (!insert(writer, error))
+                    return false;
+                writtenId = findId();
+                if (value.catalogId == 0 || writtenId == value.catalogId)
+                    return true;
+                if (!renumber(table, writtenId, value.catalogId, aliasTable, aliasColumn, error))
+                    return false;
+                writtenId = value.catalogId;
+                return true;
             },
-            findId);
+            [&] { return writtenId; });
     }
 
     EditResult removeRow(const char* table, std::int64_t id) {
@@ -182,9 +221,8 @@ EditResult CatalogEditorStore::upsertAccelerator(const Accelerator& accelerator)
         [&](CatalogWriter& writer, QString* error) {
             return writer.insertAccelerator(accelerator, error);
         },
-        [&] {
-            return impl_->idOf("SELECT id FROM accelerators WHERE name = ?", accelerator.name);
-        });
+        [&] { return impl_->idOf("SELECT id FROM accelerators WHERE name = ?", accelerator.name); },
+        "accelerator_aliases", "accelerator_id");
 }
 
 EditResult CatalogEditorStore::removeAccelerator(std::int64_t catalogId) {
@@ -220,7 +258,8 @@ EditResult CatalogEditorStore::upsertModel(const ModelInfo& model) {
     return impl_->upsert(
         "models", model, validateModel(model),
         [&](CatalogWriter& writer, QString* error) { return writer.insertModel(model, error); },
-        [&] { return impl_->idOf("SELECT id FROM models WHERE name = ?", model.name); });
+        [&] { return impl_->idOf("SELECT id FROM models WHERE name = ?", model.name); },
+        "model_aliases", "model_id");
 }
 
 EditResult CatalogEditorStore::removeModel(std::int64_t catalogId) {
