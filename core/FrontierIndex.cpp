@@ -246,20 +246,26 @@ std::size_t walk(const WalkRange<Index>& range, const PassTests& tests) {
         for (std::uint32_t j = start[s]; j < end; ++j) {
             const Index local = sorted[j];
             const float y = seriesTput[local];
-            // Branch-free: TTFT pass/fail is as good as random, so a branch on it would be
-            // mispredicted half the time. Negated comparisons: unknown (NaN) fails.
-            bool keep = y > bestTput;
+            // Branch-free, with only a max on the loop-carried chain: a point failing a
+            // threshold competes with throughput +0, which beats nothing (candidates all
+            // have positive throughput), and a passing point is kept exactly when it raises
+            // the running maximum. TTFT pass/fail is as good as random, so a branch on it
+            // would be mispredicted half the time. Negated comparisons: unknown (NaN) fails.
+            bool passes = true;
             if constexpr (TtftLimited)
-                keep &= seriesTtft[local] <= maxTtft;
+                passes &= seriesTtft[local] <= maxTtft;
             if constexpr (E2elLimited)
-                keep &= seriesE2el[local] <= maxE2el;
+                passes &= seriesE2el[local] <= maxE2el;
             if constexpr (SlowTests) {
-                if (keep)
-                    keep = tests.slowTests(base + local);
+                if (passes && y > bestTput)
+                    passes = tests.slowTests(base + local);
             }
+            const auto mask = std::uint32_t(0) - static_cast<std::uint32_t>(passes);
+            const float candidate = std::bit_cast<float>(std::bit_cast<std::uint32_t>(y) & mask);
+            const bool keep = candidate > bestTput;
             *cursor = local; // kept only if the cursor moves on; the room is there
             cursor += keep ? 1 : 0;
-            bestTput = keep ? y : bestTput;
+            bestTput = std::max(bestTput, candidate);
         }
         std::reverse(first, cursor);
     }
