@@ -45,8 +45,11 @@ QString formatUsd(std::optional<double> usd) {
 QString formatSeconds(std::optional<double> seconds) {
     if (!isKnown(seconds))
         return QStringLiteral("unknown");
-    const int decimals = *seconds < 10 ? 3 : 1;
-    return englishLocale().toString(*seconds, 'f', decimals) + QStringLiteral(" s");
+    // Up to milliseconds, without trailing zeros: "2.0 s", "0.36 s", "0.245 s".
+    QString text = englishLocale().toString(*seconds, 'f', *seconds < 10 ? 3 : 1);
+    while (text.endsWith(QLatin1Char('0')) && text.indexOf(QLatin1Char('.')) < text.size() - 2)
+        text.chop(1);
+    return text + QStringLiteral(" s");
 }
 
 QString scenarioLabel(int isl, int osl) {

@@ -57,8 +57,11 @@ Catalog uiTestCatalog() {
         series("TestModel", "GammaGPU", "sglang", "bf16",
                {point(20, 9000, 2.5, 8, "gamma-source"), point(50, 5000, 3.0, 8, "gamma-source"),
                 point(120, 1500, 4.0, 8, "gamma-source")}));
-    catalog.series.push_back(
-        series("OtherModel", "AlphaGPU", "trt", "fp8", {point(10, 500, 0.5, 8, "other-source")}));
+    // An MLPerf-style row: its latencies are the scenario's limits, its source second-hand.
+    OperatingPoint limitRow = point(10, 500, 2.0, 8, "other-source");
+    limitRow.figures.latencyIsLimit = true;
+    limitRow.provenance.uncertain = true;
+    catalog.series.push_back(series("OtherModel", "AlphaGPU", "trt", "fp8", {limitRow}));
     catalog.costBases = {basis("AlphaGPU", 2.0), basis("BetaGPU", 1.0), basis("GammaGPU", 3.0)};
 
     ProviderOffer known;

@@ -198,6 +198,19 @@ private slots:
         QVERIFY(costChart->tooltipAt(offerPixel).contains(QStringLiteral("offer-source")));
     }
 
+    void tooltipMarksLimitsAndUncertainFigures() {
+        SeriesFilter other;
+        other.models = {"OtherModel"};
+        window_->state()->setSeriesFilter(other);
+        ParetoChart* chart = window_->chartArea()->chart(ChartMetric::ThroughputPerGpu);
+        QCOMPARE(chart->drawnSeries(), std::vector<std::size_t>({3}));
+        const QString text = chart->tooltipAt(
+            QPointF(chart->xAxis->coordToPixel(10), chart->yAxis->coordToPixel(500)));
+        QVERIFY2(text.contains(QStringLiteral("≤ 2.0 s (scenario limit)")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("≈ uncertain")));
+        QVERIFY(text.contains(QStringLiteral("other-source")));
+    }
+
     void tablesNeverShowNan() {
         window_->state()->setMinInteractivity(500); // beyond every frontier
         for (QAbstractItemModel* model : std::initializer_list<QAbstractItemModel*>{
