@@ -84,6 +84,9 @@ std::string formatReport(const Report& report) {
         text, report, "  import peak memory (MB)",
         [&](const SizeFigures& s) { return m(s.importPeakMb); }, "%12.1f");
     row(
+        text, report, "  import CPU (s)",
+        [&](const SizeFigures& s) { return m(s.importCpuSeconds); }, "%12.3f");
+    row(
         text, report, "load into engine, in process (s)",
         [&](const SizeFigures& s) { return m(s.loadSeconds); }, "%12.4f");
     row(
@@ -105,12 +108,24 @@ std::string formatReport(const Report& report) {
     row(text, report, "re-rank, TTFT line dragged (ms)",
         [&](const SizeFigures& s) { return m(s.rerankSlaMs); }, "%12.3f",
         {"<= 5 ms", [](double v) { return v <= 5; }});
+    row(
+        text, report, "  same, process CPU (ms)",
+        [&](const SizeFigures& s) { return m(s.rerankSlaCpuMs); }, "%12.3f");
     row(text, report, "re-rank, min interactivity only (ms)",
         [&](const SizeFigures& s) { return m(s.rerankInteractivityMs); }, "%12.3f",
         {"<= 1 ms", [](double v) { return v <= 1; }});
     row(
+        text, report, "  same, process CPU (ms)",
+        [&](const SizeFigures& s) { return m(s.rerankInteractivityCpuMs); }, "%12.3f");
+    row(
         text, report, "query --format json, end to end (s)",
         [&](const SizeFigures& s) { return m(s.querySeconds); }, "%12.4f");
+    row(
+        text, report, "  query CPU (s)", [&](const SizeFigures& s) { return m(s.queryCpuSeconds); },
+        "%12.4f");
+    row(
+        text, report, "  of which load + point details (s)",
+        [&](const SizeFigures& s) { return m(s.loadDetailsSeconds); }, "%12.4f");
     row(
         text, report, "  query peak memory (MB)",
         [&](const SizeFigures& s) { return m(s.queryPeakMb); }, "%12.1f");
@@ -123,6 +138,10 @@ std::string formatReport(const Report& report) {
     row(text, report, "  pandas from SQLite / query (ratio)",
         [&](const SizeFigures& s) { return m(s.pandasDb.wallSeconds) / m(s.querySeconds); },
         "%12.1f", {">= 10x faster", [](double v) { return v >= 10; }});
+    row(
+        text, report, "  pandas CPU / query CPU, SQLite (ratio)",
+        [&](const SizeFigures& s) { return m(s.pandasDb.cpuSeconds) / m(s.queryCpuSeconds); },
+        "%12.1f");
     row(
         text, report, "pandas from CSV, process (s)",
         [&](const SizeFigures& s) { return m(s.pandasCsv.wallSeconds); }, "%12.3f");
@@ -138,6 +157,9 @@ std::string formatReport(const Report& report) {
     row(text, report, "peak memory, load + rank child (MB)",
         [&](const SizeFigures& s) { return m(s.loadPeakMb); }, "%12.1f",
         {"<= 200 MB", [](double v) { return v <= 200; }});
+    row(
+        text, report, "  peak, load with point details (MB)",
+        [&](const SizeFigures& s) { return m(s.loadDetailsPeakMb); }, "%12.1f");
     row(
         text, report, "  C API floor peak memory (MB)",
         [&](const SizeFigures& s) { return m(s.floorPeakMb); }, "%12.1f");

@@ -8,17 +8,19 @@ namespace tokenomics::bench {
 
 /// pandas computing the same ranking: process wall time, its own timer, peak memory.
 struct PandasFigures {
-    std::vector<double> wallSeconds, innerSeconds, peakMb;
+    std::vector<double> wallSeconds, innerSeconds, peakMb, cpuSeconds;
     int feasible = -1;
 };
 
 /// Every repeated measure at one catalog size.
 struct SizeFigures {
     int points = 0;
-    std::vector<double> importSeconds, importPeakMb;
+    std::vector<double> importSeconds, importPeakMb, importCpuSeconds, queryCpuSeconds;
     std::vector<double> floorSeconds, floorProcessSeconds, floorPeakMb, shellSeconds;
     std::vector<double> loadSeconds, frontierMs, loadPeakMb;
-    std::vector<double> rerankSlaMs, rerankInteractivityMs;
+    std::vector<double> loadDetailsSeconds, loadDetailsPeakMb;    // as `query` loads
+    std::vector<double> rerankSlaMs, rerankInteractivityMs;       // wall
+    std::vector<double> rerankSlaCpuMs, rerankInteractivityCpuMs; // process CPU, both threads
     std::vector<double> querySeconds, queryPeakMb;
     PandasFigures pandasDb, pandasCsv;
     double bytesPerPoint = 0;

@@ -35,6 +35,12 @@ double monotonicSeconds() {
     return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
 }
 
+double processCpuSeconds() {
+    timespec now{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
+}
+
 namespace {
 std::string readWhole(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -106,7 +112,10 @@ ChildRun runChild(const std::vector<std::string>& argv, bool keepOutput,
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
     run.wallSeconds = monotonicSeconds() - run.startedAtSeconds;
-    run.maxRssMb = std::atof(readWhole(rssPath).c_str()) / 1024.0; // kilobytes on Linux
+    std::istringstream measured(readWhole(rssPath));
+    double maxRssKb = 0;
+    measured >> maxRssKb >> run.cpuSeconds;
+    run.maxRssMb = maxRssKb / 1024.0;
     unlink(rssPath.c_str());
     run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     if (keepOutput) {

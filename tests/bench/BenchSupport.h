@@ -10,6 +10,8 @@ double median(std::vector<double> values);
 
 /// Seconds on the monotonic clock (comparable across processes on one machine).
 double monotonicSeconds();
+/// CPU seconds of this process, every thread (the engine may split a pass over two).
+double processCpuSeconds();
 
 /// One finished child process: wall time from spawn to reaped, its peak resident set.
 struct ChildRun {
@@ -17,6 +19,7 @@ struct ChildRun {
     int exitCode = -1;
     double wallSeconds = 0;
     double startedAtSeconds = 0; // monotonicSeconds() just before the spawn
+    double cpuSeconds = 0;       // user + system time, whatever else shares the cores
     double maxRssMb = 0;         // its peak resident set (ru_maxrss, via peak_rss)
     std::string output;          // its stdout (empty when sent to /dev/null)
     std::string errors;          // its stderr, for a message when it fails

@@ -1,4 +1,5 @@
-/* Runs a command and writes its peak resident set (kB, wait4's ru_maxrss) to a file.
+/* Runs a command and writes its peak resident set (kB, wait4's ru_maxrss) and its CPU time
+ * (user + system seconds) to a file.
  * A fork keeps the parent's resident-set high-water mark, so a large benchmark process cannot
  * measure its children directly; this launcher is small, so its children's figure is theirs.
  * Usage: peak_rss OUT_FILE COMMAND [ARGS...]; exits with the command's status. */
@@ -26,7 +27,10 @@ int main(int argc, char** argv) {
     }
     FILE* out = fopen(argv[1], "w");
     if (out) {
-        fprintf(out, "%ld\n", usage.ru_maxrss);
+        const double cpu_seconds =
+            (double)usage.ru_utime.tv_sec + (double)usage.ru_stime.tv_sec +
+            ((double)usage.ru_utime.tv_usec + (double)usage.ru_stime.tv_usec) / 1e6;
+        fprintf(out, "%ld %.6f\n", usage.ru_maxrss, cpu_seconds);
         fclose(out);
     }
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

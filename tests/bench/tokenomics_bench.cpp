@@ -2,7 +2,8 @@
 // figure as a median over repeated runs, beside the floors (SQLite C API, sqlite3 shell) and
 // pandas computing the same ranking. Separate processes wherever that is the honest measure.
 // Usage: tokenomics_bench [--sizes 200,2000,20000]   (series counts; 50 points each)
-//        tokenomics_bench --child-load CATALOG | --child-start   (used by the report itself)
+//        tokenomics_bench --child-load[-details] CATALOG | --child-start   (used by the report
+//        itself)
 #include "BenchCatalog.h"
 #include "BenchReport.h"
 #include "BenchSupport.h"
@@ -43,12 +44,14 @@ void progress(const char* format, const std::string& detail = {}) {
 
 /// In a child: open + load into a new engine, then the first rank (it builds the frontiers).
 /// Prints "<load s> <frontiers ms> <resident bytes> <points>".
-int runChildLoad(const QString& path) {
+/// With `withDetails`, also every point's labels and provenance, as `tokenomics query` loads.
+int runChildLoad(const QString& path, bool withDetails) {
     const double start = monotonicSeconds();
     data::CatalogError error;
     auto store = data::CatalogStore::open(path, &error);
     RankingEngine engine;
-    if (!store || !store->loadInto(engine, &error)) {
+    std::vector<std::vector<data::PointDetails>> details;
+    if (!store || !store->loadInto(engine, &error, withDetails ? &details : nullptr)) {
         std::fprintf(stderr, "%s\n", qPrintable(error.message));
         return 1;
     }
@@ -108,6 +111,7 @@ bool measureSize(int seriesCount, const QTemporaryDir& folder, SizeFigures* figu
             return false;
         figures->importSeconds.push_back(run.wallSeconds);
         figures->importPeakMb.push_back(run.maxRssMb);
+        figures->importCpuSeconds.push_back(run.cpuSeconds);
         if (target != db)
             std::remove(target.c_str());
     }
@@ -138,6 +142,11 @@ bool measureSize(int seriesCount, const QTemporaryDir& folder, SizeFigures* figu
         figures->frontierMs.push_back(loaded.at(1));
         figures->loadPeakMb.push_back(load.maxRssMb);
         figures->bytesPerPoint = loaded.at(2) / loaded.at(3);
+        const ChildRun detailed = runChild({BENCH_EXE, "--child-load-details", db}, true);
+        if (!check(detailed, "engine load with details"))
+            return false;
+        figures->loadDetailsSeconds.push_back(fields(detailed.output).at(0));
+        figures->loadDetailsPeakMb.push_back(detailed.maxRssMb);
     }
     progress("query end to end and pandas");
     const std::vector<std::string> sla = {"--min-interactivity", "20", "--max-ttft", "1.0",
@@ -150,6 +159,7 @@ bool measureSize(int seriesCount, const QTemporaryDir& folder, SizeFigures* figu
             return false;
         figures->querySeconds.push_back(run.wallSeconds);
         figures->queryPeakMb.push_back(run.maxRssMb);
+        figures->queryCpuSeconds.push_back(run.cpuSeconds);
         figures->queryFeasible = feasibleInQueryJson(run.output);
         for (const bool fromCsv : {false, true}) {
             std::vector<std::string> pandas = {"/usr/bin/python3", PANDAS_RANK_PY,
@@ -164,6 +174,7 @@ bool measureSize(int seriesCount, const QTemporaryDir& folder, SizeFigures* figu
             into.wallSeconds.push_back(ranked.wallSeconds);
             into.innerSeconds.push_back(answer.value("seconds").toDouble());
             into.peakMb.push_back(ranked.maxRssMb);
+            into.cpuSeconds.push_back(ranked.cpuSeconds);
             into.feasible = answer.value("feasible").toInt();
         }
     }
@@ -180,15 +191,19 @@ bool measureSize(int seriesCount, const QTemporaryDir& folder, SizeFigures* figu
             Sla dragged = baseSla();
             dragged.maxTtftSeconds = 0.3 + 0.05 * r;
             const double start = monotonicSeconds();
+            const double cpuStart = processCpuSeconds();
             const Ranking ranking = engine.rank(dragged, cost);
             figures->rerankSlaMs.push_back((monotonicSeconds() - start) * 1e3);
+            figures->rerankSlaCpuMs.push_back((processCpuSeconds() - cpuStart) * 1e3);
         }
         for (int r = 0; r < 40; ++r) { // the vertical min-interactivity line dragged
             Sla dragged = baseSla();
             dragged.minInteractivity = 5.0 + 1.1 * r;
             const double start = monotonicSeconds();
+            const double cpuStart = processCpuSeconds();
             const Ranking ranking = engine.rank(dragged, cost);
             figures->rerankInteractivityMs.push_back((monotonicSeconds() - start) * 1e3);
+            figures->rerankInteractivityCpuMs.push_back((processCpuSeconds() - cpuStart) * 1e3);
         }
     }
     std::remove(csv.c_str());
@@ -235,9 +250,10 @@ std::vector<int> parseSizes(int argc, char* argv[]) {
 } // namespace
 
 int main(int argc, char* argv[]) {
-    if (argc == 3 && std::strcmp(argv[1], "--child-load") == 0) {
+    if (argc == 3 && std::strncmp(argv[1], "--child-load", 12) == 0) {
         QCoreApplication application(argc, argv);
-        return runChildLoad(QString::fromLocal8Bit(argv[2]));
+        return runChildLoad(QString::fromLocal8Bit(argv[2]),
+                            std::strcmp(argv[1], "--child-load-details") == 0);
     }
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
