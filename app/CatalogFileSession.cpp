@@ -102,6 +102,12 @@ CatalogFileSession::importFiles(const QString& catalogPath, const QStringList& f
         outcome.message = importError.message();
         return outcome;
     }
+    if (progress && !progress(-1, -1)) {
+        outcome.cancelled = true;
+        outcome.reason = QStringLiteral("cancelled");
+        outcome.message = QStringLiteral("cancelled before writing to the catalog");
+        return outcome;
+    }
     data::CatalogError catalogError;
     std::optional<data::CatalogStore> store = data::CatalogStore::open(catalogPath, &catalogError);
     if (!store || !store->import(*batch, &catalogError)) {

@@ -46,7 +46,8 @@ public:
 
     /// Parses the files (any format `tokenomics import` reads) and writes them into the catalog
     /// at `catalogPath`, all or nothing. Called on a worker thread: it opens its own connection.
-    /// `progress(bytesDone, bytesTotal)` returns false to cancel.
+    /// `progress(bytesDone, bytesTotal)` returns false to cancel; once the files are parsed it
+    /// is called with (-1, -1) as the catalog write starts (the last chance to cancel).
     virtual ImportOutcome importFiles(const QString& catalogPath, const QStringList& files,
                                       const std::function<bool(qint64, qint64)>& progress) = 0;
 };

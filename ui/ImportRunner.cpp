@@ -68,8 +68,17 @@ bool ImportRunner::start(const QStringList& files) {
 void ImportRunner::showProgress() {
     if (!progress_)
         return;
+    if (progress_->wasCanceled())
+        cancel_->store(true); // cancel() as a slot does not emit canceled()
     const qint64 total = bytesTotal_->load();
-    if (total > 0)
+    if (bytesDone_->load() < 0 && progress_->maximum() != 0) {
+        // Parsed: one transaction writes everything, all or nothing, and cannot stop half-way.
+        progress_->setLabelText(tr("Writing to the catalog (all or nothing)…"));
+        progress_->setRange(0, 0);
+        progress_->setCancelButton(nullptr);
+        return;
+    }
+    if (total > 0 && progress_->maximum() != 0)
         progress_->setValue(
             static_cast<int>(std::min<qint64>(999, bytesDone_->load() * 1000 / total)));
 }

@@ -227,10 +227,13 @@ void WorkflowController::onImportFinished(const ImportOutcome& outcome) {
     if (!outcome.ok)
         return; // the runner shows the dialog naming the file, line/field and reason
     reloadCatalog();
-    window_->statusBar()->showMessage(
-        tr("Imported %n point(s)", nullptr, static_cast<int>(outcome.points)) +
-            tr(" in %n series", nullptr, static_cast<int>(outcome.series)),
-        10000);
+    const auto count = [](qint64 number, const QString& one, const QString& many) {
+        return QStringLiteral("%L1 %2").arg(number).arg(number == 1 ? one : many);
+    };
+    window_->statusBar()->showMessage(tr("Imported %1 in %2")
+                                          .arg(count(outcome.points, tr("point"), tr("points")),
+                                               count(outcome.series, tr("series"), tr("series"))),
+                                      10000);
 }
 
 bool WorkflowController::eventFilter(QObject* watched, QEvent* event) {

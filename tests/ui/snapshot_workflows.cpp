@@ -18,6 +18,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPalette>
+#include <QProgressDialog>
 #include <QScreen>
 #include <QStyleFactory>
 #include <QTabWidget>
@@ -180,6 +181,36 @@ int main(int argc, char* argv[]) {
     snap(QStringLiteral("import-error"));
     if (QMessageBox* box = controller.importRunner()->errorDialog())
         box->accept();
+
+    // A long file: the progress dialog, then Cancel.
+    const QString big = dir.filePath(QStringLiteral("sweep.csv"));
+    QFile sweep(big);
+    sweep.open(QIODevice::WriteOnly);
+    sweep.write(
+        "model,hardware,engine,precision,isl,osl,concurrency,tput_per_gpu,interactivity_p50\n");
+    for (int row = 0; row < 600000; ++row)
+        sweep.write(QStringLiteral("Llama 3.3 70B,H100 SXM,sweep,fp8,1024,1024,%1,%2,%3\n")
+                        .arg(row + 1)
+                        .arg(100000.0 / (row + 1))
+                        .arg(5 + row % 200)
+                        .toUtf8());
+    sweep.close();
+    controller.importFiles({big});
+    QTest::qWait(600);
+    if (QProgressDialog* progress = controller.importRunner()->progressDialog())
+        emit progress->canceled(); // as the Cancel button does
+    for (int wait = 0; wait < 300 && controller.importRunner()->isRunning(); ++wait)
+        QTest::qWait(100);
+    snap(QStringLiteral("import-cancelled"));
+    controller.importFiles({big});
+    QTest::qWait(500);
+    snap(QStringLiteral("import-progress"));
+    for (int wait = 0; wait < 20 && controller.importRunner()->isRunning(); ++wait)
+        QTest::qWait(100);
+    snap(QStringLiteral("import-writing"));
+    for (int wait = 0; wait < 600 && controller.importRunner()->isRunning(); ++wait)
+        QTest::qWait(100);
+    snap(QStringLiteral("import-done"));
 
     // Presentation mode on the cost chart.
     window.chartArea()->tabs()->setCurrentIndex(1);

@@ -300,6 +300,29 @@ private slots:
         QCOMPARE(window_->state()->catalog().series.size(), std::size_t(4));
     }
 
+    void cancelledImportLeavesTheCatalogUnchanged() {
+        const QString file = dir_->filePath(QStringLiteral("sweep.csv"));
+        QFile csv(file);
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("model,hardware,engine,precision,isl,osl,concurrency,tput_per_gpu,"
+                  "interactivity_p50\n");
+        for (int row = 1; row <= 100000; ++row)
+            csv.write(QStringLiteral("TestModel,DeltaGPU,vllm,fp8,1024,1024,%1,%2,%3\n")
+                          .arg(row)
+                          .arg(100000.0 / row)
+                          .arg(5 + row % 100)
+                          .toUtf8());
+        csv.close();
+        QVERIFY(controller_->importFiles({file}));
+        QVERIFY(controller_->importRunner()->isRunning());
+        QVERIFY(!controller_->importFiles({file}));                     // one import at a time
+        emit controller_->importRunner()->progressDialog()->canceled(); // the Cancel button
+        QTRY_VERIFY_WITH_TIMEOUT(!controller_->importRunner()->isRunning(), 60000);
+        QVERIFY(!controller_->importRunner()->errorDialog()); // a cancel is not an error
+        QCOMPARE(seriesInFile(path_), std::size_t(4));
+        QCOMPARE(window_->state()->catalog().series.size(), std::size_t(4));
+    }
+
     void exportsProduceFilesOfTheRightTypeAndSize() {
         QString error;
         const QString png = dir_->filePath(QStringLiteral("chart.png"));
