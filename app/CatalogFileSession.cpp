@@ -87,12 +87,38 @@ bool CatalogFileSession::removeView(const QString& name, QString* error) {
 
 ui::ImportOutcome
 CatalogFileSession::importFiles(const QString& catalogPath, const QStringList& files,
+                                const ui::ImportRequest& request,
                                 const std::function<bool(qint64, qint64)>& progress) {
     // Runs on a worker thread: touches nothing of this object, opens its own connection.
     ui::ImportOutcome outcome;
     data::ImportError importError;
-    const std::optional<data::ImportBatch> batch = data::parseResultFiles(
-        files, data::ImportFormat::Auto, data::ImportDefaults{}, &importError, progress);
+    bool formatKnown = false;
+    const data::ImportFormat format = data::formatFromName(request.format, &formatKnown);
+    if (!formatKnown) {
+        outcome.field = QStringLiteral("format");
+        outcome.reason = QStringLiteral("'%1' is not one of auto, csv, inferencex, vllm, aiperf, "
+                                        "genai-perf")
+                             .arg(request.format);
+        outcome.message = outcome.reason;
+        return outcome;
+    }
+    const auto text = [](const QString& value) -> std::optional<std::string> {
+        if (value.trimmed().isEmpty())
+            return std::nullopt;
+        return value.trimmed().toStdString();
+    };
+    data::ImportDefaults defaults;
+    defaults.model = text(request.model);
+    defaults.hardware = text(request.hardware);
+    defaults.engine = text(request.engine);
+    defaults.precision = text(request.precision);
+    defaults.run = text(request.run);
+    defaults.config = text(request.config);
+    defaults.gpus = request.gpus;
+    defaults.isl = request.isl;
+    defaults.osl = request.osl;
+    const std::optional<data::ImportBatch> batch =
+        data::parseResultFiles(files, format, defaults, &importError, progress);
     if (!batch) {
         outcome.cancelled = importError.reason == QLatin1String("cancelled");
         outcome.file = importError.file;

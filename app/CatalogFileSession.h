@@ -27,6 +27,7 @@ public:
     std::optional<std::vector<ui::SavedView>> loadViews(QString* error) override;
     bool removeView(const QString& name, QString* error) override;
     ui::ImportOutcome importFiles(const QString& catalogPath, const QStringList& files,
+                                  const ui::ImportRequest& request,
                                   const std::function<bool(qint64, qint64)>& progress) override;
 
 private:

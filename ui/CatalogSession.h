@@ -24,6 +24,15 @@ struct ImportOutcome {
     QString field;
     QString reason;
     QString message; // the whole sentence, for logs and tests
+    /// The files lack an identity the request can give (hardware, model, ...): ask for it.
+    [[nodiscard]] bool needsIdentity() const { return reason.contains(QLatin1String("pass --")); }
+};
+
+/// What a result file may not say, as `tokenomics import` takes it on its command line.
+struct ImportRequest {
+    QString format = QStringLiteral("auto"); // auto, csv, inferencex, vllm, aiperf, genai-perf
+    QString model, hardware, engine, precision, run, config; // empty: the file says
+    std::optional<int> gpus, isl, osl;
 };
 
 /// A name and the settings JSON of a saved view.
@@ -49,6 +58,7 @@ public:
     /// `progress(bytesDone, bytesTotal)` returns false to cancel; once the files are parsed it
     /// is called with (-1, -1) as the catalog write starts (the last chance to cancel).
     virtual ImportOutcome importFiles(const QString& catalogPath, const QStringList& files,
+                                      const ImportRequest& request,
                                       const std::function<bool(qint64, qint64)>& progress) = 0;
 };
 

@@ -25,7 +25,7 @@ ImportRunner::~ImportRunner() {
     }
 }
 
-bool ImportRunner::start(const QStringList& files) {
+bool ImportRunner::start(const QStringList& files, const ImportRequest& request) {
     if (thread_ || files.isEmpty())
         return false;
     cancel_ = std::make_shared<std::atomic<bool>>(false);
@@ -51,9 +51,9 @@ bool ImportRunner::start(const QStringList& files) {
 
     // The worker shares only these values and the session's thread-safe import.
     const QString catalogPath = session_->path();
-    thread_ = QThread::create([session = session_, catalogPath, files, cancel = cancel_,
+    thread_ = QThread::create([session = session_, catalogPath, files, request, cancel = cancel_,
                                done = bytesDone_, total = bytesTotal_, outcome = outcome_] {
-        *outcome = session->importFiles(catalogPath, files, [=](qint64 bytes, qint64 all) {
+        *outcome = session->importFiles(catalogPath, files, request, [=](qint64 bytes, qint64 all) {
             done->store(bytes);
             total->store(all);
             return !cancel->load();
@@ -93,7 +93,8 @@ void ImportRunner::onThreadFinished() {
         progress_ = nullptr;
     }
     const ImportOutcome outcome = *outcome_;
-    if (!outcome.ok && !outcome.cancelled)
+    // A missing identity is asked for (the controller opens the import options), not an error.
+    if (!outcome.ok && !outcome.cancelled && !outcome.needsIdentity())
         showError(outcome);
     emit finished(outcome);
 }

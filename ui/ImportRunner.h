@@ -24,7 +24,7 @@ public:
     ~ImportRunner() override;
 
     /// Starts importing into the session's catalog; false when an import is already running.
-    bool start(const QStringList& files);
+    bool start(const QStringList& files, const ImportRequest& request = {});
     [[nodiscard]] bool isRunning() const { return thread_ != nullptr; }
     [[nodiscard]] QProgressDialog* progressDialog() const { return progress_; }
     /// The dialog of the last failure, while it is open.

@@ -4,6 +4,7 @@
 #include "ChartArea.h"
 #include "ChartExport.h"
 #include "DashboardState.h"
+#include "ImportOptionsDialog.h"
 #include "ImportRunner.h"
 #include "IsoInteractivityModel.h"
 #include "MainWindow.h"
@@ -211,12 +212,14 @@ bool WorkflowController::openCatalog(const QString& path) {
     return true;
 }
 
-bool WorkflowController::importFiles(const QStringList& files) {
+bool WorkflowController::importFiles(const QStringList& files, const ImportRequest& request) {
     if (importRunner_->isRunning()) {
         window_->statusBar()->showMessage(tr("An import is already running"), 5000);
         return false;
     }
-    return importRunner_->start(files);
+    lastImportFiles_ = files;
+    lastImportRequest_ = request;
+    return importRunner_->start(files, request);
 }
 
 void WorkflowController::onImportFinished(const ImportOutcome& outcome) {
@@ -224,8 +227,13 @@ void WorkflowController::onImportFinished(const ImportOutcome& outcome) {
         window_->statusBar()->showMessage(tr("Import cancelled; nothing was imported"), 8000);
         return;
     }
-    if (!outcome.ok)
-        return; // the runner shows the dialog naming the file, line/field and reason
+    if (!outcome.ok) {
+        if (outcome.needsIdentity())
+            askImportOptions(lastImportFiles_,
+                             tr("%1 does not say its %2: fill it in below.")
+                                 .arg(QFileInfo(outcome.file).fileName(), outcome.field));
+        return; // otherwise the runner shows the dialog naming the file, line/field and reason
+    }
     reloadCatalog();
     const auto count = [](qint64 number, const QString& one, const QString& many) {
         return QStringLiteral("%L1 %2").arg(number).arg(number == 1 ? one : many);
@@ -470,7 +478,19 @@ void WorkflowController::chooseAndImport() {
         QFileDialog::getOpenFileNames(window_, tr("Import results"), QString(),
                                       tr("Result files (*.csv *.json *.jsonl);;All files (*)"));
     if (!files.isEmpty())
-        importFiles(files);
+        askImportOptions(files);
+}
+
+void WorkflowController::askImportOptions(const QStringList& files, const QString& why) {
+    auto* dialog = new ImportOptionsDialog(files, window_->state()->catalog(), window_);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setExplanation(why);
+    if (!why.isEmpty())
+        dialog->setRequest(lastImportRequest_);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog, files] { importFiles(files, dialog->request()); });
+    importOptions_ = dialog;
+    dialog->open();
 }
 
 bool WorkflowController::exportChart(const QString& path, QString* error) {

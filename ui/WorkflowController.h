@@ -9,6 +9,7 @@
 #include <QPointer>
 
 class QAction;
+class QDialog;
 class QMenu;
 class QUndoStack;
 
@@ -29,6 +30,8 @@ public:
 
     [[nodiscard]] QUndoStack* undoStack() const { return undoStack_; }
     [[nodiscard]] ImportRunner* importRunner() const { return importRunner_; }
+    /// The import options dialog while it is open.
+    [[nodiscard]] QDialog* importOptionsDialog() const { return importOptions_; }
     /// The editor dialog (created on first use).
     CatalogEditorDialog* editorDialog();
     [[nodiscard]] bool inPresentation() const { return presenting_; }
@@ -39,7 +42,9 @@ public:
     /// Switches to another catalog file; false (a message box) when it cannot be opened.
     bool openCatalog(const QString& path);
     /// Imports files in the background (the drop and the menu end here).
-    bool importFiles(const QStringList& files);
+    bool importFiles(const QStringList& files, const ImportRequest& request = {});
+    /// Asks for the format and what the files may not say, then imports; `why` heads the dialog.
+    void askImportOptions(const QStringList& files, const QString& why = {});
     void setPresentation(bool on);
     /// Saves the current view in the catalog under `name`; false with *error.
     bool saveCurrentView(const QString& name, QString* error);
@@ -83,6 +88,9 @@ private:
     QUndoStack* undoStack_ = nullptr;
     ImportRunner* importRunner_ = nullptr;
     QPointer<CatalogEditorDialog> editorDialog_;
+    QPointer<QDialog> importOptions_;
+    QStringList lastImportFiles_;
+    ImportRequest lastImportRequest_;
     QMenu* recentMenu_ = nullptr;
     QMenu* viewsMenu_ = nullptr;
     bool presenting_ = false;

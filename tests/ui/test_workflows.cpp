@@ -7,6 +7,7 @@
 #include "ChartExport.h"
 #include "DashboardState.h"
 #include "FiltersPanel.h"
+#include "ImportOptionsDialog.h"
 #include "ImportRunner.h"
 #include "IsoInteractivityModel.h"
 #include "MainWindow.h"
@@ -298,6 +299,41 @@ private slots:
         box->accept();
         QCOMPARE(seriesInFile(path_), std::size_t(4));
         QCOMPARE(window_->state()->catalog().series.size(), std::size_t(4));
+    }
+
+    void aFileWithoutItsHardwareAsksForIt() {
+        // vLLM's bench serve JSON names the model but not the GPU it ran on.
+        const QString vllm =
+            QFileInfo(QStringLiteral(__FILE__))
+                .absoluteDir()
+                .filePath(QStringLiteral("../data/examples/vllm_llama70b_c8.json"));
+        QVERIFY(QFileInfo::exists(vllm));
+        drop(window_.get(), vllm);
+        QTRY_VERIFY(controller_->importOptionsDialog());
+        QVERIFY(!controller_->importRunner()->errorDialog()); // asked, not refused
+        auto* options = qobject_cast<ImportOptionsDialog*>(controller_->importOptionsDialog());
+        QVERIFY(options);
+        QLineEdit* hardware = options->field(QStringLiteral("hardware"));
+        QTest::keyClicks(hardware, QStringLiteral("BetaGPU"));
+        QTest::keyClicks(options->field(QStringLiteral("precision")), QStringLiteral("fp8"));
+        QTest::keyClicks(options->field(QStringLiteral("engine")), QStringLiteral("vllm"));
+        options->accept();
+        // It does not say its GPU count either: asked next, with the answers kept.
+        QTRY_VERIFY(controller_->importOptionsDialog() &&
+                    controller_->importOptionsDialog() != options);
+        options = qobject_cast<ImportOptionsDialog*>(controller_->importOptionsDialog());
+        QCOMPARE(options->field(QStringLiteral("hardware"))->text(), QStringLiteral("BetaGPU"));
+        QVERIFY(options->findChild<QLabel*>() != nullptr);
+        QTest::keyClicks(options->field(QStringLiteral("gpus")), QStringLiteral("8"));
+        QTest::keyClicks(options->field(QStringLiteral("isl")), QStringLiteral("1024"));
+        QTest::keyClicks(options->field(QStringLiteral("osl")), QStringLiteral("1024"));
+        options->accept();
+        QTRY_COMPARE(seriesInFile(path_), std::size_t(5));
+        bool found = false;
+        for (const Series& series : window_->state()->catalog().series)
+            found = found || (series.key.hardware == "BetaGPU" && series.key.engine == "vllm" &&
+                              series.key.model != "TestModel");
+        QVERIFY(found);
     }
 
     void cancelledImportLeavesTheCatalogUnchanged() {
