@@ -33,9 +33,11 @@ ImportOptionsDialog::ImportOptionsDialog(const QStringList& files, const Catalog
     QStringList names;
     for (const QString& file : files)
         names << QFileInfo(file).fileName();
-    auto* what = new QLabel(tr("<b>%n file(s):</b> %1", nullptr, static_cast<int>(files.size()))
-                                .arg(names.join(QStringLiteral(", ")).toHtmlEscaped()),
-                            this);
+    auto* what =
+        new QLabel(QStringLiteral("<b>%1</b> %2")
+                       .arg(files.size() == 1 ? tr("File:") : tr("%1 files:").arg(files.size()),
+                            names.join(QStringLiteral(", ")).toHtmlEscaped()),
+                   this);
     what->setWordWrap(true);
     layout->addWidget(what);
     explanation_ = new QLabel(this);

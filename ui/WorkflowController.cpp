@@ -124,8 +124,8 @@ void WorkflowController::buildMenus() {
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
-    named(edit->addAction(tr("Copy &table"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this,
-                          [this] { copyTableToClipboard(*window_->rankingModel()); }),
+    named(edit->addAction(tr("Copy ranking &table"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
+                          this, [this] { copyTableToClipboard(*window_->rankingModel()); }),
           "copyRanking")
         ->setToolTip(tr("The ranking, tab-separated: paste it into a spreadsheet"));
     named(edit->addAction(tr("Copy cost-every-10-tok/s table"), this,
