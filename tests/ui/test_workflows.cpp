@@ -328,7 +328,8 @@ private slots:
         QTest::keyClicks(options->field(QStringLiteral("isl")), QStringLiteral("1024"));
         QTest::keyClicks(options->field(QStringLiteral("osl")), QStringLiteral("1024"));
         options->accept();
-        QTRY_COMPARE(seriesInFile(path_), std::size_t(5));
+        QTRY_COMPARE(window_->state()->catalog().series.size(), std::size_t(5));
+        QCOMPARE(seriesInFile(path_), std::size_t(5));
         bool found = false;
         for (const Series& series : window_->state()->catalog().series)
             found = found || (series.key.hardware == "BetaGPU" && series.key.engine == "vllm" &&
