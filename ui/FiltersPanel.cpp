@@ -88,7 +88,15 @@ FiltersPanel::FiltersPanel(DashboardState* state, QWidget* parent)
     QStringList gpuValues;
     for (int count : gpuCounts)
         gpuValues << QString::number(count);
-    addList(QStringLiteral("gpus"), tr("GPUs per configuration"), gpuValues, {});
+    // A saved view may narrow the configurations: show its choice.
+    const ConfigurationFilter& configuration = state_->configurationFilter();
+    std::vector<std::string> gpusChecked;
+    for (std::int32_t count : configuration.gpuCounts)
+        gpusChecked.push_back(std::to_string(count));
+    addList(QStringLiteral("gpus"), tr("GPUs per configuration"), gpuValues, gpusChecked);
+    if (configuration.disaggregated)
+        disaggregated_->setCurrentIndex(*configuration.disaggregated ? 1 : 2);
+    paretoOnly_->setChecked(state_->paretoOnly());
     layout->addStretch(1);
 
     connect(scenario_, &QComboBox::currentIndexChanged, this, &FiltersPanel::pushToState);

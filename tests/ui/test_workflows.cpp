@@ -444,6 +444,7 @@ private slots:
         filter.hardware = {"AlphaGPU", "GammaGPU"};
         state.setSeriesFilter(filter);
         state.setParetoOnly(true);
+        state.setConfigurationFilter(ConfigurationFilter{{4}, std::nullopt});
         window_->chartArea()->tabs()->setCurrentIndex(1); // cost
         QString error;
         QVERIFY2(controller_->saveCurrentView(QStringLiteral("board meeting"), &error),
@@ -455,6 +456,7 @@ private slots:
         state.setCost(CostSettings{});
         state.setSeriesFilter(SeriesFilter{});
         state.setParetoOnly(false);
+        state.setConfigurationFilter(ConfigurationFilter{});
         QVERIFY2(controller_->showSavedView(QStringLiteral("board meeting"), &error),
                  qPrintable(error));
         QCOMPARE(state.sla().minInteractivity, std::optional<double>(55));
@@ -470,6 +472,13 @@ private slots:
         QCOMPARE(
             hardware->findItems(QStringLiteral("BetaGPU"), Qt::MatchExactly).front()->checkState(),
             Qt::Unchecked);
+        QCOMPARE(state.configurationFilter().gpuCounts, std::vector<std::int32_t>{4});
+        QListWidget* gpus = window_->filtersPanel()->list(QStringLiteral("gpus"));
+        QCOMPARE(gpus->findItems(QStringLiteral("8"), Qt::MatchExactly).front()->checkState(),
+                 Qt::Unchecked);
+        QCOMPARE(gpus->findItems(QStringLiteral("4"), Qt::MatchExactly).front()->checkState(),
+                 Qt::Checked);
+        QVERIFY(window_->filtersPanel()->paretoOnlyBox()->isChecked());
         // It lives in the catalog file.
         data::CatalogError catalogError;
         auto views = data::CatalogStore::open(path_, &catalogError)->loadViews(&catalogError);
