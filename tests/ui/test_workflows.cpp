@@ -523,6 +523,19 @@ private slots:
             QVERIFY(dock->isVisible());
     }
 
+    void windowSizeIsRememberedAcrossSessions() {
+        window_->resize(1200, 700);
+        QTest::qWait(50);
+        window_->close(); // saves the window state
+        QVERIFY(QSettings().contains(QStringLiteral("window/geometry")));
+        std::string error;
+        MainWindow next(*session_->editor().reload(&error));
+        WorkflowController nextController(&next, session_.get());
+        QCOMPARE(next.size(), QSize(1200, 700));
+        QCOMPARE(QSettings().value(QStringLiteral("catalog/last")).toString(),
+                 QFileInfo(path_).absoluteFilePath());
+    }
+
     void openingAnotherCatalogSwitchesAndIsRemembered() {
         const QString other = dir_->filePath(QStringLiteral("other.sqlite"));
         QVERIFY(controller_->openCatalog(other)); // created empty
