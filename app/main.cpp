@@ -6,8 +6,7 @@
 #include <cstring>
 #include <memory>
 
-int main(int argc, char* argv[])
-{
+int main(int argc, char* argv[]) {
     using namespace tokenomics::app;
     const char* verb = argc > 1 ? argv[1] : "";
     const bool isImport = std::strcmp(verb, "import") == 0;

@@ -4,8 +4,7 @@
 
 namespace tokenomics {
 
-std::optional<double> ByStatistic::at(Statistic statistic) const
-{
+std::optional<double> ByStatistic::at(Statistic statistic) const {
     switch (statistic) {
     case Statistic::P50:
         return p50;
@@ -18,21 +17,18 @@ std::optional<double> ByStatistic::at(Statistic statistic) const
 }
 
 namespace {
-bool listed(const std::vector<std::string>& allowed, const std::string& value)
-{
+bool listed(const std::vector<std::string>& allowed, const std::string& value) {
     return allowed.empty() || std::find(allowed.begin(), allowed.end(), value) != allowed.end();
 }
 } // namespace
 
-bool SeriesFilter::matches(const SeriesKey& key) const
-{
+bool SeriesFilter::matches(const SeriesKey& key) const {
     return listed(models, key.model) && listed(hardware, key.hardware) &&
            listed(engines, key.engine) && listed(precisions, key.precision) &&
            (!isl || *isl == key.isl) && (!osl || *osl == key.osl);
 }
 
-bool SeriesFilter::matchesModel(const std::string& model) const
-{
+bool SeriesFilter::matchesModel(const std::string& model) const {
     return listed(models, model);
 }
 

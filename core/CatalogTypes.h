@@ -95,12 +95,12 @@ struct Series {
 
 /// Inputs of the ownership (annuity) cost formula, PRODUCT.md §2.
 struct OwnershipInputs {
-    double capexUsd = 0;         // purchase price per GPU incl. its share of the system
-    double lifeYears = 4;        // n
-    double costOfCapital = 0.1;  // r per year
-    double opexUsdPerYear = 0;   // per GPU
-    double availability = 1.0;   // fraction of the year the GPU can serve
-    double allInKw = 0;          // per GPU incl. host and network
+    double capexUsd = 0;        // purchase price per GPU incl. its share of the system
+    double lifeYears = 4;       // n
+    double costOfCapital = 0.1; // r per year
+    double opexUsdPerYear = 0;  // per GPU
+    double availability = 1.0;  // fraction of the year the GPU can serve
+    double allInKw = 0;         // per GPU incl. host and network
     double pue = 1.0;
     double usdPerKwh = 0;
 };
@@ -109,11 +109,12 @@ struct OwnershipInputs {
 struct CostBasis {
     std::int64_t catalogId = 0;
     std::string hardware;
-    std::string key;  // short, for --cost-basis: "hyperscaler", "neocloud", "rental", "ondemand-nebius"
-    std::string name; // as published: "owner-hyperscaler (4-yr life)"
-    std::optional<double> usdPerGpuHour;   // direct figure
+    std::string
+        key; // short, for --cost-basis: "hyperscaler", "neocloud", "rental", "ondemand-nebius"
+    std::string name;                         // as published: "owner-hyperscaler (4-yr life)"
+    std::optional<double> usdPerGpuHour;      // direct figure
     std::optional<OwnershipInputs> ownership; // used when no direct figure
-    std::optional<double> allInKwPerGpu;   // for tokens per MW and J/token
+    std::optional<double> allInKwPerGpu;      // for tokens per MW and J/token
     Provenance provenance;
 };
 

@@ -7,19 +7,16 @@ namespace {
 constexpr double hoursPerYear = 8760.0;
 constexpr double secondsPerHour = 3600.0;
 
-bool positiveFinite(std::optional<double> value)
-{
+bool positiveFinite(std::optional<double> value) {
     return value && std::isfinite(*value) && *value > 0;
 }
 
-std::optional<double> finiteOrUnknown(double value)
-{
+std::optional<double> finiteOrUnknown(double value) {
     return std::isfinite(value) ? std::optional<double>(value) : std::nullopt;
 }
 } // namespace
 
-std::optional<double> capitalRecoveryFactor(double costOfCapital, double lifeYears)
-{
+std::optional<double> capitalRecoveryFactor(double costOfCapital, double lifeYears) {
     if (!(lifeYears > 0) || !std::isfinite(lifeYears) || !std::isfinite(costOfCapital) ||
         costOfCapital <= -1)
         return std::nullopt;
@@ -29,8 +26,7 @@ std::optional<double> capitalRecoveryFactor(double costOfCapital, double lifeYea
     return finiteOrUnknown(costOfCapital * growth / (growth - 1.0));
 }
 
-std::optional<double> usdPerGpuHourFromOwnership(const OwnershipInputs& inputs)
-{
+std::optional<double> usdPerGpuHourFromOwnership(const OwnershipInputs& inputs) {
     const auto crf = capitalRecoveryFactor(inputs.costOfCapital, inputs.lifeYears);
     if (!crf || !(inputs.availability > 0) || inputs.availability > 1)
         return std::nullopt;
@@ -40,8 +36,7 @@ std::optional<double> usdPerGpuHourFromOwnership(const OwnershipInputs& inputs)
     return finiteOrUnknown(capitalAndOpex + energy);
 }
 
-std::optional<double> usdPerGpuHour(const CostBasis& basis)
-{
+std::optional<double> usdPerGpuHour(const CostBasis& basis) {
     if (basis.usdPerGpuHour)
         return basis.usdPerGpuHour;
     if (basis.ownership)
@@ -51,38 +46,33 @@ std::optional<double> usdPerGpuHour(const CostBasis& basis)
 
 std::optional<double> costPerMillionTokens(std::optional<double> usdPerGpuHour,
                                            std::optional<double> tokensPerSecondPerGpu,
-                                           double utilization)
-{
-    if (!usdPerGpuHour || !std::isfinite(*usdPerGpuHour) || !positiveFinite(tokensPerSecondPerGpu) ||
-        !(utilization > 0) || utilization > 1)
+                                           double utilization) {
+    if (!usdPerGpuHour || !std::isfinite(*usdPerGpuHour) ||
+        !positiveFinite(tokensPerSecondPerGpu) || !(utilization > 0) || utilization > 1)
         return std::nullopt;
-    return finiteOrUnknown(*usdPerGpuHour * 1e6 /
-                           (*tokensPerSecondPerGpu * secondsPerHour) / utilization);
+    return finiteOrUnknown(*usdPerGpuHour * 1e6 / (*tokensPerSecondPerGpu * secondsPerHour) /
+                           utilization);
 }
 
 std::optional<double> tokensPerMegawatt(std::optional<double> tokensPerSecondPerGpu,
-                                        std::optional<double> allInKwPerGpu)
-{
+                                        std::optional<double> allInKwPerGpu) {
     if (!positiveFinite(tokensPerSecondPerGpu) || !positiveFinite(allInKwPerGpu))
         return std::nullopt;
     return finiteOrUnknown(*tokensPerSecondPerGpu * 1000.0 / *allInKwPerGpu);
 }
 
 std::optional<double> joulesPerToken(std::optional<double> tokensPerSecondPerGpu,
-                                     std::optional<double> allInKwPerGpu)
-{
+                                     std::optional<double> allInKwPerGpu) {
     if (!positiveFinite(tokensPerSecondPerGpu) || !positiveFinite(allInKwPerGpu))
         return std::nullopt;
     return finiteOrUnknown(*allInKwPerGpu * 1000.0 / *tokensPerSecondPerGpu);
 }
 
-double blendedUsdPerM(const ProviderOffer& offer)
-{
+double blendedUsdPerM(const ProviderOffer& offer) {
     return (3.0 * offer.inputUsdPerM + offer.outputUsdPerM) / 4.0;
 }
 
-std::optional<double> workloadUsdPerM(const ProviderOffer& offer, int isl, int osl)
-{
+std::optional<double> workloadUsdPerM(const ProviderOffer& offer, int isl, int osl) {
     if (isl < 0 || osl < 0 || isl + osl == 0)
         return std::nullopt;
     return (isl * offer.inputUsdPerM + osl * offer.outputUsdPerM) / (isl + osl);
