@@ -5,11 +5,12 @@
 
 #include "CatalogSession.h"
 
+#include <QDialog>
 #include <QObject>
 #include <QPointer>
 
 class QAction;
-class QDialog;
+
 class QMenu;
 class QUndoStack;
 

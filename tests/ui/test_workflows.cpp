@@ -13,9 +13,9 @@
 #include "MainWindow.h"
 #include "PresentationStyle.h"
 #include "RankingTableModel.h"
-#include "UiTestCatalog.h"
 #include "ViewSettings.h"
 #include "WorkflowController.h"
+#include "WorkflowTestSupport.h"
 
 #include <QClipboard>
 #include <QDockWidget>
@@ -38,77 +38,6 @@ using namespace tokenomics::ui;
 
 namespace {
 constexpr std::size_t beta = 1;
-
-// $ per 1M tokens = $/h × 1e6 / (tok/s × 3600), written out for the hand checks.
-double costPerM(double usdPerHour, double tokensPerSecond) {
-    return usdPerHour * 1e6 / (tokensPerSecond * 3600);
-}
-
-// The test catalog written into a real file: series by import, cost bases and offers by edits.
-bool writeCatalog(const QString& path) {
-    Catalog catalog = testing::uiTestCatalog();
-    // The catalog tells points apart by concurrency (the hand-made ones all say 64).
-    for (Series& series : catalog.series) {
-        for (std::size_t i = 0; i < series.points.size(); ++i)
-            series.points[i].figures.concurrency = double(1 << i);
-    }
-    data::CatalogError error;
-    std::optional<data::CatalogStore> store = data::CatalogStore::open(path, &error);
-    if (!store || !store->import(data::ImportBatch{catalog.series}, &error)) {
-        qWarning() << error.message;
-        return false;
-    }
-    QString message;
-    std::unique_ptr<app::CatalogFileSession> session =
-        app::CatalogFileSession::openFile(path, &message);
-    for (const CostBasis& basis : catalog.costBases) {
-        const EditResult result = session->editor().upsertCostBasis(basis);
-        if (!result.ok) {
-            qWarning() << result.error.c_str();
-            return false;
-        }
-    }
-    for (const ProviderOffer& offer : catalog.offers) {
-        if (!session->editor().upsertOffer(offer).ok)
-            return false;
-    }
-    return true;
-}
-
-void setText(QWidget* input, const QString& text) {
-    auto* line = qobject_cast<QLineEdit*>(input);
-    QVERIFY2(line, "expected a line edit");
-    line->selectAll();
-    QTest::keyClick(line, Qt::Key_Backspace);
-    if (!text.isEmpty())
-        QTest::keyClicks(line, text);
-}
-
-int rowStartingWith(QListWidget* list, const QString& prefix) {
-    for (int row = 0; row < list->count(); ++row) {
-        if (list->item(row)->text().startsWith(prefix))
-            return row;
-    }
-    return -1;
-}
-
-void drop(QWidget* target, const QString& file) {
-    QMimeData mime;
-    mime.setUrls({QUrl::fromLocalFile(file)});
-    const QPointF where(target->width() / 2.0, target->height() / 2.0);
-    QDragEnterEvent enter(where.toPoint(), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &enter);
-    QVERIFY(enter.isAccepted());
-    QDropEvent dropEvent(where, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &dropEvent);
-}
-
-std::size_t seriesInFile(const QString& path) {
-    data::CatalogError error;
-    std::optional<data::CatalogStore> store = data::CatalogStore::open(path, &error);
-    std::optional<Catalog> catalog = store ? store->load(&error) : std::nullopt;
-    return catalog ? catalog->series.size() : 0;
-}
 } // namespace
 
 class TestWorkflows : public QObject {
@@ -116,48 +45,30 @@ class TestWorkflows : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(settingsDir_.isValid());
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
+        testing::isolateSettings(settingsDir_.path());
     }
-
     void init() {
-        QVERIFY(dir_.emplace().isValid());
-        path_ = dir_->filePath(QStringLiteral("catalog.sqlite"));
-        QVERIFY(writeCatalog(path_));
-        QString error;
-        session_ = app::CatalogFileSession::openFile(path_, &error);
-        QVERIFY2(session_, qPrintable(error));
-        std::string reason;
-        std::optional<Catalog> catalog = session_->editor().reload(&reason);
-        QVERIFY(catalog);
-        window_ = std::make_unique<MainWindow>(std::move(*catalog));
-        controller_ = new WorkflowController(window_.get(), session_.get());
-        window_->resize(1366, 768);
-        window_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
-        window_->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(window_.get()));
-        window_->state()->setMinInteractivity(10);
+        QVERIFY(fixture_.setUp());
+        dir_ = &*fixture_.dir;
+        path_ = fixture_.path;
+        session_ = fixture_.session.get();
+        window_ = fixture_.window.get();
+        controller_ = fixture_.controller;
     }
-
-    void cleanup() {
-        window_.reset(); // deletes the controller, its child
-        session_.reset();
-        dir_.reset();
-    }
+    void cleanup() { fixture_.tearDown(); }
 
     void editThenUndoRestoresTheCatalogAndTheRanking() {
         const RankingTableModel& ranking = *window_->rankingModel();
         // At 10 tok/s/user Beta ($1/h at 6000 tok/s/GPU) is cheapest: 0.0463 $/1M.
         QCOMPARE(ranking.resultAt(0).series, beta);
-        QVERIFY(qAbs(*ranking.resultAt(0).costPerMTotal - costPerM(1, 6000)) < 1e-9);
+        QVERIFY(qAbs(*ranking.resultAt(0).costPerMTotal - testing::costPerM(1, 6000)) < 1e-9);
 
         RowEditorPage* page = controller_->editorDialog()->page(1);
         controller_->editorDialog()->show();
-        const int row = rowStartingWith(page->rows(), QStringLiteral("BetaGPU"));
+        const int row = testing::rowStartingWith(page->rows(), QStringLiteral("BetaGPU"));
         QVERIFY(row >= 0);
         page->rows()->setCurrentRow(row);
-        setText(page->input(QStringLiteral("Direct $/GPU-hour")), QStringLiteral("10"));
+        testing::typeInto(page->input(QStringLiteral("Direct $/GPU-hour")), QStringLiteral("10"));
         QVERIFY(page->saveButton()->isEnabled());
         QTest::mouseClick(page->saveButton(), Qt::LeftButton);
 
@@ -174,48 +85,52 @@ private slots:
         };
         QCOMPARE(betaBasis(*saved), 10.0);
         QCOMPARE(ranking.resultAt(2).series, beta);
-        QVERIFY(qAbs(*ranking.resultAt(2).costPerMTotal - costPerM(10, 6000)) < 1e-9);
+        QVERIFY(qAbs(*ranking.resultAt(2).costPerMTotal - testing::costPerM(10, 6000)) < 1e-9);
 
         // Ctrl+Z in the main window: the file and the ranking are as before.
         window_->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(window_.get()));
-        QTest::keyClick(window_.get(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(QTest::qWaitForWindowActive(window_));
+        QTest::keyClick(window_, Qt::Key_Z, Qt::ControlModifier);
         saved = session_->editor().reload(&error);
         QCOMPARE(betaBasis(*saved), 1.0);
         QCOMPARE(saved->costBases.size(), std::size_t(3));
         QCOMPARE(ranking.resultAt(0).series, beta);
-        QVERIFY(qAbs(*ranking.resultAt(0).costPerMTotal - costPerM(1, 6000)) < 1e-9);
+        QVERIFY(qAbs(*ranking.resultAt(0).costPerMTotal - testing::costPerM(1, 6000)) < 1e-9);
 
         // Ctrl+Shift+Z redoes it.
-        QTest::keyClick(window_.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QTest::keyClick(window_, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(betaBasis(*session_->editor().reload(&error)), 10.0);
         QCOMPARE(ranking.resultAt(2).series, beta);
     }
 
     void badValuesAreNamedAndNotSaved() {
         RowEditorPage* page = controller_->editorDialog()->page(1);
-        page->rows()->setCurrentRow(rowStartingWith(page->rows(), QStringLiteral("AlphaGPU")));
-        setText(page->input(QStringLiteral("Capex ($ per GPU)")), QStringLiteral("30000"));
-        setText(page->input(QStringLiteral("Life (years)")), QStringLiteral("4"));
-        setText(page->input(QStringLiteral("Cost of capital (per year)")), QStringLiteral("0.1"));
-        setText(page->input(QStringLiteral("Opex ($ per GPU-year)")), QStringLiteral("1000"));
-        setText(page->input(QStringLiteral("Availability (0–1]")), QStringLiteral("1.5"));
-        setText(page->input(QStringLiteral("All-in kW per GPU (ownership)")),
-                QStringLiteral("1.5"));
-        setText(page->input(QStringLiteral("PUE")), QStringLiteral("1.3"));
-        setText(page->input(QStringLiteral("$ per kWh")), QStringLiteral("0.08"));
+        page->rows()->setCurrentRow(
+            testing::rowStartingWith(page->rows(), QStringLiteral("AlphaGPU")));
+        testing::typeInto(page->input(QStringLiteral("Capex ($ per GPU)")),
+                          QStringLiteral("30000"));
+        testing::typeInto(page->input(QStringLiteral("Life (years)")), QStringLiteral("4"));
+        testing::typeInto(page->input(QStringLiteral("Cost of capital (per year)")),
+                          QStringLiteral("0.1"));
+        testing::typeInto(page->input(QStringLiteral("Opex ($ per GPU-year)")),
+                          QStringLiteral("1000"));
+        testing::typeInto(page->input(QStringLiteral("Availability (0–1]")), QStringLiteral("1.5"));
+        testing::typeInto(page->input(QStringLiteral("All-in kW per GPU (ownership)")),
+                          QStringLiteral("1.5"));
+        testing::typeInto(page->input(QStringLiteral("PUE")), QStringLiteral("1.3"));
+        testing::typeInto(page->input(QStringLiteral("$ per kWh")), QStringLiteral("0.08"));
         QVERIFY(page->problems()->text().contains(QStringLiteral("availability")));
         QVERIFY(page->problems()->text().contains(QStringLiteral("(0, 1]")));
         QVERIFY(!page->saveButton()->isEnabled());
-        setText(page->input(QStringLiteral("PUE")), QStringLiteral("0.9"));
+        testing::typeInto(page->input(QStringLiteral("PUE")), QStringLiteral("0.9"));
         QVERIFY(page->problems()->text().contains(QStringLiteral("PUE: must be ≥ 1")));
 
         // Fixed values: the live $/GPU-hour from the ownership formula once the direct figure
         // is cleared. CRF = 0.1 × 1.1⁴ / (1.1⁴ − 1) = 0.315471; (30000 × CRF + 1000) /
         // (8760 × 0.9) = 1.3273; power 1.5 × 1.3 × 0.08 = 0.156; total 1.4833 → "$1.48".
-        setText(page->input(QStringLiteral("Availability (0–1]")), QStringLiteral("0.9"));
-        setText(page->input(QStringLiteral("PUE")), QStringLiteral("1.3"));
-        setText(page->input(QStringLiteral("Direct $/GPU-hour")), QString());
+        testing::typeInto(page->input(QStringLiteral("Availability (0–1]")), QStringLiteral("0.9"));
+        testing::typeInto(page->input(QStringLiteral("PUE")), QStringLiteral("1.3"));
+        testing::typeInto(page->input(QStringLiteral("Direct $/GPU-hour")), QString());
         QVERIFY2(page->problems()->text().isEmpty(), qPrintable(page->problems()->text()));
         QVERIFY2(page->preview()->text().contains(QStringLiteral("$1.48")),
                  qPrintable(page->preview()->text()));
@@ -232,12 +147,16 @@ private slots:
         RowEditorPage* page = controller_->editorDialog()->page(2);
         QCOMPARE(page->rows()->count(), 2);
         QTest::mouseClick(page->newButton(), Qt::LeftButton);
-        setText(page->input(QStringLiteral("Provider")), QStringLiteral("Cheap Tokens Inc"));
-        setText(page->input(QStringLiteral("Model")), QStringLiteral("TestModel"));
-        setText(page->input(QStringLiteral("Input $ per 1M tokens")), QStringLiteral("0.05"));
-        setText(page->input(QStringLiteral("Output $ per 1M tokens")), QStringLiteral("abc"));
+        testing::typeInto(page->input(QStringLiteral("Provider")),
+                          QStringLiteral("Cheap Tokens Inc"));
+        testing::typeInto(page->input(QStringLiteral("Model")), QStringLiteral("TestModel"));
+        testing::typeInto(page->input(QStringLiteral("Input $ per 1M tokens")),
+                          QStringLiteral("0.05"));
+        testing::typeInto(page->input(QStringLiteral("Output $ per 1M tokens")),
+                          QStringLiteral("abc"));
         QVERIFY(page->problems()->text().contains(QStringLiteral("must be a number")));
-        setText(page->input(QStringLiteral("Output $ per 1M tokens")), QStringLiteral("0.15"));
+        testing::typeInto(page->input(QStringLiteral("Output $ per 1M tokens")),
+                          QStringLiteral("0.15"));
         QTest::mouseClick(page->saveButton(), Qt::LeftButton);
         QCOMPARE(window_->state()->catalog().offers.size(), std::size_t(3));
         QCOMPARE(page->rows()->count(), 3);
@@ -251,113 +170,6 @@ private slots:
         QCOMPARE(window_->state()->catalog().offers.size(), std::size_t(2));
         std::string error;
         QCOMPARE(session_->editor().reload(&error)->offers.size(), std::size_t(2));
-    }
-
-    void droppedFileIsImported() {
-        const QString file = dir_->filePath(QStringLiteral("delta.csv"));
-        QFile csv(file);
-        QVERIFY(csv.open(QIODevice::WriteOnly));
-        csv.write("model,hardware,engine,precision,isl,osl,concurrency,tput_per_gpu,"
-                  "interactivity_p50,ttft_p50,gpus\n"
-                  "TestModel,DeltaGPU,vllm,fp8,1024,1024,8,2000,90,0.3,8\n"
-                  "TestModel,DeltaGPU,vllm,fp8,1024,1024,64,7000,35,0.6,8\n");
-        csv.close();
-        QCOMPARE(seriesInFile(path_), std::size_t(4));
-        drop(window_.get(), file);
-        QTRY_COMPARE(window_->state()->catalog().series.size(), std::size_t(5));
-        QCOMPARE(seriesInFile(path_), std::size_t(5));
-        // The new series is ranked (it has no cost basis: cost unknown, so after the others).
-        bool ranked = false;
-        for (int row = 0; row < window_->rankingModel()->rowCount(); ++row)
-            ranked = ranked || window_->state()
-                                       ->engine()
-                                       .seriesKey(window_->rankingModel()->resultAt(row).series)
-                                       .hardware == "DeltaGPU";
-        QVERIFY(ranked);
-        QVERIFY(window_->filtersPanel()
-                    ->list(QStringLiteral("hardware"))
-                    ->findItems(QStringLiteral("DeltaGPU"), Qt::MatchExactly)
-                    .size() == 1);
-    }
-
-    void badDroppedFileLeavesTheCatalogUnchanged() {
-        const QString file = dir_->filePath(QStringLiteral("bad.csv"));
-        QFile csv(file);
-        QVERIFY(csv.open(QIODevice::WriteOnly));
-        csv.write("model,hardware,engine,precision,isl,osl,concurrency,tput_per_gpu,"
-                  "interactivity_p50,ttft_p50,gpus\n"
-                  "TestModel,DeltaGPU,vllm,fp8,1024,1024,8,2000,90,0.3,8\n"
-                  "TestModel,DeltaGPU,vllm,fp8,1024,1024,64,fast,35,0.6,8\n");
-        csv.close();
-        drop(window_.get(), file);
-        QTRY_VERIFY(controller_->importRunner()->errorDialog());
-        QMessageBox* box = controller_->importRunner()->errorDialog();
-        QVERIFY(box->text().contains(QStringLiteral("bad.csv")));
-        QVERIFY(box->text().contains(QStringLiteral("line 3")));
-        QVERIFY(box->text().contains(QStringLiteral("tput_per_gpu")));
-        QVERIFY(box->text().contains(QStringLiteral("fast")));
-        box->accept();
-        QCOMPARE(seriesInFile(path_), std::size_t(4));
-        QCOMPARE(window_->state()->catalog().series.size(), std::size_t(4));
-    }
-
-    void aFileWithoutItsHardwareAsksForIt() {
-        // vLLM's bench serve JSON names the model but not the GPU it ran on.
-        const QString vllm =
-            QFileInfo(QStringLiteral(__FILE__))
-                .absoluteDir()
-                .filePath(QStringLiteral("../data/examples/vllm_llama70b_c8.json"));
-        QVERIFY(QFileInfo::exists(vllm));
-        drop(window_.get(), vllm);
-        QTRY_VERIFY(controller_->importOptionsDialog());
-        QVERIFY(!controller_->importRunner()->errorDialog()); // asked, not refused
-        auto* options = qobject_cast<ImportOptionsDialog*>(controller_->importOptionsDialog());
-        QVERIFY(options);
-        QLineEdit* hardware = options->field(QStringLiteral("hardware"));
-        QTest::keyClicks(hardware, QStringLiteral("BetaGPU"));
-        QTest::keyClicks(options->field(QStringLiteral("precision")), QStringLiteral("fp8"));
-        QTest::keyClicks(options->field(QStringLiteral("engine")), QStringLiteral("vllm"));
-        options->accept();
-        // It does not say its GPU count either: asked next, with the answers kept.
-        QTRY_VERIFY(controller_->importOptionsDialog() &&
-                    controller_->importOptionsDialog() != options);
-        options = qobject_cast<ImportOptionsDialog*>(controller_->importOptionsDialog());
-        QCOMPARE(options->field(QStringLiteral("hardware"))->text(), QStringLiteral("BetaGPU"));
-        QVERIFY(options->findChild<QLabel*>() != nullptr);
-        QTest::keyClicks(options->field(QStringLiteral("gpus")), QStringLiteral("8"));
-        QTest::keyClicks(options->field(QStringLiteral("isl")), QStringLiteral("1024"));
-        QTest::keyClicks(options->field(QStringLiteral("osl")), QStringLiteral("1024"));
-        options->accept();
-        QTRY_COMPARE(window_->state()->catalog().series.size(), std::size_t(5));
-        QCOMPARE(seriesInFile(path_), std::size_t(5));
-        bool found = false;
-        for (const Series& series : window_->state()->catalog().series)
-            found = found || (series.key.hardware == "BetaGPU" && series.key.engine == "vllm" &&
-                              series.key.model != "TestModel");
-        QVERIFY(found);
-    }
-
-    void cancelledImportLeavesTheCatalogUnchanged() {
-        const QString file = dir_->filePath(QStringLiteral("sweep.csv"));
-        QFile csv(file);
-        QVERIFY(csv.open(QIODevice::WriteOnly));
-        csv.write("model,hardware,engine,precision,isl,osl,concurrency,tput_per_gpu,"
-                  "interactivity_p50\n");
-        for (int row = 1; row <= 100000; ++row)
-            csv.write(QStringLiteral("TestModel,DeltaGPU,vllm,fp8,1024,1024,%1,%2,%3\n")
-                          .arg(row)
-                          .arg(100000.0 / row)
-                          .arg(5 + row % 100)
-                          .toUtf8());
-        csv.close();
-        QVERIFY(controller_->importFiles({file}));
-        QVERIFY(controller_->importRunner()->isRunning());
-        QVERIFY(!controller_->importFiles({file}));                     // one import at a time
-        emit controller_->importRunner()->progressDialog()->canceled(); // the Cancel button
-        QTRY_VERIFY_WITH_TIMEOUT(!controller_->importRunner()->isRunning(), 60000);
-        QVERIFY(!controller_->importRunner()->errorDialog()); // a cancel is not an error
-        QCOMPARE(seriesInFile(path_), std::size_t(4));
-        QCOMPARE(window_->state()->catalog().series.size(), std::size_t(4));
     }
 
     void exportsProduceFilesOfTheRightTypeAndSize() {
@@ -505,7 +317,7 @@ private slots:
     void presentationModeEnlargesAndRestores() {
         ParetoChart* chart = window_->chartArea()->currentChart();
         const double screenTicks = chart->xAxis->tickLabelFont().pointSizeF();
-        QTest::keyClick(window_.get(), Qt::Key_F11);
+        QTest::keyClick(window_, Qt::Key_F11);
         QVERIFY(controller_->inPresentation());
         QTRY_VERIFY(window_->isFullScreen());
         QCOMPARE(chart->xAxis->tickLabelFont().pointSizeF(), presentationTickLabelPt);
@@ -515,7 +327,7 @@ private slots:
         // A threshold change rebuilds curves; they stay presentation-sized.
         window_->state()->setMaxTtftSeconds(3.0);
         QCOMPARE(chart->xAxis->tickLabelFont().pointSizeF(), presentationTickLabelPt);
-        QTest::keyClick(window_.get(), Qt::Key_Escape);
+        QTest::keyClick(window_, Qt::Key_Escape);
         QVERIFY(!controller_->inPresentation());
         QTRY_VERIFY(!window_->isFullScreen());
         QCOMPARE(chart->xAxis->tickLabelFont().pointSizeF(), screenTicks);
@@ -530,7 +342,7 @@ private slots:
         QVERIFY(QSettings().contains(QStringLiteral("window/geometry")));
         std::string error;
         MainWindow next(*session_->editor().reload(&error));
-        WorkflowController nextController(&next, session_.get());
+        WorkflowController nextController(&next, session_);
         QCOMPARE(next.size(), QSize(1200, 700));
         QCOMPARE(QSettings().value(QStringLiteral("catalog/last")).toString(),
                  QFileInfo(path_).absoluteFilePath());
@@ -551,10 +363,11 @@ private slots:
 
 private:
     QTemporaryDir settingsDir_;
-    std::optional<QTemporaryDir> dir_;
+    testing::WorkflowFixture fixture_;
+    QTemporaryDir* dir_ = nullptr;
     QString path_;
-    std::unique_ptr<app::CatalogFileSession> session_;
-    std::unique_ptr<MainWindow> window_;
+    app::CatalogFileSession* session_ = nullptr;
+    MainWindow* window_ = nullptr;
     WorkflowController* controller_ = nullptr;
 };
 
