@@ -19,9 +19,15 @@ CatalogFileCheck refused(const QString& reason) {
     return check;
 }
 
+bool isBusy(sqlite3* database) {
+    const int code = database ? sqlite3_errcode(database) & 0xff : SQLITE_OK;
+    return code == SQLITE_BUSY || code == SQLITE_LOCKED;
+}
+
 // Runs PRAGMA quick_check through a read-only handle. With no -wal file beside it the file
 // is opened `immutable`, so SQLite creates no -wal or -shm file even for a WAL-mode catalog.
-QString integrityProblem(const QString& path) {
+// A catalog another program is writing is busy, not damaged: *busy tells them apart.
+QString integrityProblem(const QString& path, bool* busy) {
     const bool hasWal = QFileInfo::exists(path + QStringLiteral("-wal"));
     QUrl uri = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath());
     uri.setQuery(hasWal ? QStringLiteral("mode=ro") : QStringLiteral("mode=ro&immutable=1"));
@@ -35,9 +41,11 @@ QString integrityProblem(const QString& path) {
         sqlite3_close(database);
         return problem;
     }
+    sqlite3_busy_timeout(database, 30000); // as long as a writer waits for another
     sqlite3_stmt* statement = nullptr;
     rc = sqlite3_prepare_v2(database, "PRAGMA quick_check", -1, &statement, nullptr);
     if (rc != SQLITE_OK) {
+        *busy = isBusy(database);
         problem = QString::fromUtf8(sqlite3_errmsg(database));
     } else {
         while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
@@ -46,8 +54,10 @@ QString integrityProblem(const QString& path) {
             if (line != QStringLiteral("ok"))
                 problem += (problem.isEmpty() ? QString() : QStringLiteral("; ")) + line;
         }
-        if (rc != SQLITE_DONE && problem.isEmpty())
+        if (rc != SQLITE_DONE && problem.isEmpty()) {
+            *busy = isBusy(database);
             problem = QString::fromUtf8(sqlite3_errmsg(database));
+        }
     }
     sqlite3_finalize(statement);
     sqlite3_close(database);
@@ -89,7 +99,12 @@ CatalogFileCheck checkCatalogFile(const QString& path, int newestKnownVersion) {
                            .arg(check.userVersion)
                            .arg(newestKnownVersion));
 
-    const QString problem = integrityProblem(path);
+    bool busy = false;
+    const QString problem = integrityProblem(path, &busy);
+    if (busy)
+        return refused(QStringLiteral("the catalog is busy: another program is writing it (%1); "
+                                      "try again when it has finished")
+                           .arg(problem));
     if (!problem.isEmpty())
         return refused(QStringLiteral("it is damaged (integrity check: %1)").arg(problem));
     check.state = CatalogFileState::Usable;
