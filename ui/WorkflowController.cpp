@@ -240,7 +240,9 @@ void WorkflowController::onImportFinished(const ImportOutcome& outcome) {
 }
 
 bool WorkflowController::eventFilter(QObject* watched, QEvent* event) {
-    if (watched == window_) {
+    // qobject_cast first: while the window is being destroyed it is no longer a MainWindow,
+    // and reading the QPointer would downcast it.
+    if (qobject_cast<MainWindow*>(watched) != nullptr && watched == window_.data()) {
         switch (event->type()) {
         case QEvent::DragEnter: {
             auto* drag = static_cast<QDragEnterEvent*>(event);
