@@ -224,6 +224,13 @@ void DashboardState::applyFilters() {
         engine_.setOfferEnabled(o, seriesFilter_.matchesModel(catalog_.offers[o].model));
 }
 
+std::optional<double> DashboardState::costToMeet(std::size_t series, double interactivity) const {
+    Sla sla = curveSla();
+    sla.minInteractivity = interactivity;
+    const SeriesResult result = engine_.evaluate(series, sla, cost_);
+    return result.feasible ? result.costPerMTotal : std::nullopt;
+}
+
 void DashboardState::recomputeEnvelope() {
     const Sla sla = curveSla();
     std::vector<std::size_t> candidates;
@@ -252,7 +259,7 @@ void DashboardState::recomputeEnvelope() {
         std::vector<std::optional<double>> row;
         row.reserve(envelopeGrid_.size());
         for (double interactivity : envelopeGrid_)
-            row.push_back(engine_.costPerMTotalAt(s, interactivity, sla, cost_));
+            row.push_back(costToMeet(s, interactivity));
         costs.push_back(std::move(row));
     }
     envelope_ = winnerEnvelope(envelopeGrid_, costs, candidates);

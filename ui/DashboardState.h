@@ -63,6 +63,9 @@ public:
     [[nodiscard]] const std::vector<EnvelopeStretch>& envelope() const { return envelope_; }
     /// Interactivity grid the envelope and iso table use.
     [[nodiscard]] const std::vector<double>& envelopeGrid() const { return envelopeGrid_; }
+    /// Cost per 1M total tokens of meeting a min interactivity with a series, as the ranking
+    /// counts it: below the frontier's lowest interactivity its max-throughput point serves.
+    [[nodiscard]] std::optional<double> costToMeet(std::size_t series, double interactivity) const;
     /// Name of the cost basis behind a series' $/GPU-hour ("own figure" with an override).
     [[nodiscard]] QString costBasisName(std::size_t series) const;
     /// "Model · 8k/1k" for titles; "several models" when mixed.

@@ -308,7 +308,6 @@ void ParetoChart::addOffers() {
 
 void ParetoChart::addEnvelope() {
     const std::vector<double>& grid = state_->envelopeGrid();
-    const Sla curveSla = state_->curveSla();
     bool first = true;
     for (const EnvelopeStretch& stretch : state_->envelope()) {
         QVector<double> xs;
@@ -316,8 +315,7 @@ void ParetoChart::addEnvelope() {
         // Reach one grid step into the next stretch so the band has no gaps.
         const std::size_t last = std::min(stretch.lastIndex + 1, grid.size() - 1);
         for (std::size_t g = stretch.firstIndex; g <= last; ++g) {
-            const std::optional<double> cost =
-                state_->engine().costPerMTotalAt(stretch.series, grid[g], curveSla, state_->cost());
+            const std::optional<double> cost = state_->costToMeet(stretch.series, grid[g]);
             if (cost) {
                 xs << grid[g];
                 ys << *cost;

@@ -232,6 +232,27 @@ private slots:
         QCOMPARE(iso->index(int(alpha), 5).data().toString(), QStringLiteral("$0.185"));
     }
 
+    void envelopeWinnerIsTheRankingsBestAtEveryThreshold() {
+        // The band a buyer takes away must agree with the ranking: at each interactivity the
+        // envelope names the series the ranking puts first with that min interactivity.
+        DashboardState* state = window_->state();
+        const std::vector<double> grid = state->envelopeGrid();
+        const std::vector<EnvelopeStretch> stretches = state->envelope();
+        QVERIFY(!stretches.empty());
+        for (const EnvelopeStretch& stretch : stretches) {
+            for (std::size_t g = stretch.firstIndex; g <= stretch.lastIndex; ++g) {
+                Sla sla = state->sla();
+                sla.minInteractivity = grid[g];
+                const Ranking ranking = state->engine().rank(sla, state->cost());
+                QVERIFY(!ranking.series.empty() && ranking.series.front().feasible);
+                QCOMPARE(stretch.series, ranking.series.front().series);
+            }
+        }
+        // At 10 tok/s/user, below every frontier, Beta's max-throughput point is cheapest
+        // ($1/h at 6000 tok/s/GPU, see the hand computation above), so Beta wins there.
+        QCOMPARE(stretches.front().series, beta);
+    }
+
 private:
     std::unique_ptr<MainWindow> window_;
 };
