@@ -18,7 +18,12 @@
 #include <QUrl>
 #include <QVariant>
 #include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 namespace tokenomics::data {
 
@@ -44,6 +49,24 @@ void fail(CatalogError* error, const QString& message) {
 
 QString nativePath(const QString& path) {
     return QDir::toNativeSeparators(path);
+}
+
+/// Moves `from` to `to` only if `to` does not exist, atomically. QFile::rename is no use here:
+/// when the target appears between its own check and the rename, it falls back to copying over
+/// the target, so another program would see the catalog empty or replaced mid-copy.
+bool placeWithoutReplacing(const QString& from, const QString& to) {
+    const QByteArray source = QFile::encodeName(from);
+    const QByteArray target = QFile::encodeName(to);
+    if (::renameat2(AT_FDCWD, source.constData(), AT_FDCWD, target.constData(), RENAME_NOREPLACE) ==
+        0)
+        return true;
+    if (errno != EINVAL && errno != ENOSYS)
+        return false;
+    // A file system without RENAME_NOREPLACE: link(2) refuses an existing target just as well.
+    if (::link(source.constData(), target.constData()) != 0)
+        return false;
+    ::unlink(source.constData());
+    return true;
 }
 
 QString readOnlyMessage(const QString& path, const QString& what) {
@@ -195,7 +218,7 @@ std::optional<CatalogStore> CatalogStore::open(const QString& path, CatalogError
                 created = false;
             }
         }
-        const bool placed = created && QFile::rename(creating, path);
+        const bool placed = created && placeWithoutReplacing(creating, path);
         for (const char* suffix : {"", "-wal", "-shm", "-journal"})
             QFile::remove(creating + QLatin1String(suffix));
         if (!created)
@@ -245,7 +268,7 @@ std::optional<CatalogStore> CatalogStore::openDefault(CatalogError* error) {
                             .arg(nativePath(path), reason));
             return std::nullopt;
         }
-        if (!QFile::rename(building, path)) {
+        if (!placeWithoutReplacing(building, path)) {
             QFile::remove(building);
             if (!QFileInfo::exists(path)) {
                 fail(error, QStringLiteral("%1: cannot put the default catalog in place")
@@ -287,7 +310,30 @@ bool CatalogStore::loadInto(RankingEngine& engine, CatalogError* error,
     return ok;
 }
 
+bool CatalogStore::readInTransaction(const std::function<bool(sqlite3*, QString*)>& reads,
+                                     CatalogError* error) const {
+    QString reason;
+    executeSql(impl_->handle, "BEGIN", nullptr);
+    const bool ok = reads(impl_->handle, &reason);
+    executeSql(impl_->handle, "COMMIT", nullptr);
+    if (!ok)
+        fail(error, QStringLiteral("%1: %2").arg(nativePath(impl_->path), reason));
+    return ok;
+}
+
 bool CatalogStore::import(const ImportBatch& batch, CatalogError* error) {
+    const auto writeBatch = [&](CatalogWriter& writer, QString* reason) {
+        for (const Series& series : batch.series) {
+            if (!writer.insertSeries(writer.canonicalKey(series.key), series.points, reason))
+                return false;
+        }
+        return true;
+    };
+    return writeInTransaction(writeBatch, error);
+}
+
+bool CatalogStore::writeInTransaction(const std::function<bool(CatalogWriter&, QString*)>& write,
+                                      CatalogError* error) {
     if (impl_->readOnly) {
         fail(error, readOnlyMessage(impl_->path, QStringLiteral("import")));
         return false;
@@ -298,18 +344,10 @@ bool CatalogStore::import(const ImportBatch& batch, CatalogError* error) {
                         .arg(nativePath(impl_->path), explained(impl_->handle, reason)));
         return false;
     }
-    CatalogWriter writer(impl_->handle);
-    bool ok = true;
-    for (const Series& series : batch.series) {
-        // Tools spell hardware and models their own way; the catalog's aliases map them to
-        // its names, so imported series find their cost bases and model figures.
-        SeriesKey key = series.key;
-        key.hardware = writer.canonicalHardware(key.hardware);
-        key.model = writer.canonicalModel(key.model);
-        if (!writer.insertSeries(key, series.points, &reason)) {
-            ok = false;
-            break;
-        }
+    bool ok = false;
+    {
+        CatalogWriter writer(impl_->handle);
+        ok = write(writer, &reason);
     }
     if (ok && executeSql(impl_->handle, "COMMIT", &reason))
         return true;

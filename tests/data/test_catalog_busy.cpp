@@ -1,12 +1,15 @@
 // A writer that finds the catalog locked by another program waits for it (30 s), then gives
-// up with a message that says the catalog is busy, having written nothing.
+// up with a message that says the catalog is busy, having written nothing. Writers that create
+// the same new catalog at once all end up writing into one catalog, none replacing another's.
 #include "CatalogStore.h"
 #include "CatalogTestSupport.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <latch>
 #include <sqlite3.h>
+#include <thread>
 
 using namespace tokenomics;
 using namespace tokenomics::data;
@@ -17,7 +20,23 @@ class TestCatalogBusy : public QObject {
 
 private slots:
     void lockedCatalogIsReportedBusy();
+    void racingCreatorsShareOneCatalog();
 };
+
+namespace {
+
+Series oneSeries(const std::string& engine) {
+    Series series;
+    series.key = {"M", "B200", engine, "fp8", "none", 1024, 1024, ""};
+    OperatingPoint point;
+    point.figures.concurrency = 1;
+    point.figures.tputPerGpu = 100;
+    point.figures.interactivity.p50 = 50;
+    series.points = {point};
+    return series;
+}
+
+} // namespace
 
 void TestCatalogBusy::lockedCatalogIsReportedBusy() {
     QTemporaryDir folder;
@@ -31,13 +50,7 @@ void TestCatalogBusy::lockedCatalogIsReportedBusy() {
     QCOMPARE(sqlite3_open(path.toUtf8().constData(), &other), SQLITE_OK);
     QCOMPARE(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
 
-    Series series;
-    series.key = {"M", "B200", "vllm", "fp8", "none", 1024, 1024, ""};
-    OperatingPoint point;
-    point.figures.concurrency = 1;
-    point.figures.tputPerGpu = 100;
-    point.figures.interactivity.p50 = 50;
-    series.points = {point};
+    const Series series = oneSeries("vllm");
     QElapsedTimer waited;
     waited.start();
     QVERIFY(!store->import(ImportBatch{{series}}, &error));
@@ -51,6 +64,37 @@ void TestCatalogBusy::lockedCatalogIsReportedBusy() {
     QVERIFY2(store->import(ImportBatch{{series}}, &error), qPrintable(error.message));
     store.reset();
     QCOMPARE(sqliteNumber(path, "SELECT count(*) FROM points").value_or(-1), 1.0);
+}
+
+void TestCatalogBusy::racingCreatorsShareOneCatalog() {
+    constexpr int writers = 6;
+    constexpr int rounds = 15;
+    QTemporaryDir folder;
+    for (int round = 0; round < rounds; ++round) {
+        // Each round starts on a missing file: every writer finds it missing and creates it.
+        const QString path = folder.filePath(QStringLiteral("race%1.sqlite").arg(round));
+        std::latch start(writers);
+        std::vector<QString> failures(writers);
+        std::vector<std::thread> threads;
+        for (int writer = 0; writer < writers; ++writer) {
+            threads.emplace_back([&, writer] {
+                start.arrive_and_wait();
+                CatalogError error;
+                auto store = CatalogStore::open(path, &error);
+                if (!store ||
+                    !store->import(ImportBatch{{oneSeries("e" + std::to_string(writer))}}, &error))
+                    failures[writer] = error.message;
+            });
+        }
+        for (std::thread& thread : threads)
+            thread.join();
+        for (const QString& failure : failures)
+            QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        // Had one creator replaced the catalog after another wrote to it, a point would be lost.
+        QCOMPARE(sqliteNumber(path, "SELECT count(*) FROM points").value_or(-1), double(writers));
+    }
+    const QStringList beside = QDir(folder.path()).entryList({QStringLiteral("*.creating-*")});
+    QVERIFY2(beside.isEmpty(), qPrintable(beside.join(u' ')));
 }
 
 QTEST_GUILESS_MAIN(TestCatalogBusy)
