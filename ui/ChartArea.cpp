@@ -63,7 +63,8 @@ ChartArea::ChartArea(DashboardState* state, QWidget* parent)
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     footnote_->setFont(small);
-    footnote_->setStyleSheet(QStringLiteral("color: #666"));
+    // Quieter than the text in light and dark palettes alike (a fixed grey vanishes on dark).
+    footnote_->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(footnote_);
 
     connect(logX_, &QCheckBox::toggled, this, [this](bool on) {

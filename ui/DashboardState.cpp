@@ -249,6 +249,7 @@ void DashboardState::recomputeEnvelope() {
     }
     envelopeGrid_.clear();
     envelope_.clear();
+    envelopeBands_.clear();
     if (candidates.empty() || highest <= lowest)
         return;
     for (std::size_t i = 0; i < envelopeSamples; ++i)
@@ -263,6 +264,20 @@ void DashboardState::recomputeEnvelope() {
         costs.push_back(std::move(row));
     }
     envelope_ = winnerEnvelope(envelopeGrid_, costs, candidates);
+    for (const EnvelopeStretch& stretch : envelope_) {
+        const auto candidate = static_cast<std::size_t>(
+            std::find(candidates.begin(), candidates.end(), stretch.series) - candidates.begin());
+        EnvelopeBand band;
+        band.series = stretch.series;
+        const std::size_t last = std::min(stretch.lastIndex + 1, envelopeGrid_.size() - 1);
+        for (std::size_t g = stretch.firstIndex; g <= last; ++g) {
+            if (const std::optional<double>& cost = costs[candidate][g]) {
+                band.interactivity.push_back(envelopeGrid_[g]);
+                band.costPerMTotal.push_back(*cost);
+            }
+        }
+        envelopeBands_.push_back(std::move(band));
+    }
 }
 
 void DashboardState::rerank() {

@@ -18,6 +18,14 @@ bool configurationMatches(const ConfigurationFilter& filter, const PointFigures&
 /// The model and ISL/OSL scenario with the most series (ties: most points), for the first view.
 SeriesFilter defaultSeriesFilter(const Catalog& catalog);
 
+/// One stretch of the winner's envelope with the winner's cost at each grid point drawn: the
+/// stretch's own and one step into the next, so the band has no gaps.
+struct EnvelopeBand {
+    std::size_t series = 0;
+    std::vector<double> interactivity;
+    std::vector<double> costPerMTotal;
+};
+
 class DashboardState : public QObject {
     Q_OBJECT
 public:
@@ -63,6 +71,8 @@ public:
     [[nodiscard]] const std::vector<EnvelopeStretch>& envelope() const { return envelope_; }
     /// Interactivity grid the envelope and iso table use.
     [[nodiscard]] const std::vector<double>& envelopeGrid() const { return envelopeGrid_; }
+    /// The envelope's stretches with the costs the envelope was chosen from (computed once).
+    [[nodiscard]] const std::vector<EnvelopeBand>& envelopeBands() const { return envelopeBands_; }
     /// Cost per 1M total tokens of meeting a min interactivity with a series, as the ranking
     /// counts it: below the frontier's lowest interactivity its max-throughput point serves.
     [[nodiscard]] std::optional<double> costToMeet(std::size_t series, double interactivity) const;
@@ -101,6 +111,7 @@ private:
     Ranking ranking_;
     std::vector<EnvelopeStretch> envelope_;
     std::vector<double> envelopeGrid_;
+    std::vector<EnvelopeBand> envelopeBands_;
 };
 
 } // namespace tokenomics::ui

@@ -18,16 +18,37 @@
 #include <QMessageBox>
 #include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace tokenomics::ui {
 
 namespace {
 constexpr double defaultMinInteractivity = 30; // tok/s/user: a comfortable reading speed
-}
+
+/// Scrolls the controls vertically only, so it asks for their full width plus the scroll bar:
+/// the dock then never clips a spin box, whatever the font or the screen.
+class ControlsScrollArea : public QScrollArea {
+public:
+    using QScrollArea::QScrollArea;
+    [[nodiscard]] QSize minimumSizeHint() const override {
+        const QSize base = QScrollArea::minimumSizeHint();
+        if (!widget())
+            return base;
+        const int contentWidth =
+            std::max(widget()->sizeHint().width(), widget()->minimumSizeHint().width());
+        return {contentWidth + verticalScrollBar()->sizeHint().width() + 2 * frameWidth(),
+                base.height()};
+    }
+    [[nodiscard]] QSize sizeHint() const override {
+        return {minimumSizeHint().width(), QScrollArea::sizeHint().height()};
+    }
+};
+} // namespace
 
 MainWindow::MainWindow(Catalog catalog, QWidget* parent)
     : QMainWindow(parent) {
@@ -80,7 +101,7 @@ void MainWindow::buildDocks() {
     filters_ = new FiltersPanel(state_, controls);
     controlsLayout->addWidget(slaPanel_);
     controlsLayout->addWidget(filters_);
-    auto* scroll = new QScrollArea(this);
+    auto* scroll = new ControlsScrollArea(this);
     scroll->setWidget(controls);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -88,7 +109,6 @@ void MainWindow::buildDocks() {
     auto* controlsDock = new QDockWidget(tr("SLA, cost and filters"), this);
     controlsDock->setObjectName(QStringLiteral("controls"));
     controlsDock->setWidget(scroll);
-    controlsDock->setMinimumWidth(250);
     addDockWidget(Qt::LeftDockWidgetArea, controlsDock);
 
     // Bottom: the ranking, the offers and the iso-interactivity table, with the details beside.
@@ -113,7 +133,7 @@ void MainWindow::buildDocks() {
     // Small screens give the chart the room; large ones show more ranking rows.
     const int screenHeight = screen() ? screen()->availableGeometry().height() : 900;
     resizeDocks({rankingDock}, {screenHeight < 900 ? 200 : 300}, Qt::Vertical);
-    resizeDocks({controlsDock}, {285}, Qt::Horizontal);
+    resizeDocks({controlsDock}, {controlsDock->minimumSizeHint().width()}, Qt::Horizontal);
 
     connect(
         rankingView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -137,6 +157,7 @@ void MainWindow::rebuildControls() {
     controlsLayout->addWidget(slaPanel_);
     controlsLayout->addWidget(filters_);
     scroll->setWidget(controls); // deletes the old panels
+    scroll->updateGeometry();    // new lists may be wider: the dock follows
 }
 
 void MainWindow::buildMenus() {

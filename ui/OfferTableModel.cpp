@@ -4,8 +4,21 @@
 #include "Formatting.h"
 
 #include <QBrush>
+#include <QFont>
+#include <algorithm>
 
 namespace tokenomics::ui {
+
+OfferVerdict offerVerdict(const OfferResult& result, const ProviderOffer& offer, const Sla& sla) {
+    if (result.feasible)
+        return OfferVerdict::Meets;
+    // The engine counts an unknown speed as not meeting a min interactivity; whether the offer
+    // fails for that alone depends on the one other threshold it is judged on, its TTFT.
+    const bool ttftFails =
+        sla.maxTtftSeconds && offer.ttftSeconds && *offer.ttftSeconds > *sla.maxTtftSeconds;
+    return !result.speedKnown && sla.minInteractivity && !ttftFails ? OfferVerdict::Unknown
+                                                                    : OfferVerdict::Fails;
+}
 
 OfferTableModel::OfferTableModel(DashboardState* state, QObject* parent)
     : QAbstractTableModel(parent)
@@ -17,7 +30,15 @@ OfferTableModel::OfferTableModel(DashboardState* state, QObject* parent)
 void OfferTableModel::refresh() {
     beginResetModel();
     rows_ = state_ ? state_->ranking().offers : std::vector<OfferResult>{};
+    std::stable_sort(rows_.begin(), rows_.end(),
+                     [this](const OfferResult& a, const OfferResult& b) {
+                         return static_cast<int>(verdictAt(a)) < static_cast<int>(verdictAt(b));
+                     });
     endResetModel();
+}
+
+OfferVerdict OfferTableModel::verdictAt(const OfferResult& result) const {
+    return offerVerdict(result, state_->catalog().offers.at(result.offer), state_->sla());
 }
 
 int OfferTableModel::rowCount(const QModelIndex& parent) const {
@@ -35,8 +56,21 @@ QVariant OfferTableModel::data(const QModelIndex& index, int role) const {
     if (result.offer >= state_->catalog().offers.size())
         return {};
     const ProviderOffer& offer = state_->catalog().offers[result.offer];
+    const OfferVerdict verdict = verdictAt(result);
     if (role == Qt::ForegroundRole)
-        return result.feasible ? QVariant() : QVariant(QBrush(QColor(0x9a, 0x9a, 0x9a)));
+        return verdict == OfferVerdict::Fails ? QVariant(QBrush(QColor(0x9a, 0x9a, 0x9a)))
+                                              : QVariant();
+    if (role == Qt::FontRole && verdict == OfferVerdict::Unknown &&
+        index.column() == MeetsSlaColumn) {
+        QFont italic;
+        italic.setItalic(true);
+        return italic;
+    }
+    if (role == Qt::ToolTipRole && index.column() == MeetsSlaColumn &&
+        verdict == OfferVerdict::Unknown)
+        return tr("The provider publishes no output speed: whether it reaches %1 tok/s/user "
+                  "is unknown.")
+            .arg(formatNumber(state_->sla().minInteractivity, 1));
     if (role == Qt::TextAlignmentRole)
         return index.column() >= WorkloadPriceColumn && index.column() <= TtftColumn
                    ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
@@ -50,9 +84,15 @@ QVariant OfferTableModel::data(const QModelIndex& index, int role) const {
     case ModelColumn:
         return QString::fromStdString(offer.model);
     case MeetsSlaColumn:
-        if (!result.feasible)
-            return tr("no");
-        return result.speedKnown ? tr("yes") : tr("speed unknown");
+        switch (verdict) {
+        case OfferVerdict::Meets:
+            return result.speedKnown ? tr("yes") : tr("yes (speed unknown)");
+        case OfferVerdict::Unknown:
+            return tr("unknown (speed not published)");
+        case OfferVerdict::Fails:
+            break;
+        }
+        return tr("no");
     case WorkloadPriceColumn:
         return formatUsd(result.workloadUsdPerM) + uncertain;
     case BlendedPriceColumn:

@@ -10,6 +10,12 @@ namespace tokenomics::ui {
 
 class DashboardState;
 
+/// Whether an offer meets the SLA. Unknown: the SLA asks for a min interactivity, the provider
+/// publishes no speed, and every figure it does publish passes — shown as unknown, not as failing.
+enum class OfferVerdict { Meets, Unknown, Fails };
+OfferVerdict offerVerdict(const OfferResult& result, const ProviderOffer& offer, const Sla& sla);
+
+/// Known to meet the SLA first, then unknown, then failing; each group in the engine's price order.
 class OfferTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -39,6 +45,8 @@ public:
     void refresh();
 
 private:
+    [[nodiscard]] OfferVerdict verdictAt(const OfferResult& result) const;
+
     QPointer<DashboardState> state_;
     std::vector<OfferResult> rows_;
 };

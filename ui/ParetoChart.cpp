@@ -15,8 +15,6 @@ constexpr int frontierSamples = 64;
 constexpr int crowdedFrontierSamples = 20;
 constexpr std::size_t maxLegendEntries = 40;
 constexpr std::size_t maxAntialiasedPoints = 2000;
-const QColor slaColor(0xc0, 0x39, 0x2b);
-const QColor offerColor(0x22, 0x22, 0x22);
 
 QString valueAxisLabel(ChartMetric metric) {
     switch (metric) {
@@ -41,7 +39,8 @@ void setAxisPositions(QCPItemPosition* position, QCPItemPosition::PositionType t
 ParetoChart::ParetoChart(DashboardState* state, ChartMetric metric, QWidget* parent)
     : QCustomPlot(parent)
     , state_(state)
-    , metric_(metric) {
+    , metric_(metric)
+    , colors_(chartColors(palette())) {
     setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
@@ -50,6 +49,8 @@ ParetoChart::ParetoChart(DashboardState* state, ChartMetric metric, QWidget* par
     setMinimumSize(360, 260); // the legend adapts its columns instead of forcing a width
     setUpAxes();
     setUpSlaItems();
+    applyChartColors(*this, colors_);
+    connect(this, &QCustomPlot::afterLayout, this, &ParetoChart::layOutOfferLabels);
     connect(this, &QCustomPlot::legendClick, this, &ParetoChart::onLegendClick);
     connect(state_, &DashboardState::curvesChanged, this, [this] {
         rebuild();
@@ -75,10 +76,8 @@ void ParetoChart::setUpAxes() {
         axis->setTickLabelFont(tickFont);
         axis->setNumberFormat(QStringLiteral("gb"));
         axis->grid()->setSubGridVisible(false);
-        axis->grid()->setPen(QPen(QColor(0xe4, 0xe4, 0xe4), 1));
-        axis->setBasePen(QPen(QColor(0x88, 0x88, 0x88)));
-        axis->setTickPen(QPen(QColor(0x88, 0x88, 0x88)));
-        axis->setSubTickPen(QPen(QColor(0xaa, 0xaa, 0xaa)));
+        // Widths here; colours come from the palette (applyChartColors).
+        axis->grid()->setPen(QPen(colors_.grid, 1));
     }
     xAxis->setLabel(tr("Interactivity (tok/s/user)"));
     yAxis->setLabel(valueAxisLabel(metric_));
@@ -105,30 +104,52 @@ void ParetoChart::setUpSlaItems() {
     feasibleRegion_ = new QCPItemRect(this);
     feasibleRegion_->setLayer(QStringLiteral("grid"));
     feasibleRegion_->setPen(Qt::NoPen);
-    feasibleRegion_->setBrush(QColor(0x2e, 0xcc, 0x71, 28));
     feasibleRegion_->setClipToAxisRect(true);
 
     interactivityLine_ = new QCPItemStraightLine(this);
-    interactivityLine_->setPen(QPen(slaColor, 2));
     interactivityLine_->setSelectable(false);
     interactivityLabel_ = new QCPItemText(this);
-    interactivityLabel_->setColor(slaColor);
     interactivityLabel_->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
     interactivityLabel_->setPadding(QMargins(4, 2, 4, 2));
-    interactivityLabel_->setBrush(QColor(255, 255, 255, 210));
     interactivityLabel_->setClipToAxisRect(true);
 
     if (metric_ == ChartMetric::Ttft) {
         ttftLine_ = new QCPItemStraightLine(this);
-        ttftLine_->setPen(QPen(slaColor, 2));
         ttftLine_->setSelectable(false);
         ttftLabel_ = new QCPItemText(this);
-        ttftLabel_->setColor(slaColor);
         ttftLabel_->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
         ttftLabel_->setPadding(QMargins(4, 2, 4, 2));
-        ttftLabel_->setBrush(QColor(255, 255, 255, 210));
         ttftLabel_->setClipToAxisRect(true);
     }
+    applyColors();
+}
+
+void ParetoChart::applyColors() {
+    feasibleRegion_->setBrush(colors_.feasibleRegion);
+    for (QCPItemText* label : {interactivityLabel_, ttftLabel_}) {
+        if (label) {
+            label->setColor(colors_.sla);
+            label->setBrush(colors_.labelBackground);
+        }
+    }
+    // Line pens (width, dash) are set with the thresholds; only their colour follows the theme.
+    for (QCPItemStraightLine* line : {interactivityLine_, ttftLine_}) {
+        if (line) {
+            QPen pen = line->pen();
+            pen.setColor(colors_.sla);
+            line->setPen(pen);
+        }
+    }
+}
+
+void ParetoChart::changeEvent(QEvent* event) {
+    QCustomPlot::changeEvent(event);
+    if (event->type() != QEvent::PaletteChange)
+        return;
+    colors_ = chartColors(palette());
+    applyChartColors(*this, colors_);
+    applyColors();
+    rebuild(); // markers and offer labels take the new colours; the axis ranges stay
 }
 
 std::optional<double> ParetoChart::valueOfPoint(std::size_t series, std::size_t point) const {
@@ -251,86 +272,9 @@ void ParetoChart::addSeries(std::size_t series) {
 
     const QCPScatterStyle::ScatterShape shape = precisionMarker(key.precision);
     drawn.passingBucket = markerBucket(color, shape, crowded ? 5 : 8);
-    drawn.failingBucket = markerBucket(failingGrey(), shape, crowded ? 4 : 7);
+    drawn.failingBucket = markerBucket(colors_.failingPoint, shape, crowded ? 4 : 7);
     buckets_[drawn.passingBucket].passing = true;
     drawn_.push_back(std::move(drawn));
-}
-
-void ParetoChart::addOffers() {
-    const Workload workload = state_->workload();
-    QVector<double> xs;
-    QVector<double> ys;
-    int unknownRow = 0;
-    for (std::size_t index : state_->visibleOffers()) {
-        const ProviderOffer& offer = state_->catalog().offers[index];
-        const std::optional<double> price = workloadUsdPerM(offer, workload.isl, workload.osl);
-        if (!price)
-            continue;
-        offers_.push_back({index, *price, offer.outputTokensPerSecond});
-        const QString provider = QString::fromStdString(offer.provider);
-        auto* label = new QCPItemText(this);
-        label->setFont(QFont(font().family(), font().pointSize() - 1));
-        label->setColor(offerColor);
-        label->setClipToAxisRect(true);
-        offerItems_.push_back(label);
-        if (offer.outputTokensPerSecond) {
-            xs << *offer.outputTokensPerSecond;
-            ys << *price;
-            label->setText(QStringLiteral("%1 %2").arg(provider, formatUsd(price)));
-            label->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-            label->position->setCoords(*offer.outputTokensPerSecond, *price);
-            label->setPadding(QMargins(9, 0, 0, 0));
-            continue;
-        }
-        // Unknown speed: a dashed price line across the chart, labelled at the left edge.
-        auto* line = new QCPItemStraightLine(this);
-        line->setPen(QPen(offerColor, 1.2, Qt::DashLine));
-        setAxisPositions(line->point1, QCPItemPosition::ptAxisRectRatio,
-                         QCPItemPosition::ptPlotCoords, 0, *price);
-        setAxisPositions(line->point2, QCPItemPosition::ptAxisRectRatio,
-                         QCPItemPosition::ptPlotCoords, 1, *price);
-        offerItems_.push_back(line);
-        label->setText(tr("API %1 %2 · speed unknown").arg(provider, formatUsd(price)));
-        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
-        setAxisPositions(label->position, QCPItemPosition::ptAxisRectRatio,
-                         QCPItemPosition::ptPlotCoords, 0.01 + 0.22 * (unknownRow++ % 3), *price);
-    }
-    offerMarkers_ = addGraph();
-    offerMarkers_->setName(tr("API offer (dashed: speed unknown)"));
-    offerMarkers_->setLineStyle(QCPGraph::lsNone);
-    offerMarkers_->setScatterStyle(
-        QCPScatterStyle(QCPScatterStyle::ssDiamond, offerColor, QColor(0xf1, 0xc4, 0x0f), 11));
-    offerMarkers_->setPen(QPen(offerColor, 1.2, Qt::DashLine));
-    offerMarkers_->setData(xs, ys);
-    if (offers_.empty())
-        offerMarkers_->removeFromLegend();
-}
-
-void ParetoChart::addEnvelope() {
-    const std::vector<double>& grid = state_->envelopeGrid();
-    bool first = true;
-    for (const EnvelopeStretch& stretch : state_->envelope()) {
-        QVector<double> xs;
-        QVector<double> ys;
-        // Reach one grid step into the next stretch so the band has no gaps.
-        const std::size_t last = std::min(stretch.lastIndex + 1, grid.size() - 1);
-        for (std::size_t g = stretch.firstIndex; g <= last; ++g) {
-            const std::optional<double> cost = state_->costToMeet(stretch.series, grid[g]);
-            if (cost) {
-                xs << grid[g];
-                ys << *cost;
-            }
-        }
-        QCPGraph* band = addGraph();
-        QColor color = hardwareColor(state_->engine().seriesKey(stretch.series).hardware);
-        color.setAlpha(70);
-        band->setPen(QPen(color, 14, Qt::SolidLine, Qt::RoundCap));
-        band->setData(xs, ys, true);
-        band->setName(tr("Cheapest system at each speed"));
-        if (!first)
-            band->removeFromLegend();
-        first = false;
-    }
 }
 
 std::size_t ParetoChart::markerBucket(QColor color, QCPScatterStyle::ScatterShape shape,
@@ -401,8 +345,8 @@ void ParetoChart::applyThresholds() {
                      QCPItemPosition::ptAxisRectRatio, x, 0);
     setAxisPositions(interactivityLine_->point2, QCPItemPosition::ptPlotCoords,
                      QCPItemPosition::ptAxisRectRatio, x, 1);
-    interactivityLine_->setPen(
-        QPen(slaColor, hasInteractivity ? 2 : 1, hasInteractivity ? Qt::SolidLine : Qt::DotLine));
+    interactivityLine_->setPen(QPen(colors_.sla, hasInteractivity ? 2 : 1,
+                                    hasInteractivity ? Qt::SolidLine : Qt::DotLine));
     // Throughput curves crowd the top-left, cost curves the bottom-left: label where it is empty.
     const bool labelAtBottom = metric_ == ChartMetric::ThroughputPerGpu;
     setAxisPositions(interactivityLabel_->position, QCPItemPosition::ptPlotCoords,
@@ -424,7 +368,8 @@ void ParetoChart::applyThresholds() {
                          QCPItemPosition::ptPlotCoords, 0, y);
         setAxisPositions(ttftLine_->point2, QCPItemPosition::ptAxisRectRatio,
                          QCPItemPosition::ptPlotCoords, 1, y);
-        ttftLine_->setPen(QPen(slaColor, hasTtft ? 2 : 1, hasTtft ? Qt::SolidLine : Qt::DotLine));
+        ttftLine_->setPen(
+            QPen(colors_.sla, hasTtft ? 2 : 1, hasTtft ? Qt::SolidLine : Qt::DotLine));
         setAxisPositions(ttftLabel_->position, QCPItemPosition::ptAxisRectRatio,
                          QCPItemPosition::ptPlotCoords, 0.99, y);
         // Without a threshold the line rests on the top edge: label it below so it stays visible.
@@ -453,7 +398,7 @@ void ParetoChart::applyVisibility() {
         const bool hidden = state_->isHidden(drawn.series);
         drawn.line->setVisible(!hidden);
         if (auto* item = legend->itemWithPlottable(drawn.line))
-            item->setTextColor(hidden ? QColor(0xaa, 0xaa, 0xaa) : QColor(Qt::black));
+            item->setTextColor(hidden ? colors_.mutedText : colors_.text);
     }
     regrey();
     replot(QCustomPlot::rpQueuedReplot);
@@ -474,7 +419,7 @@ void ParetoChart::onLegendClick(QCPLegend*, QCPAbstractLegendItem* item, QMouseE
         offerMarkers_->setVisible(show);
         for (QCPAbstractItem* offerItem : offerItems_)
             offerItem->setVisible(show);
-        plottableItem->setTextColor(show ? QColor(Qt::black) : QColor(0xaa, 0xaa, 0xaa));
+        plottableItem->setTextColor(show ? colors_.text : colors_.mutedText);
         replot(QCustomPlot::rpQueuedReplot);
     }
 }

@@ -2,6 +2,8 @@
 /// One QCustomPlot chart of the dashboard (throughput, cost or TTFT against interactivity)
 /// with draggable SLA lines, greyed failing points, shaded feasible region and tooltips.
 
+#include "ChartTheme.h"
+
 #include <QPointer>
 #include <qcustomplot.h>
 #include <vector>
@@ -39,6 +41,11 @@ public:
     /// Points drawn in colour (meeting the SLA) / in grey.
     [[nodiscard]] int passingPointCount() const;
     [[nodiscard]] int failingPointCount() const;
+    /// Labels of the API offers on the cost chart; those without room are hidden (the offer
+    /// stays in the tooltip, the legend and the offers table).
+    [[nodiscard]] std::vector<QCPItemText*> offerLabels() const;
+    /// The colours the chart is drawn with (from its palette).
+    [[nodiscard]] const ChartColors& colors() const { return colors_; }
 
 protected:
     void mousePressEvent(QMouseEvent* event) override;
@@ -46,6 +53,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     enum class DragTarget { None, Interactivity, Ttft };
@@ -65,6 +73,7 @@ private:
         std::size_t offer = 0;
         double price = 0;
         std::optional<double> speed;
+        QCPItemText* label = nullptr;
     };
 
     void setUpAxes();
@@ -73,6 +82,10 @@ private:
     void addSeries(std::size_t series);
     void addOffers();
     void addEnvelope();
+    /// Places the offer labels where they overlap nothing (after every layout, before drawing).
+    void layOutOfferLabels();
+    /// Recolours the chart's own items and rebuilds the curves after a palette change.
+    void applyColors();
     /// Splits every drawn point into the passing (coloured) and failing (grey) marker graphs.
     void regrey();
     std::size_t markerBucket(QColor color, QCPScatterStyle::ScatterShape shape, double size);
@@ -86,6 +99,7 @@ private:
 
     QPointer<DashboardState> state_;
     ChartMetric metric_;
+    ChartColors colors_;
     std::vector<DrawnSeries> drawn_;
     std::vector<DrawnOffer> offers_;
     // Markers are grouped by look, not by series: a few dozen graphs instead of hundreds keeps

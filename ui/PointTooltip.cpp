@@ -3,6 +3,7 @@
 #include "CostModel.h"
 #include "DashboardState.h"
 #include "Formatting.h"
+#include "OfferTableModel.h"
 
 namespace tokenomics::ui {
 
@@ -137,6 +138,21 @@ QString offerTooltip(const DashboardState& state, std::size_t offerIndex) {
                 offer.outputTokensPerSecond ? formatNumber(offer.outputTokensPerSecond, 0)
                                             : QObject::tr("unknown"));
     html += row(QObject::tr("TTFT"), formatSeconds(offer.ttftSeconds));
+    for (const OfferResult& result : state.ranking().offers) {
+        if (result.offer != offerIndex)
+            continue;
+        switch (offerVerdict(result, offer, state.sla())) {
+        case OfferVerdict::Meets:
+            html += row(QObject::tr("Meets the SLA"), QObject::tr("yes"));
+            break;
+        case OfferVerdict::Unknown:
+            html += row(QObject::tr("Meets the SLA"), QObject::tr("unknown (speed not published)"));
+            break;
+        case OfferVerdict::Fails:
+            html += row(QObject::tr("Meets the SLA"), QObject::tr("no"));
+            break;
+        }
+    }
     html += QStringLiteral("</table>");
     html += QObject::tr("Source: %1").arg(provenanceText(offer.provenance).toHtmlEscaped());
     return html;

@@ -2,6 +2,7 @@
 
 #include "DashboardState.h"
 #include "Formatting.h"
+#include "OfferTableModel.h"
 
 namespace tokenomics::ui {
 
@@ -20,31 +21,33 @@ QString summaryText(const DashboardState& state) {
     }
     // Offers with a measured speed are the ones known to meet the SLA; a cheaper offer whose
     // speed is unknown is worth naming, flagged as such.
-    QString api = QObject::tr("no API offer with a measured speed meets the SLA");
+    const OfferResult* cheapestKnown = nullptr;
     const OfferResult* cheapestUnknown = nullptr;
     for (const OfferResult& offer : ranking.offers) {
-        if (!offer.feasible || !offer.workloadUsdPerM)
+        if (!offer.workloadUsdPerM)
             continue;
-        if (!offer.speedKnown) {
-            if (!cheapestUnknown || *offer.workloadUsdPerM < *cheapestUnknown->workloadUsdPerM)
-                cheapestUnknown = &offer;
-            continue;
-        }
-        const ProviderOffer& details = state.catalog().offers[offer.offer];
-        api = QObject::tr("cheapest API meeting the SLA: <b>%1</b> at %2")
-                  .arg(QString::fromStdString(details.provider).toHtmlEscaped(),
-                       formatUsd(offer.workloadUsdPerM));
-        if (cheapestUnknown && *cheapestUnknown->workloadUsdPerM < *offer.workloadUsdPerM)
-            break;
-        cheapestUnknown = nullptr;
-        break;
+        const OfferVerdict verdict =
+            offerVerdict(offer, state.catalog().offers[offer.offer], state.sla());
+        const bool known = verdict == OfferVerdict::Meets && offer.speedKnown;
+        const bool unknown = verdict == OfferVerdict::Unknown ||
+                             (verdict == OfferVerdict::Meets && !offer.speedKnown);
+        const OfferResult*& cheapest = known ? cheapestKnown : cheapestUnknown;
+        if ((known || unknown) &&
+            (!cheapest || *offer.workloadUsdPerM < *cheapest->workloadUsdPerM))
+            cheapest = &offer;
     }
-    if (cheapestUnknown)
-        api +=
-            QObject::tr(" (%1 at %2, speed unknown)")
-                .arg(QString::fromStdString(state.catalog().offers[cheapestUnknown->offer].provider)
-                         .toHtmlEscaped(),
-                     formatUsd(cheapestUnknown->workloadUsdPerM));
+    const auto providerOf = [&state](const OfferResult* offer) {
+        return QString::fromStdString(state.catalog().offers[offer->offer].provider)
+            .toHtmlEscaped();
+    };
+    QString api = cheapestKnown ? QObject::tr("cheapest API meeting the SLA: <b>%1</b> at %2")
+                                      .arg(providerOf(cheapestKnown),
+                                           formatUsd(cheapestKnown->workloadUsdPerM))
+                                : QObject::tr("no API offer with a measured speed meets the SLA");
+    if (cheapestUnknown &&
+        (!cheapestKnown || *cheapestUnknown->workloadUsdPerM < *cheapestKnown->workloadUsdPerM))
+        api += QObject::tr(" (%1 at %2, speed unknown)")
+                   .arg(providerOf(cheapestUnknown), formatUsd(cheapestUnknown->workloadUsdPerM));
     QString text = best + QStringLiteral("; ") + api;
     const QString envelope = envelopeSummary(state.envelope(), [&state](std::size_t series) {
         return seriesLabel(state.engine().seriesKey(series));

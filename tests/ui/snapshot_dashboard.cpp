@@ -1,10 +1,13 @@
 // Renders the dashboard on a catalog (default or --db FILE) at a given size, once per chart tab,
-// to PNG files for visual review: snapshot_dashboard OUT_PREFIX [WIDTH HEIGHT] [--db FILE].
+// to PNG files for visual review: snapshot_dashboard OUT_PREFIX [WIDTH HEIGHT] [--db FILE] [--dark]
+// (--dark: Fusion with a dark palette, as a dark desktop theme gives).
 #include "ChartArea.h"
 #include "DashboardSession.h"
 #include "MainWindow.h"
 
 #include <QApplication>
+#include <QPalette>
+#include <QStyleFactory>
 #include <QTabWidget>
 #include <QTest>
 #include <QTextStream>
@@ -18,8 +21,29 @@ int main(int argc, char* argv[]) {
         database = arguments[dbAt + 1];
         arguments.remove(dbAt, 2);
     }
+    if (arguments.removeAll(QStringLiteral("--dark")) > 0) {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x35, 0x35, 0x35));
+        dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::AlternateBase, QColor(0x2a, 0x2a, 0x2a));
+        dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+        dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+        dark.setColor(QPalette::ButtonText, QColor(0xee, 0xee, 0xee));
+        dark.setColor(QPalette::ToolTipBase, QColor(0x2a, 0x2a, 0x2a));
+        dark.setColor(QPalette::ToolTipText, QColor(0xee, 0xee, 0xee));
+        dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+        dark.setColor(QPalette::Highlight, QColor(0x2a, 0x82, 0xda));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        dark.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+        dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+        dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+        QApplication::setPalette(dark);
+    }
     if (arguments.size() < 2) {
-        QTextStream(stderr) << "usage: snapshot_dashboard OUT_PREFIX [WIDTH HEIGHT] [--db FILE]\n";
+        QTextStream(stderr)
+            << "usage: snapshot_dashboard OUT_PREFIX [WIDTH HEIGHT] [--db FILE] [--dark]\n";
         return 2;
     }
     const int width = arguments.size() > 3 ? arguments[2].toInt() : 1366;
