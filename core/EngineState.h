@@ -94,6 +94,12 @@ struct HardwareFormulas {
     }
 };
 
+/// A series to sort by cost: `key` orders like its cost rounded to float.
+struct RankEntry {
+    std::uint32_t key = 0;
+    std::uint32_t series = 0;
+};
+
 /// Per-hardware formulas for one set of cost settings, by hardware id.
 struct HardwareCosts {
     std::vector<HardwareFormulas> byHardware;
@@ -135,6 +141,18 @@ struct RankingEngine::Impl {
     std::vector<std::shared_ptr<FrontierSet>> frontierCache;
     mutable HelperThread helper; // the second core, for passes over large catalogs
 
+    /// A ranking's working vectors, kept between calls (under `mutex`) so that a re-rank
+    /// neither allocates nor initialises them again.
+    struct RankScratch {
+        std::vector<BestChoice> choices; // by series
+        std::vector<double> totals;      // cost per 1M total tokens by series, NaN: none
+        std::vector<RankEntry> costed;   // feasible series with a cost, sorted by it
+        std::vector<RankEntry> sortBuffer;
+        std::vector<std::uint32_t> order; // series in rank order
+        [[nodiscard]] std::size_t residentBytes() const;
+    };
+    mutable RankScratch rankScratch;
+
     // --- building (RankingEngine.cpp) ---
     void markChanged();
     /// Groups points by series and sorts them by interactivity; call with `mutex` held.
@@ -153,13 +171,16 @@ struct RankingEngine::Impl {
                                     const Sla& sla) const;
     [[nodiscard]] ResolvedBest resolve(const BestChoice& choice, const FrontierSet& frontiers,
                                        const Sla& sla) const;
-    void fillResult(SeriesResult& result, const ResolvedBest& best,
-                    const HardwareCosts& costs) const;
+    /// Writes every member of `result` but `series` (which it reads). `costPerMTotal` is
+    /// the costs' cost per 1M tokens at the best point's throughput, computed already.
+    void fillResult(SeriesResult& result, const ResolvedBest& best, const HardwareCosts& costs,
+                    std::optional<double> costPerMTotal) const;
     [[nodiscard]] std::optional<double> tputAt(std::size_t series, const FrontierSet& frontiers,
                                                double interactivity) const;
     [[nodiscard]] bool passesConfiguration(std::uint32_t point) const;
-    [[nodiscard]] Ranking rankAll(const Sla& sla, const CostSettings& cost,
-                                  const Workload& workload, const FrontierSet& frontiers) const;
+    /// Ranks every enabled series and offer into `into` (its capacity reused).
+    void rankAll(const Sla& sla, const CostSettings& cost, const Workload& workload,
+                 const FrontierSet& frontiers, Ranking& into) const;
 };
 
 } // namespace tokenomics

@@ -63,6 +63,23 @@ inline double recoveredDouble(float stored) {
     if (next >= 0 ? magnitude >= exactPowersOfTen[static_cast<std::size_t>(next)]
                   : magnitude * exactPowersOfTen[static_cast<std::size_t>(-next)] >= 1.0)
         decimalExponent = next;
+    const int sixDigitShift = 5 - decimalExponent;
+    if (sixDigitShift >= 0 && sixDigitShift + 3 <= 22) {
+        // Every shift of the loop below lies in [0, 22] (figures from about 1e-14 to 1e5):
+        // its four candidates are computed side by side, without its branches, so that
+        // their divisions overlap; the shortest that reads back as `stored` is taken.
+        std::array<double, 4> candidates{};
+        std::array<bool, 4> matches{};
+        for (std::size_t i = 0; i < 4; ++i) {
+            const double scale = exactPowersOfTen[static_cast<std::size_t>(sixDigitShift) + i];
+            candidates[i] = detail::roundToInteger(exact * scale) / scale;
+            matches[i] = static_cast<float>(candidates[i]) == stored;
+        }
+        double chosen = exact;
+        for (std::size_t i = 4; i-- > 0;)
+            chosen = matches[i] ? candidates[i] : chosen;
+        return chosen;
+    }
     for (int digits = 6; digits <= 9; ++digits) {
         const int shift = digits - 1 - decimalExponent; // `digits` digits before the point
         if (shift > 22 || shift < -22)

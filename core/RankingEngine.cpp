@@ -285,6 +285,7 @@ std::size_t RankingEngine::residentBytes() const {
         bytes += set.requests.capacity() * sizeof(RequestSample);
     for (const auto& frontiers : impl.frontierCache)
         bytes += frontiers->residentBytes();
+    bytes += impl.rankScratch.residentBytes();
     bytes += impl.costBases.capacity() * sizeof(CostBasis) +
              impl.offers.capacity() * sizeof(ProviderOffer) +
              impl.qualityScores.capacity() * sizeof(QualityScore);
@@ -316,9 +317,16 @@ void RankingEngine::setOfferEnabled(std::size_t offer, bool enabled) {
 
 Ranking RankingEngine::rank(const Sla& sla, const CostSettings& cost,
                             const Workload& workload) const {
+    Ranking ranking;
+    rank(sla, cost, workload, ranking);
+    return ranking;
+}
+
+void RankingEngine::rank(const Sla& sla, const CostSettings& cost, const Workload& workload,
+                         Ranking& into) const {
     const auto lock = impl_->prepare();
     const auto frontiers = impl_->frontiersFor(sla);
-    return impl_->rankAll(sla, cost, workload, *frontiers);
+    impl_->rankAll(sla, cost, workload, *frontiers, into);
 }
 
 SeriesResult RankingEngine::evaluate(std::size_t series, const Sla& sla,
@@ -329,7 +337,11 @@ SeriesResult RankingEngine::evaluate(std::size_t series, const Sla& sla,
     SeriesResult result;
     result.series = series;
     const auto best = impl_->resolve(impl_->choose(series, *frontiers, sla), *frontiers, sla);
-    impl_->fillResult(result, best, impl_->hardwareCosts(cost));
+    const auto costs = impl_->hardwareCosts(cost);
+    const auto& formulas = costs.byHardware[impl_->hardwareOf[series]];
+    const bool feasible = best.choice.kind != BestChoice::Kind::Infeasible;
+    impl_->fillResult(result, best, costs,
+                      feasible ? formulas.costPerMillion(best.tputPerGpu) : std::nullopt);
     return result;
 }
 

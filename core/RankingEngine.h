@@ -122,6 +122,10 @@ public:
     // --- answers ---
     [[nodiscard]] Ranking rank(const Sla& sla, const CostSettings& cost,
                                const Workload& workload = {}) const;
+    /// The same ranking written into `into`, reusing its vectors' capacity: once it has
+    /// held a ranking this large, re-ranking allocates nothing (for drags).
+    void rank(const Sla& sla, const CostSettings& cost, const Workload& workload,
+              Ranking& into) const;
     [[nodiscard]] SeriesResult evaluate(std::size_t series, const Sla& sla,
                                         const CostSettings& cost) const;
     /// Frontier knots sorted by interactivity ascending (throughput then descending).

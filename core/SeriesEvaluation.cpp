@@ -10,6 +10,7 @@
 #include <bit>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <utility>
 
 namespace tokenomics {
@@ -259,125 +260,191 @@ std::optional<double> known(double value) {
     return std::isnan(value) ? std::nullopt : std::optional<double>(value);
 }
 
-/// Stable LSD radix sort of (key, payload) pairs by key, 8 bits a pass, skipping passes
-/// where every key has the same byte. Stability keeps equal costs in series order.
-void radixSort(std::vector<std::pair<std::uint64_t, std::uint32_t>>& entries) {
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> buffer(entries.size());
-    for (int shift = 0; shift < 64; shift += 8) {
-        std::array<std::uint32_t, 256> counts{};
-        for (const auto& entry : entries)
-            ++counts[(entry.first >> shift) & 0xFFu];
-        if (std::find(counts.begin(), counts.end(), entries.size()) != counts.end())
-            continue;
-        std::uint32_t total = 0;
-        for (auto& count : counts)
-            total += std::exchange(count, total);
-        for (const auto& entry : entries)
-            buffer[counts[(entry.first >> shift) & 0xFFu]++] = entry;
-        entries.swap(buffer);
-    }
+/// Orders floats as unsigned integers: negative values below positive ones.
+std::uint32_t orderedBits(float value) {
+    const auto bits = std::bit_cast<std::uint32_t>(value);
+    return (bits >> 31) != 0 ? ~bits : bits | (std::uint32_t(1) << 31);
 }
 
-/// Orders doubles as unsigned integers: negative values below positive ones.
-std::uint64_t orderedBits(double value) {
-    const auto bits = std::bit_cast<std::uint64_t>(value);
-    return (bits >> 63) != 0 ? ~bits : bits | (std::uint64_t(1) << 63);
+/// Sorts series by cost per 1M tokens ascending, stably (equal costs stay in series order).
+/// A radix sort on the costs rounded to float (three passes of 11 bits, the counts of all
+/// three taken in one pass) orders every pair whose floats differ; rounding to float never
+/// reverses an order, so what is left out of order lies within runs of equal floats, which
+/// a stable insertion sort on the exact costs finishes in about one pass.
+void sortByCost(std::vector<RankEntry>& entries, std::vector<RankEntry>& buffer,
+                const double* costs) {
+    constexpr int digitBits = 11;
+    constexpr std::size_t buckets = std::size_t(1) << digitBits;
+    constexpr int passes = 3;
+    buffer.resize(entries.size());
+    std::array<std::array<std::uint32_t, buckets>, passes> counts{};
+    for (const auto& entry : entries) {
+        for (int pass = 0; pass < passes; ++pass)
+            ++counts[pass][(entry.key >> (pass * digitBits)) & (buckets - 1)];
+    }
+    for (int pass = 0; pass < passes; ++pass) {
+        auto& count = counts[pass];
+        if (std::find(count.begin(), count.end(), entries.size()) != count.end())
+            continue; // every key has the same digit here
+        std::uint32_t total = 0;
+        for (auto& bucket : count)
+            total += std::exchange(bucket, total);
+        for (const auto& entry : entries)
+            buffer[count[(entry.key >> (pass * digitBits)) & (buckets - 1)]++] = entry;
+        entries.swap(buffer);
+    }
+    for (std::size_t i = 1; i < entries.size(); ++i) {
+        const RankEntry entry = entries[i];
+        const double cost = costs[entry.series];
+        std::size_t j = i;
+        for (; j > 0 && costs[entries[j - 1].series] > cost; --j)
+            entries[j] = entries[j - 1];
+        entries[j] = entry;
+    }
 }
 } // namespace
 
 void RankingEngine::Impl::fillResult(SeriesResult& result, const ResolvedBest& best,
-                                     const HardwareCosts& costs) const {
+                                     const HardwareCosts& costs,
+                                     std::optional<double> costPerMTotal) const {
+    // Every member is written, each once and in place: `result` may hold an earlier
+    // ranking's figures (a reused buffer), and building it aside to copy in would write
+    // it twice.
+    using std::construct_at;
     const auto& formulas = costs.byHardware[hardwareOf[result.series]];
-    result.usdPerGpuHour = formulas.usdPerGpuHour;
     const auto& choice = best.choice;
-    if (choice.kind == BestChoice::Kind::Infeasible) {
-        result.goodputPerGpu = 0.0; // no point of the series meets the SLA
+    const bool feasible = choice.kind != BestChoice::Kind::Infeasible;
+    const bool interpolated = choice.kind == BestChoice::Kind::Interpolated;
+    result.feasible = feasible;
+    result.interpolated = interpolated;
+    construct_at(&result.usdPerGpuHour, formulas.usdPerGpuHour);
+    if (!feasible) {
+        for (auto* index : {&result.point, &result.lowerKnotPoint})
+            construct_at(index);
+        for (auto* figure : {&result.interactivity, &result.tputPerGpu, &result.outputTputPerGpu,
+                             &result.inputTputPerGpu, &result.ttftSeconds, &result.costPerMTotal,
+                             &result.costPerMOutput, &result.costPerMInput, &result.tokensPerMw,
+                             &result.joulesPerToken, &result.sloAttainment})
+            construct_at(figure);
+        construct_at(&result.goodputPerGpu, 0.0); // no point of the series meets the SLA
         return;
     }
-    const auto base = seriesStart[result.series];
-    result.feasible = true;
-    result.interpolated = choice.kind == BestChoice::Kind::Interpolated;
-    if (result.interpolated)
-        result.lowerKnotPoint = choice.point - base;
-    else
-        result.point = choice.point - base;
-    result.interactivity = known(best.interactivity);
-    result.tputPerGpu = best.tputPerGpu;
-    result.outputTputPerGpu = known(best.outputTputPerGpu);
-    result.inputTputPerGpu = known(best.inputTputPerGpu);
-    result.ttftSeconds = known(best.ttftSeconds);
-    result.sloAttainment = known(best.sloAttainment);
-    result.goodputPerGpu = known(best.goodputPerGpu);
-    result.costPerMTotal = formulas.costPerMillion(best.tputPerGpu);
-    result.costPerMOutput = formulas.costPerMillion(best.outputTputPerGpu);
-    result.costPerMInput = formulas.costPerMillion(best.inputTputPerGpu);
-    result.tokensPerMw = formulas.tokensPerMw(best.tputPerGpu);
-    result.joulesPerToken = formulas.joules(best.tputPerGpu);
+    const std::size_t local = choice.point - seriesStart[result.series];
+    construct_at(&result.point, interpolated ? std::nullopt : std::optional(local));
+    construct_at(&result.lowerKnotPoint, interpolated ? std::optional(local) : std::nullopt);
+    construct_at(&result.interactivity, known(best.interactivity));
+    construct_at(&result.tputPerGpu, best.tputPerGpu);
+    construct_at(&result.outputTputPerGpu, known(best.outputTputPerGpu));
+    construct_at(&result.inputTputPerGpu, known(best.inputTputPerGpu));
+    construct_at(&result.ttftSeconds, known(best.ttftSeconds));
+    construct_at(&result.sloAttainment, known(best.sloAttainment));
+    construct_at(&result.goodputPerGpu, known(best.goodputPerGpu));
+    construct_at(&result.costPerMTotal, costPerMTotal);
+    construct_at(&result.costPerMOutput, formulas.costPerMillion(best.outputTputPerGpu));
+    construct_at(&result.costPerMInput, formulas.costPerMillion(best.inputTputPerGpu));
+    construct_at(&result.tokensPerMw, formulas.tokensPerMw(best.tputPerGpu));
+    construct_at(&result.joulesPerToken, formulas.joules(best.tputPerGpu));
 }
 
-Ranking RankingEngine::Impl::rankAll(const Sla& sla, const CostSettings& cost,
-                                     const Workload& workload, const FrontierSet& frontiers) const {
+std::size_t RankingEngine::Impl::RankScratch::residentBytes() const {
+    return choices.capacity() * sizeof(BestChoice) + totals.capacity() * sizeof(double) +
+           (costed.capacity() + sortBuffer.capacity()) * sizeof(RankEntry) +
+           order.capacity() * sizeof(std::uint32_t);
+}
+
+void RankingEngine::Impl::rankAll(const Sla& sla, const CostSettings& cost,
+                                  const Workload& workload, const FrontierSet& frontiers,
+                                  Ranking& into) const {
     const auto costs = hardwareCosts(cost);
     const std::size_t seriesCount = keys.size();
     const bool large = seriesCount >= parallelSeriesThreshold;
-    // 1. In series order (the columns are read front to back), split over two threads:
-    //    each enabled series' best point, its figures and its cost per 1M total tokens.
-    std::vector<ResolvedBest> resolved(seriesCount);
-    std::vector<double> totals(seriesCount);
+    // The working vectors keep their size between calls: resizing them to the same size
+    // writes nothing, and every entry read below is written first.
+    auto& scratch = rankScratch;
+    scratch.choices.resize(seriesCount);
+    scratch.totals.resize(seriesCount);
+    // 1. In series order (the frontiers are read front to back), split over two threads:
+    //    each enabled series' best point and its cost per 1M total tokens. Its other
+    //    figures are read in step 3, only where the result is written.
     forEachChunk(helper, rankChunks, large, [&](std::size_t chunk) {
+        BestChoice* choices = scratch.choices.data();
+        double* totals = scratch.totals.data();
         for (std::size_t s = chunkBegin(seriesCount, chunk); s < chunkBegin(seriesCount, chunk + 1);
              ++s) {
             if (!seriesEnabled[s])
                 continue;
-            resolved[s] = resolve(choose(s, frontiers, sla), frontiers, sla);
-            totals[s] = resolved[s].choice.kind == BestChoice::Kind::Infeasible
+            choices[s] = choose(s, frontiers, sla);
+            totals[s] = choices[s].kind == BestChoice::Kind::Infeasible
                             ? std::numeric_limits<double>::quiet_NaN()
                             : costs.byHardware[hardwareOf[s]]
-                                  .costPerMillion(resolved[s].tputPerGpu)
+                                  .costPerMillion(choices[s].tputPerGpu)
                                   .value_or(std::numeric_limits<double>::quiet_NaN());
         }
     });
     // 2. Feasible with a cost, by cost ascending (a stable sort: equal costs stay in series
     //    order); then feasible without a cost; then infeasible — each in series order.
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> costed;
-    std::vector<std::uint32_t> uncosted;
-    std::vector<std::uint32_t> infeasible;
-    costed.reserve(seriesCount);
+    auto& costed = scratch.costed;
+    auto& order = scratch.order;
+    costed.clear();
+    std::size_t uncostedCount = 0;
+    std::size_t infeasibleCount = 0;
     for (std::uint32_t s = 0; s < seriesCount; ++s) {
         if (!seriesEnabled[s])
             continue;
-        if (resolved[s].choice.kind == BestChoice::Kind::Infeasible)
-            infeasible.push_back(s);
-        else if (std::isnan(totals[s]))
-            uncosted.push_back(s);
+        if (scratch.choices[s].kind == BestChoice::Kind::Infeasible)
+            ++infeasibleCount;
+        else if (std::isnan(scratch.totals[s]))
+            ++uncostedCount;
         else
-            costed.emplace_back(orderedBits(totals[s]), s);
+            costed.push_back({orderedBits(static_cast<float>(scratch.totals[s])), s});
     }
-    radixSort(costed);
-    std::vector<std::uint32_t> order;
-    order.reserve(costed.size() + uncosted.size() + infeasible.size());
+    sortByCost(costed, scratch.sortBuffer, scratch.totals.data());
+    order.resize(costed.size() + uncostedCount + infeasibleCount);
+    std::size_t next = 0;
     for (const auto& entry : costed)
-        order.push_back(entry.second);
-    order.insert(order.end(), uncosted.begin(), uncosted.end());
-    order.insert(order.end(), infeasible.begin(), infeasible.end());
-    // 3. The results in rank order, split over two threads.
-    Ranking ranking;
-    ranking.series.resize(order.size());
+        order[next++] = entry.series;
+    const std::size_t uncostedEnd = costed.size() + uncostedCount;
+    for (std::uint32_t s = 0; s < seriesCount && next < uncostedEnd; ++s) {
+        if (seriesEnabled[s] && scratch.choices[s].kind != BestChoice::Kind::Infeasible &&
+            std::isnan(scratch.totals[s]))
+            order[next++] = s; // feasible without a cost
+    }
+    for (std::uint32_t s = 0; s < seriesCount && next < order.size(); ++s) {
+        if (seriesEnabled[s] && scratch.choices[s].kind == BestChoice::Kind::Infeasible)
+            order[next++] = s;
+    }
+    // 3. The results in rank order, each written once, split over two threads.
+    into.series.resize(order.size());
     forEachChunk(helper, rankChunks, large, [&](std::size_t chunk) {
-        constexpr std::size_t ahead = 16; // rank order jumps around `resolved`: fetch early
+        // Rank order jumps around the series: their choices are fetched early, and the
+        // knot figures once the choice is in the cache.
+        constexpr std::size_t ahead = 8;
+        const std::uint32_t* ranked = order.data();
+        const BestChoice* choices = scratch.choices.data();
+        SeriesResult* results = into.series.data();
         const std::size_t to = chunkBegin(order.size(), chunk + 1);
         for (std::size_t i = chunkBegin(order.size(), chunk); i < to; ++i) {
-            if (i + ahead < to)
-                __builtin_prefetch(&resolved[order[i + ahead]]);
-            ranking.series[i].series = order[i];
-            fillResult(ranking.series[i], resolved[order[i]], costs);
+            if (i + 2 * ahead < to)
+                __builtin_prefetch(&choices[ranked[i + 2 * ahead]]);
+            if (i + ahead < to) {
+                const auto knot = choices[ranked[i + ahead]].knot;
+                __builtin_prefetch(frontiers.knotTputPerGpu.data() + knot);
+                __builtin_prefetch(frontiers.knotOutputTputPerGpu.data() + knot);
+                __builtin_prefetch(frontiers.knotTtftSeconds.data() + knot);
+                __builtin_prefetch(frontiers.knotInteractivity.data() + knot);
+            }
+            results[i].series = ranked[i];
+            // The cost per 1M total tokens is the one sorted on (NaN: unknown).
+            fillResult(results[i], resolve(choices[ranked[i]], frontiers, sla), costs,
+                       known(scratch.totals[ranked[i]]));
         }
     });
+    into.offers.clear();
     for (std::size_t index = 0; index < offers.size(); ++index) {
         if (offerEnabled[index])
-            ranking.offers.push_back(evaluateOffer(offers[index], index, sla, workload));
+            into.offers.push_back(evaluateOffer(offers[index], index, sla, workload));
     }
-    std::stable_sort(ranking.offers.begin(), ranking.offers.end(),
+    std::stable_sort(into.offers.begin(), into.offers.end(),
                      [](const OfferResult& a, const OfferResult& b) {
                          if (a.feasible != b.feasible)
                              return a.feasible;
@@ -387,7 +454,6 @@ Ranking RankingEngine::Impl::rankAll(const Sla& sla, const CostSettings& cost,
                              return *a.workloadUsdPerM < *b.workloadUsdPerM;
                          return a.offer < b.offer;
                      });
-    return ranking;
 }
 
 } // namespace tokenomics

@@ -6,8 +6,11 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <random>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -18,6 +21,7 @@ using Clock = std::chrono::steady_clock;
 
 constexpr int pointsPerSeries = 50;
 constexpr int repeats = 9;
+std::string profiled; // the drag --profile repeats, if any
 
 /// One synthetic point's figures, generated before the clock starts.
 struct RawPoint {
@@ -184,7 +188,8 @@ void run(int seriesCount) {
         }
     }
     auto engine = build(catalog);
-    (void)engine.rank(sla, cost);
+    // Drags re-rank into one Ranking, as the dashboard does; one drag also by value.
+    Ranking ranking = engine.rank(sla, cost);
 
     // Dragging the min-interactivity line: the frontiers stay cached.
     Timing interactivityTimes;
@@ -192,6 +197,14 @@ void run(int seriesCount) {
         Sla dragged = sla;
         dragged.minInteractivity = 5.0 + 3.1 * r;
         const Stopwatch stopwatch(interactivityTimes);
+        engine.rank(dragged, cost, {}, ranking);
+        feasible += checksum(ranking) & 1;
+    }
+    Timing byValueTimes;
+    for (int r = 0; r < 4 * repeats; ++r) {
+        Sla dragged = sla;
+        dragged.minInteractivity = 5.0 + 3.1 * r;
+        const Stopwatch stopwatch(byValueTimes);
         feasible += checksum(engine.rank(dragged, cost)) & 1;
     }
     // Dragging the TTFT line: every frontier is recomputed.
@@ -200,7 +213,8 @@ void run(int seriesCount) {
         Sla dragged = sla;
         dragged.maxTtftSeconds = 0.3 + 0.05 * r;
         const Stopwatch stopwatch(ttftTimes);
-        feasible += checksum(engine.rank(dragged, cost)) & 1;
+        engine.rank(dragged, cost, {}, ranking);
+        feasible += checksum(ranking) & 1;
     }
     // Memory with both cached frontier sets full (p50 with two TTFT limits), as while dragging.
     const double bytesPerPoint = double(engine.residentBytes()) / double(points);
@@ -210,7 +224,8 @@ void run(int seriesCount) {
         Sla switched = sla;
         switched.statistic = static_cast<Statistic>(r % 3);
         const Stopwatch stopwatch(statisticTimes);
-        feasible += checksum(engine.rank(switched, cost)) & 1;
+        engine.rank(switched, cost, {}, ranking);
+        feasible += checksum(ranking) & 1;
     }
     // Dragging an E2E limit (p50) besides the TTFT one.
     Timing e2elTimes;
@@ -218,11 +233,13 @@ void run(int seriesCount) {
         Sla dragged = sla;
         dragged.maxE2elSeconds = 20.0 + 2.0 * r;
         const Stopwatch stopwatch(e2elTimes);
-        feasible += checksum(engine.rank(dragged, cost)) & 1;
+        engine.rank(dragged, cost, {}, ranking);
+        feasible += checksum(ranking) & 1;
     }
     const double scale = double(points) / 1e6; // targets are stated for 1M points
     report("build: addSeries/addPoint + first rank", buildTimes, 150.0 * scale);
     report("re-rank, min interactivity changed", interactivityTimes, 1.0 * scale);
+    report("  the same, a new Ranking each time", byValueTimes, 1.0 * scale);
     report("re-rank, TTFT threshold changed", ttftTimes, 5.0 * scale);
     report("re-rank, statistic changed", statisticTimes, 5.0 * scale);
     report("re-rank, E2E threshold changed", e2elTimes, 5.0 * scale);
@@ -231,6 +248,32 @@ void run(int seriesCount) {
                 bytesPerPoint <= 64.0 ? "" : "  (over)");
     std::printf("  (feasible series at the base SLA: %zu)\n\n", feasible);
 }
+
+/// Repeats one drag for a profiler to sample.
+void profile(int seriesCount) {
+    const auto catalog = makeCatalog(seriesCount, 42u + std::uint32_t(seriesCount));
+    auto engine = build(catalog);
+    CostSettings cost;
+    Sla sla;
+    sla.maxTtftSeconds = 1.0;
+    sla.minInteractivity = 20;
+    Ranking ranking = engine.rank(sla, cost);
+    std::size_t feasible = 0;
+    Timing times;
+    for (int r = 0; r < 2000; ++r) {
+        Sla dragged = sla;
+        if (profiled == "ttft")
+            dragged.maxTtftSeconds = 0.3 + 0.05 * (r % 40);
+        else
+            dragged.minInteractivity = 5.0 + 3.1 * (r % 40);
+        const Stopwatch stopwatch(times);
+        engine.rank(dragged, cost, {}, ranking);
+        feasible += checksum(ranking) & 1;
+    }
+    report(profiled.c_str(), times, 1.0 * double(seriesCount) / 20000.0);
+    std::printf("  (checksum %zu)\n", feasible);
+}
+
 } // namespace
 
 /// The machine's load: wall-clock medians on a shared machine include others' work.
@@ -243,14 +286,29 @@ void printLoad() {
     }
 }
 
-int main() {
+int main(int argc, char* argv[]) {
+    // --series N: only that size; --profile ttft|interactivity: only that drag, repeated
+    // 2000 times for a profiler to sample, with one line of medians.
+    std::vector<int> sizes{200, 2000, 20000};
+    for (int i = 1; i + 1 < argc; i += 2) {
+        if (std::strcmp(argv[i], "--series") == 0)
+            sizes = {std::atoi(argv[i + 1])};
+        else if (std::strcmp(argv[i], "--profile") == 0)
+            profiled = argv[i + 1];
+    }
+    if (!profiled.empty()) {
+        for (const int series : sizes)
+            profile(series);
+        return 0;
+    }
     std::printf("bench_engine: medians of %d runs (%d for threshold drags); %u hardware threads\n",
                 repeats, 4 * repeats, std::thread::hardware_concurrency());
     printLoad();
     std::printf("targets are for 1M points; at 10k and 100k they are scaled linearly\n");
     std::printf("build includes making each PointFigures from pre-generated raw values\n");
-    std::printf("re-rank times are full rank() calls: every SeriesResult and offer built\n\n");
-    for (const int series : {200, 2000, 20000})
+    std::printf("re-rank times are full rank() calls: every SeriesResult and offer built,\n"
+                "into one reused Ranking as the dashboard's drags do (one line: a new one)\n\n");
+    for (const int series : sizes)
         run(series);
     return 0;
 }

@@ -1,0 +1,194 @@
+// Re-ranking into a reused Ranking: the same results as a fresh one, whatever the reused
+// one held before; and the order among costs closer together than a float can tell.
+#include "RankingEngine.h"
+
+#include <QtTest>
+#include <bit>
+#include <random>
+
+using namespace tokenomics;
+
+namespace {
+SeriesKey key(const std::string& hardware, int run) {
+    SeriesKey k;
+    k.model = "m";
+    k.hardware = hardware;
+    k.engine = "vllm";
+    k.precision = "fp8";
+    k.isl = 1024;
+    k.osl = 1024;
+    k.run = "r" + std::to_string(run);
+    return k;
+}
+
+CostBasis basis(const std::string& hardware, double usd, std::optional<double> kw) {
+    CostBasis b;
+    b.hardware = hardware;
+    b.key = "hyperscaler";
+    b.usdPerGpuHour = usd;
+    b.allInKwPerGpu = kw;
+    return b;
+}
+
+/// Bitwise equality, so that a stale figure left behind differs even where it is close.
+bool same(const std::optional<double>& a, const std::optional<double>& b) {
+    if (a.has_value() != b.has_value())
+        return false;
+    return !a || std::bit_cast<std::uint64_t>(*a) == std::bit_cast<std::uint64_t>(*b);
+}
+
+/// Compares every member; returns the first that differs, or an empty string.
+std::string difference(const SeriesResult& a, const SeriesResult& b) {
+    if (a.series != b.series)
+        return "series";
+    if (a.feasible != b.feasible || a.interpolated != b.interpolated)
+        return "feasible/interpolated";
+    if (a.point != b.point || a.lowerKnotPoint != b.lowerKnotPoint)
+        return "point";
+    const std::pair<const char*, std::pair<std::optional<double>, std::optional<double>>>
+        figures[] = {{"interactivity", {a.interactivity, b.interactivity}},
+                     {"tputPerGpu", {a.tputPerGpu, b.tputPerGpu}},
+                     {"outputTputPerGpu", {a.outputTputPerGpu, b.outputTputPerGpu}},
+                     {"inputTputPerGpu", {a.inputTputPerGpu, b.inputTputPerGpu}},
+                     {"ttftSeconds", {a.ttftSeconds, b.ttftSeconds}},
+                     {"usdPerGpuHour", {a.usdPerGpuHour, b.usdPerGpuHour}},
+                     {"costPerMTotal", {a.costPerMTotal, b.costPerMTotal}},
+                     {"costPerMOutput", {a.costPerMOutput, b.costPerMOutput}},
+                     {"costPerMInput", {a.costPerMInput, b.costPerMInput}},
+                     {"tokensPerMw", {a.tokensPerMw, b.tokensPerMw}},
+                     {"joulesPerToken", {a.joulesPerToken, b.joulesPerToken}},
+                     {"sloAttainment", {a.sloAttainment, b.sloAttainment}},
+                     {"goodputPerGpu", {a.goodputPerGpu, b.goodputPerGpu}}};
+    for (const auto& [name, pair] : figures) {
+        if (!same(pair.first, pair.second))
+            return name;
+    }
+    return {};
+}
+
+/// Samples whose requests meet a TTFT limit of `goodTtft` in proportion `goodShare`.
+SampleSet samples(double goodShare, std::mt19937& random) {
+    SampleSet set;
+    set.durationSeconds = 60;
+    std::uniform_real_distribution<double> unit(0, 1);
+    for (int r = 0; r < 40; ++r) {
+        RequestSample request;
+        request.ttftSeconds = unit(random) < goodShare ? 0.2 : 3.0;
+        request.tpotSeconds = 0.02;
+        request.outputTokens = 100;
+        request.inputTokens = 1000;
+        request.e2elSeconds = request.ttftSeconds + 99 * request.tpotSeconds;
+        set.requests.push_back(request);
+    }
+    return set;
+}
+} // namespace
+
+class TestRankingReuse : public QObject {
+    Q_OBJECT
+
+private slots:
+    void reusedRankingMatchesAFreshOne() {
+        // 300 series on four hardware: one without a cost basis (its series rank after the
+        // costed ones), one with all-in power; some points publish input throughput, some
+        // have per-request samples. The SLAs, cost settings and enabled series change
+        // between rankings, so the reused Ranking always holds other results (and another
+        // count of them) than the next one needs.
+        std::mt19937 random(7);
+        std::uniform_real_distribution<double> unit(0, 1);
+        RankingEngine engine;
+        const char* hardware[] = {"A", "B", "C", "D"};
+        for (int s = 0; s < 300; ++s) {
+            const auto series = engine.addSeries(key(hardware[s % 4], s));
+            const int points = 1 + static_cast<int>(random() % 12);
+            for (int i = 0; i < points; ++i) {
+                PointFigures f;
+                f.gpus = 8 << (random() % 2);
+                f.concurrency = 1 << i;
+                f.interactivity.p50 = 5 + 150 * unit(random);
+                f.interactivity.p99 = *f.interactivity.p50 * 0.7;
+                f.tputPerGpu = 100 + 4000 * unit(random);
+                f.outputTputPerGpu = *f.tputPerGpu * 0.4;
+                if (s % 3 == 0)
+                    f.inputTputPerGpu = *f.tputPerGpu * 0.6;
+                if (s % 5 != 4)
+                    f.ttftSeconds.p50 = 0.05 + 2 * unit(random);
+                f.ttftSeconds.p99 = 0.1 + 4 * unit(random);
+                f.e2elSeconds.p50 = 2 + 30 * unit(random);
+                if (s % 7 == 0) {
+                    const auto set = samples(unit(random), random);
+                    engine.addPoint(series, f, &set);
+                } else {
+                    engine.addPoint(series, f);
+                }
+            }
+        }
+        engine.setCostBases({basis("A", 1.5, 1.2), basis("B", 2.25, {}), basis("C", 0.9, {})});
+        Ranking reused;
+        for (int trial = 0; trial < 120; ++trial) {
+            Sla sla;
+            sla.statistic = trial % 4 == 3 ? Statistic::P99 : Statistic::P50;
+            if (trial % 3 != 0)
+                sla.minInteractivity = 5 + 160 * unit(random);
+            if (trial % 2 == 0)
+                sla.maxTtftSeconds = 0.2 + 2 * unit(random);
+            if (trial % 5 == 0)
+                sla.maxE2elSeconds = 5 + 30 * unit(random);
+            if (trial % 11 == 0)
+                sla.minAttainment = 0.5;
+            CostSettings cost;
+            if (trial % 6 == 5)
+                cost.usdPerGpuHourOverride = 3.0;
+            if (trial % 4 == 1)
+                cost.utilization = 0.5;
+            for (std::size_t s = 0; s < engine.seriesCount(); ++s)
+                engine.setSeriesEnabled(s, (s + static_cast<std::size_t>(trial)) % 9 != 0);
+            const Workload workload{1024, 256};
+            const Ranking fresh = engine.rank(sla, cost, workload);
+            engine.rank(sla, cost, workload, reused);
+            QCOMPARE(reused.series.size(), fresh.series.size());
+            for (std::size_t i = 0; i < fresh.series.size(); ++i) {
+                const auto differs = difference(reused.series[i], fresh.series[i]);
+                if (!differs.empty())
+                    QFAIL(qPrintable(QString("trial %1, rank %2: %3 differs")
+                                         .arg(trial)
+                                         .arg(i)
+                                         .arg(QString::fromStdString(differs))));
+            }
+            QCOMPARE(reused.offers.size(), fresh.offers.size());
+        }
+    }
+
+    void costsCloserThanAFloatKeepTheirOrder() {
+        // Three series with the same single point (interactivity 50, 1000 tokens/s per GPU):
+        //   0 on hardware X at $1.0000000003/h: cost 1.0000000003e6 / 3.6e6 $/M
+        //   1 on hardware Y at $1/h:            cost 1e6 / 3.6e6 ≈ 0.27778 $/M
+        //   2 on hardware Y as well:            the same cost as 1, exactly
+        // The costs differ in the tenth digit, below a float's precision; the cheaper two
+        // come first, in series order (equal costs keep it): 1, 2, then 0.
+        RankingEngine engine;
+        PointFigures f;
+        f.gpus = 8;
+        f.concurrency = 4;
+        f.interactivity.p50 = 50;
+        f.tputPerGpu = 1000;
+        f.outputTputPerGpu = 500;
+        for (const char* hardware : {"X", "Y", "Y"}) {
+            const auto series = engine.addSeries(key(hardware, 0));
+            engine.addPoint(series, f);
+        }
+        engine.setCostBases({basis("X", 1.0000000003, {}), basis("Y", 1.0, {})});
+        Ranking ranking;
+        engine.rank(Sla{}, CostSettings{}, Workload{}, ranking);
+        QCOMPARE(ranking.series.size(), std::size_t(3));
+        QCOMPARE(ranking.series[0].series, std::size_t(1));
+        QCOMPARE(ranking.series[1].series, std::size_t(2));
+        QCOMPARE(ranking.series[2].series, std::size_t(0));
+        QVERIFY(*ranking.series[1].costPerMTotal < *ranking.series[2].costPerMTotal);
+        QCOMPARE(static_cast<float>(*ranking.series[1].costPerMTotal),
+                 static_cast<float>(*ranking.series[2].costPerMTotal));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestRankingReuse)
+#include "test_ranking_reuse.moc"
