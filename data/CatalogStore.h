@@ -6,17 +6,22 @@
 #include "ImportTypes.h"
 
 #include <QString>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+struct sqlite3;
+
 namespace tokenomics {
 class RankingEngine;
 }
 
 namespace tokenomics::data {
+
+class CatalogWriter;
 
 /// Why a catalog could not be opened or written; `message` names the file and the reason.
 struct CatalogError {
@@ -52,6 +57,11 @@ public:
     bool loadInto(RankingEngine& engine, CatalogError* error,
                   std::vector<std::vector<PointDetails>>* details) const;
 
+    /// Runs reads(handle, reason) on the catalog's SQLite handle in one read transaction, so
+    /// that several reads (a ranking's figures, then its shown points' details) see one state.
+    bool readInTransaction(const std::function<bool(sqlite3*, QString*)>& reads,
+                           CatalogError* error) const;
+
     /// The cost bases alone (for listing them without loading every point).
     [[nodiscard]] std::optional<std::vector<CostBasis>> loadCostBases(CatalogError* error) const;
 
@@ -70,6 +80,10 @@ public:
 
     /// Writes every series of the batch in one transaction: all or nothing.
     bool import(const ImportBatch& batch, CatalogError* error);
+    /// Runs write(writer, reason) in one write transaction: committed when it returns true,
+    /// rolled back otherwise (nothing written), so an import can write rows as it reads them.
+    bool writeInTransaction(const std::function<bool(CatalogWriter&, QString*)>& write,
+                            CatalogError* error);
 
 private:
     struct Impl;

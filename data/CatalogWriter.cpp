@@ -4,6 +4,7 @@
 #include "SampleBlob.h"
 #include "SqlStatement.h"
 
+#include <functional>
 #include <sqlite3.h>
 
 namespace tokenomics::data {
@@ -70,6 +71,31 @@ QString CatalogWriter::constraintMessage(const QString& what) const {
         what, readableConstraint(QString::fromUtf8(sqlite3_errmsg(database_))));
 }
 
+bool CatalogWriter::stepOrExplain(SqlStatement& statement, const std::function<QString()>& what,
+                                  QString* error) const {
+    if (statement.step() == SQLITE_DONE)
+        return true;
+    *error = constraintMessage(what());
+    return false;
+}
+
+bool CatalogWriter::insertAliases(const char* sql, std::int64_t ownerId,
+                                  const std::vector<std::string>& aliases, const QString& owner,
+                                  QString* error) {
+    SqlStatement alias(database_, sql);
+    for (const std::string& name : aliases) {
+        alias.reset();
+        alias.bind(1, name);
+        alias.bind(2, ownerId);
+        const auto what = [&] {
+            return owner + QStringLiteral(" alias '%1'").arg(QString::fromStdString(name));
+        };
+        if (!stepOrExplain(alias, what, error))
+            return false;
+    }
+    return true;
+}
+
 bool CatalogWriter::insertAccelerator(const Accelerator& accelerator, QString* error) {
     SqlStatement statement(database_,
                            "INSERT INTO accelerators (name, vendor, memory_gb, memory_bw_tbps,"
@@ -90,24 +116,10 @@ bool CatalogWriter::insertAccelerator(const Accelerator& accelerator, QString* e
     bindProvenance(statement, 12, accelerator.provenance);
     const QString what =
         QStringLiteral("accelerator '%1'").arg(QString::fromStdString(accelerator.name));
-    if (statement.step() != SQLITE_DONE) {
-        *error = constraintMessage(what);
-        return false;
-    }
-    const std::int64_t id = sqlite3_last_insert_rowid(database_);
-    SqlStatement alias(database_,
-                       "INSERT INTO accelerator_aliases (alias, accelerator_id) VALUES (?, ?)");
-    for (const std::string& name : accelerator.aliases) {
-        alias.reset();
-        alias.bind(1, name);
-        alias.bind(2, id);
-        if (alias.step() != SQLITE_DONE) {
-            *error = constraintMessage(
-                what + QStringLiteral(" alias '%1'").arg(QString::fromStdString(name)));
-            return false;
-        }
-    }
-    return true;
+    return stepOrExplain(
+               statement, [&] { return what; }, error) &&
+           insertAliases("INSERT INTO accelerator_aliases (alias, accelerator_id) VALUES (?, ?)",
+                         sqlite3_last_insert_rowid(database_), accelerator.aliases, what, error);
 }
 
 bool CatalogWriter::insertModel(const ModelInfo& model, QString* error) {
@@ -128,23 +140,10 @@ bool CatalogWriter::insertModel(const ModelInfo& model, QString* error) {
         bindOptionalInt(statement, index++, *value);
     bindProvenance(statement, 13, model.provenance);
     const QString what = QStringLiteral("model '%1'").arg(QString::fromStdString(model.name));
-    if (statement.step() != SQLITE_DONE) {
-        *error = constraintMessage(what);
-        return false;
-    }
-    const std::int64_t id = sqlite3_last_insert_rowid(database_);
-    SqlStatement alias(database_, "INSERT INTO model_aliases (alias, model_id) VALUES (?, ?)");
-    for (const std::string& name : model.aliases) {
-        alias.reset();
-        alias.bind(1, name);
-        alias.bind(2, id);
-        if (alias.step() != SQLITE_DONE) {
-            *error = constraintMessage(
-                what + QStringLiteral(" alias '%1'").arg(QString::fromStdString(name)));
-            return false;
-        }
-    }
-    return true;
+    return stepOrExplain(
+               statement, [&] { return what; }, error) &&
+           insertAliases("INSERT INTO model_aliases (alias, model_id) VALUES (?, ?)",
+                         sqlite3_last_insert_rowid(database_), model.aliases, what, error);
 }
 
 bool CatalogWriter::insertCostBasis(const CostBasis& basis, QString* error) {
@@ -167,13 +166,11 @@ bool CatalogWriter::insertCostBasis(const CostBasis& basis, QString* error) {
     }
     statement.bind(13, basis.allInKwPerGpu);
     bindProvenance(statement, 14, basis.provenance);
-    if (statement.step() != SQLITE_DONE) {
-        *error = constraintMessage(
-            QStringLiteral("cost basis '%1' of %2")
-                .arg(QString::fromStdString(basis.name), QString::fromStdString(basis.hardware)));
-        return false;
-    }
-    return true;
+    const auto what = [&] {
+        return QStringLiteral("cost basis '%1' of %2")
+            .arg(QString::fromStdString(basis.name), QString::fromStdString(basis.hardware));
+    };
+    return stepOrExplain(statement, what, error);
 }
 
 bool CatalogWriter::insertFacilityFigure(const FacilityFigure& figure, QString* error) {
@@ -185,12 +182,10 @@ bool CatalogWriter::insertFacilityFigure(const FacilityFigure& figure, QString* 
     statement.bind(3, figure.valueNumber);
     statement.bind(4, figure.unit);
     bindProvenance(statement, 5, figure.provenance);
-    if (statement.step() != SQLITE_DONE) {
-        *error = constraintMessage(
-            QStringLiteral("facility figure '%1'").arg(QString::fromStdString(figure.item)));
-        return false;
-    }
-    return true;
+    const auto what = [&] {
+        return QStringLiteral("facility figure '%1'").arg(QString::fromStdString(figure.item));
+    };
+    return stepOrExplain(statement, what, error);
 }
 
 bool CatalogWriter::insertOffer(const ProviderOffer& offer, QString* error) {
@@ -205,13 +200,11 @@ bool CatalogWriter::insertOffer(const ProviderOffer& offer, QString* error) {
     statement.bind(5, offer.outputTokensPerSecond);
     statement.bind(6, offer.ttftSeconds);
     bindProvenance(statement, 7, offer.provenance);
-    if (statement.step() != SQLITE_DONE) {
-        *error = constraintMessage(
-            QStringLiteral("offer of %1 for '%2'")
-                .arg(QString::fromStdString(offer.provider), QString::fromStdString(offer.model)));
-        return false;
-    }
-    return true;
+    const auto what = [&] {
+        return QStringLiteral("offer of %1 for '%2'")
+            .arg(QString::fromStdString(offer.provider), QString::fromStdString(offer.model));
+    };
+    return stepOrExplain(statement, what, error);
 }
 
 bool CatalogWriter::insertQualityScore(const QualityScore& score, QString* error) {
@@ -227,14 +220,12 @@ bool CatalogWriter::insertQualityScore(const QualityScore& score, QString* error
     statement.bind(6, score.baselinePrecision);
     statement.bind(7, score.baselineScore);
     bindProvenance(statement, 8, score.provenance);
-    if (statement.step() != SQLITE_DONE) {
-        *error = constraintMessage(QStringLiteral("quality score of '%1' %2 on %3")
-                                       .arg(QString::fromStdString(score.model),
-                                            QString::fromStdString(score.precision),
-                                            QString::fromStdString(score.benchmark)));
-        return false;
-    }
-    return true;
+    const auto what = [&] {
+        return QStringLiteral("quality score of '%1' %2 on %3")
+            .arg(QString::fromStdString(score.model), QString::fromStdString(score.precision),
+                 QString::fromStdString(score.benchmark));
+    };
+    return stepOrExplain(statement, what, error);
 }
 
 std::optional<std::int64_t> CatalogWriter::seriesId(const SeriesKey& key, QString* error) {
@@ -281,14 +272,25 @@ bool CatalogWriter::insertSeries(const SeriesKey& key, const std::vector<Operati
     if (!id)
         return false;
     for (const OperatingPoint& point : points) {
-        if (!insertPoint(*id, key, point, error))
+        if (writePoint(*id, key, point, error) != PointWrite::Written)
             return false;
     }
     return true;
 }
 
-bool CatalogWriter::insertPoint(std::int64_t seriesId, const SeriesKey& key,
-                                const OperatingPoint& point, QString* error) {
+QString CatalogWriter::describePoint(const SeriesKey& key, const OperatingPoint& point) {
+    const PointFigures& figures = point.figures;
+    const QString split = figures.disaggregated ? QStringLiteral(" (%1 prefill + %2 decode)")
+                                                      .arg(figures.prefillGpus)
+                                                      .arg(figures.decodeGpus)
+                                                : QString();
+    return QStringLiteral("point of series '%1' at concurrency %2, config '%3', %4 GPUs%5")
+        .arg(QString::fromStdString(seriesLabel(key)), number(figures.concurrency),
+             QString::fromStdString(point.config), QString::number(figures.gpus), split);
+}
+
+CatalogWriter::PointWrite CatalogWriter::writePoint(std::int64_t seriesId, const SeriesKey& key,
+                                                    const OperatingPoint& point, QString* error) {
     if (!addPoint_)
         addPoint_ = std::make_unique<SqlStatement>(database_, insertPointSql);
     SqlStatement& statement = *addPoint_;
@@ -313,51 +315,73 @@ bool CatalogWriter::insertPoint(std::int64_t seriesId, const SeriesKey& key,
     }
     statement.bind(20, figures.latencyIsLimit);
     statement.bind(21, figures.powerWatts);
-    statement.bind(22, point.config);
-    statement.bind(23, point.note);
-    bindProvenance(statement, 24, point.provenance);
+    // The point outlives the step: its text is bound without a copy.
+    sqlite3_stmt* raw = statement.handle();
+    int textIndex = 22;
+    for (const std::string* text :
+         {&point.config, &point.note, &point.provenance.source, &point.provenance.date})
+        sqlite3_bind_text(raw, textIndex++, text->data(), static_cast<int>(text->size()),
+                          SQLITE_STATIC);
+    statement.bind(26, point.provenance.uncertain);
 
-    const int rc = statement.step();
-    if (rc != SQLITE_DONE) {
-        const QString split = figures.disaggregated ? QStringLiteral(" (%1 prefill + %2 decode)")
-                                                          .arg(figures.prefillGpus)
-                                                          .arg(figures.decodeGpus)
-                                                    : QString();
-        const QString what =
-            QStringLiteral("point of series '%1' at concurrency %2, config '%3', %4 GPUs%5")
-                .arg(QString::fromStdString(seriesLabel(key)), number(figures.concurrency),
-                     QString::fromStdString(point.config), QString::number(figures.gpus), split);
-        if (sqlite3_extended_errcode(database_) == SQLITE_CONSTRAINT_UNIQUE)
-            *error = QStringLiteral("duplicate point: %1 is already in the catalog or twice in "
-                                    "this import")
-                         .arg(what);
-        else
-            *error = constraintMessage(what);
-        return false;
+    if (statement.step() != SQLITE_DONE) {
+        const bool duplicate = sqlite3_extended_errcode(database_) == SQLITE_CONSTRAINT_UNIQUE;
+        *error = duplicate ? QStringLiteral("duplicate point: %1 is already in the catalog or "
+                                            "twice in this import")
+                                 .arg(describePoint(key, point))
+                           : constraintMessage(describePoint(key, point));
+        statement.reset(); // releases the text bound without a copy
+        return duplicate ? PointWrite::Duplicate : PointWrite::Refused;
     }
+    statement.reset();
     ++pointsWritten_;
+    lastPointId_ = sqlite3_last_insert_rowid(database_);
     if (!point.samples)
-        return true;
+        return PointWrite::Written;
 
-    const std::int64_t pointId = sqlite3_last_insert_rowid(database_);
     if (!addSamples_)
         addSamples_ = std::make_unique<SqlStatement>(
             database_, "INSERT INTO point_samples (point_id, duration_s, request_count, requests)"
                        " VALUES (?,?,?,?)");
     const QByteArray blob = packRequestSamples(point.samples->requests);
     addSamples_->reset();
-    addSamples_->bind(1, pointId);
+    addSamples_->bind(1, lastPointId_);
     addSamples_->bind(2, point.samples->durationSeconds);
     addSamples_->bind(3, static_cast<std::int64_t>(point.samples->requests.size()));
     addSamples_->bindBlob(4, blob.constData(), static_cast<int>(blob.size()));
-    if (addSamples_->step() != SQLITE_DONE) {
-        *error = constraintMessage(
-            QStringLiteral("samples of the point of series '%1' at "
-                           "concurrency %2")
-                .arg(QString::fromStdString(seriesLabel(key)), number(figures.concurrency)));
-        return false;
-    }
-    return true;
+    const auto what = [&] {
+        return QStringLiteral("samples of the point of series '%1' at concurrency %2")
+            .arg(QString::fromStdString(seriesLabel(key)), number(figures.concurrency));
+    };
+    return stepOrExplain(*addSamples_, what, error) ? PointWrite::Written : PointWrite::Refused;
+}
+
+std::optional<std::int64_t> CatalogWriter::pointIdLike(std::int64_t seriesId,
+                                                       const OperatingPoint& point) {
+    if (!findPoint_)
+        findPoint_ = std::make_unique<SqlStatement>(
+            database_, "SELECT id FROM points WHERE series_id = ? AND concurrency = ? AND"
+                       " config = ? AND gpus = ? AND prefill_gpus = ? AND decode_gpus = ?");
+    SqlStatement& statement = *findPoint_;
+    statement.reset();
+    statement.bind(1, seriesId);
+    statement.bind(2, point.figures.concurrency);
+    statement.bind(3, point.config);
+    statement.bind(4, point.figures.gpus);
+    statement.bind(5, point.figures.prefillGpus);
+    statement.bind(6, point.figures.decodeGpus);
+    if (statement.step() != SQLITE_ROW)
+        return std::nullopt;
+    return statement.columnInt64(0);
+}
+
+SeriesKey CatalogWriter::canonicalKey(const SeriesKey& key) {
+    // Tools spell hardware and models their own way; the catalog's aliases map them to its
+    // names, so imported series find their cost bases and model figures.
+    SeriesKey canonical = key;
+    canonical.hardware = canonicalHardware(key.hardware);
+    canonical.model = canonicalModel(key.model);
+    return canonical;
 }
 
 std::string CatalogWriter::canonicalHardware(const std::string& name) {

@@ -6,11 +6,13 @@
 
 #include <QString>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <tuple>
+#include <vector>
 
 struct sqlite3;
 
@@ -45,6 +47,23 @@ public:
     bool insertSeries(const SeriesKey& key, const std::vector<OperatingPoint>& points,
                       QString* error);
 
+    /// The catalog id of the series with this key, created when the catalog lacks it.
+    std::optional<std::int64_t> seriesId(const SeriesKey& key, QString* error);
+    /// Whether a point was written; Duplicate: the series already has a point with its
+    /// concurrency and configuration (config label, GPU split).
+    enum class PointWrite { Written, Duplicate, Refused };
+    /// Writes one point (and its samples) into series seriesId, whose key names it in *error.
+    PointWrite writePoint(std::int64_t seriesId, const SeriesKey& key, const OperatingPoint& point,
+                          QString* error);
+    /// Catalog id of the point writePoint wrote last.
+    [[nodiscard]] std::int64_t lastPointId() const { return lastPointId_; }
+    /// The id of the series' point with the identity of `point` (concurrency, config, GPU split).
+    std::optional<std::int64_t> pointIdLike(std::int64_t seriesId, const OperatingPoint& point);
+    /// "point of series '…' at concurrency 4, config 'TP8', 8 GPUs", for messages.
+    static QString describePoint(const SeriesKey& key, const OperatingPoint& point);
+
+    /// The key with its hardware and model named as the catalog names them (its aliases).
+    SeriesKey canonicalKey(const SeriesKey& key);
     /// The canonical accelerator name for a name or alias (case-insensitive); else the name.
     std::string canonicalHardware(const std::string& name);
     /// The canonical model name for a name or alias (case-insensitive); else the name.
@@ -53,16 +72,20 @@ public:
     [[nodiscard]] std::int64_t pointsWritten() const { return pointsWritten_; }
 
 private:
-    std::optional<std::int64_t> seriesId(const SeriesKey& key, QString* error);
-    bool insertPoint(std::int64_t seriesId, const SeriesKey& key, const OperatingPoint& point,
-                     QString* error);
     QString constraintMessage(const QString& what) const;
+    /// Steps an INSERT; on failure fills *error with what() and SQLite's reason, made readable.
+    bool stepOrExplain(SqlStatement& statement, const std::function<QString()>& what,
+                       QString* error) const;
+    bool insertAliases(const char* sql, std::int64_t ownerId,
+                       const std::vector<std::string>& aliases, const QString& owner,
+                       QString* error);
 
     sqlite3* database_;
     std::unique_ptr<SqlStatement> findSeries_;
     std::unique_ptr<SqlStatement> addSeries_;
     std::unique_ptr<SqlStatement> addPoint_;
     std::unique_ptr<SqlStatement> addSamples_;
+    std::unique_ptr<SqlStatement> findPoint_;
     std::unique_ptr<SqlStatement> findHardware_;
     std::unique_ptr<SqlStatement> findModel_;
     std::map<std::tuple<std::string, std::string, std::string, std::string, std::string,
@@ -70,6 +93,7 @@ private:
              std::int64_t>
         knownSeries_;
     std::int64_t pointsWritten_ = 0;
+    std::int64_t lastPointId_ = 0;
 };
 
 } // namespace tokenomics::data
