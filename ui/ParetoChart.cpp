@@ -48,6 +48,8 @@ ParetoChart::ParetoChart(DashboardState* state, ChartMetric metric, QWidget* par
     setNoAntialiasingOnDrag(true);
     setMinimumSize(360, 260); // the legend adapts its columns instead of forcing a width
     setUpAxes();
+    // Labels above the curves and the offers' price lines, so no line runs through a label.
+    addLayer(QStringLiteral("labels"), layer(QStringLiteral("main")), QCustomPlot::limAbove);
     setUpSlaItems();
     applyChartColors(*this, colors_);
     connect(this, &QCustomPlot::afterLayout, this, &ParetoChart::layOutOfferLabels);
@@ -109,6 +111,7 @@ void ParetoChart::setUpSlaItems() {
     interactivityLine_ = new QCPItemStraightLine(this);
     interactivityLine_->setSelectable(false);
     interactivityLabel_ = new QCPItemText(this);
+    interactivityLabel_->setLayer(QStringLiteral("labels"));
     interactivityLabel_->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
     interactivityLabel_->setPadding(QMargins(4, 2, 4, 2));
     interactivityLabel_->setClipToAxisRect(true);
@@ -117,6 +120,7 @@ void ParetoChart::setUpSlaItems() {
         ttftLine_ = new QCPItemStraightLine(this);
         ttftLine_->setSelectable(false);
         ttftLabel_ = new QCPItemText(this);
+        ttftLabel_->setLayer(QStringLiteral("labels"));
         ttftLabel_->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
         ttftLabel_->setPadding(QMargins(4, 2, 4, 2));
         ttftLabel_->setClipToAxisRect(true);

@@ -50,6 +50,7 @@ void ParetoChart::addOffers() {
             continue;
         const QString provider = QString::fromStdString(offer.provider);
         auto* label = new QCPItemText(this);
+        label->setLayer(QStringLiteral("labels"));
         label->setFont(labelFont);
         label->setColor(colors_.text);
         label->setBrush(colors_.labelBackground); // readable where it crosses a curve

@@ -4,9 +4,11 @@
 #include "Formatting.h"
 #include "OfferTableModel.h"
 
+#include <QEvent>
+
 namespace tokenomics::ui {
 
-QString summaryText(const DashboardState& state) {
+QString summaryText(const DashboardState& state, const QColor& secondaryColor) {
     const Ranking& ranking = state.ranking();
     QString best;
     const bool haveBest = !ranking.series.empty() && ranking.series.front().feasible &&
@@ -53,8 +55,9 @@ QString summaryText(const DashboardState& state) {
         return seriesLabel(state.engine().seriesKey(series));
     });
     if (!envelope.isEmpty())
-        text += QStringLiteral("<br><span style='color:#555'>%1: %2</span>")
-                    .arg(QObject::tr("Cheapest by interactivity"), envelope.toHtmlEscaped());
+        text += QStringLiteral("<br><span style='color:%1'>%2: %3</span>")
+                    .arg(secondaryColor.name(), QObject::tr("Cheapest by interactivity"),
+                         envelope.toHtmlEscaped());
     return text;
 }
 
@@ -64,10 +67,12 @@ SummaryStrip::SummaryStrip(DashboardState* state, QWidget* parent)
     setTextFormat(Qt::RichText);
     setWordWrap(true);
     setContentsMargins(10, 6, 10, 6);
-    // A light card with dark text in light and dark palettes alike.
-    setStyleSheet(
-        QStringLiteral("QLabel { background: #f4f8fb; color: #1b1f23; border: 1px solid #d6e2ea;"
-                       " border-radius: 4px; }"));
+    // A card of the palette's alternate base: set apart from the window in light and dark
+    // themes alike, and following a theme change without a fixed colour.
+    setAutoFillBackground(true);
+    setBackgroundRole(QPalette::AlternateBase);
+    setForegroundRole(QPalette::Text);
+    setFrameShape(QFrame::StyledPanel);
     QFont larger = font();
     larger.setPointSizeF(larger.pointSizeF() + 1.5);
     setFont(larger);
@@ -77,8 +82,21 @@ SummaryStrip::SummaryStrip(DashboardState* state, QWidget* parent)
 }
 
 void SummaryStrip::refresh() {
-    if (state_)
-        setText(summaryText(*state_));
+    if (!state_)
+        return;
+    // The envelope line a third of the way from the text towards the background: quieter, and
+    // still readable on either.
+    const QColor text = palette().color(QPalette::Text);
+    const QColor card = palette().color(QPalette::AlternateBase);
+    const QColor secondary((text.red() * 2 + card.red()) / 3, (text.green() * 2 + card.green()) / 3,
+                           (text.blue() * 2 + card.blue()) / 3);
+    setText(summaryText(*state_, secondary));
+}
+
+void SummaryStrip::changeEvent(QEvent* event) {
+    QLabel::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        refresh();
 }
 
 } // namespace tokenomics::ui

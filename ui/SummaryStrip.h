@@ -1,6 +1,7 @@
 #pragma once
 /// The one-line answer a buyer takes away: the best system under the SLA and the cheapest API.
 
+#include <QColor>
 #include <QLabel>
 #include <QPointer>
 
@@ -9,14 +10,18 @@ namespace tokenomics::ui {
 class DashboardState;
 
 /// "Best: B200 · trt · fp4 — $0.053 per 1M tokens, goodput 9,800 tok/s/GPU; cheapest API
-/// meeting the SLA: X at $Y" (rich text).
-QString summaryText(const DashboardState& state);
+/// meeting the SLA: X at $Y" (rich text); the envelope line in `secondaryColor`.
+QString summaryText(const DashboardState& state,
+                    const QColor& secondaryColor = QColor(0x55, 0x55, 0x55));
 
 class SummaryStrip : public QLabel {
     Q_OBJECT
 public:
     explicit SummaryStrip(DashboardState* state, QWidget* parent = nullptr);
     void refresh();
+
+protected:
+    void changeEvent(QEvent* event) override;
 
 private:
     QPointer<DashboardState> state_;

@@ -169,6 +169,12 @@ private slots:
             QVERIFY(chart->legend->brush().color().lightness() < 60);
         }
 
+        // The summary card above the charts turns dark with them, its text light.
+        SummaryStrip* summary = window.chartArea()->summary();
+        const QImage card = summary->grab().toImage();
+        QVERIFY(card.pixelColor(card.width() - 4, card.height() / 2).lightness() < 80);
+        QVERIFY(summary->palette().color(summary->foregroundRole()).lightness() > 200);
+
         QApplication::setPalette(original);
         QCoreApplication::processEvents();
         ParetoChart* cost = window.chartArea()->chart(ChartMetric::CostPerMTotal);
