@@ -266,8 +266,12 @@ void ParetoChart::addSeries(std::size_t series) {
     }
 
     drawn.line = addGraph();
-    drawn.line->setName(seriesLabel(key, state_->viewTitle().contains(tr("models")) ||
-                                             state_->viewTitle().contains(tr("scenarios"))));
+    QString name = seriesLabel(key, state_->viewTitle().contains(tr("models")) ||
+                                        state_->viewTitle().contains(tr("scenarios")));
+    // A legend entry with nothing drawn says why, instead of leaving the reader to search.
+    if (drawn.points.empty() && lineX.isEmpty())
+        name += metric_ == ChartMetric::Ttft ? tr(" — TTFT unknown") : tr(" — no point shown");
+    drawn.line->setName(name);
     // Crowded views (dozens of series) draw thin solid lines and small markers: styles no longer
     // tell series apart there, and cosmetic pens keep dragging smooth.
     const bool crowded = state_->visibleSeries().size() > maxLegendEntries;

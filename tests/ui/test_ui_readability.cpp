@@ -351,6 +351,35 @@ private slots:
             QVERIFY(stretch.series != 1);
     }
 
+    void seriesWithoutTtftSayUnknownInTheTtftLegend() {
+        Catalog catalog = testing::uiTestCatalog();
+        for (OperatingPoint& point : catalog.series[1].points) // BetaGPU publishes no TTFT
+            point.figures.ttftSeconds.p50.reset();
+        MainWindow window(std::move(catalog));
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const auto legendNames = [](ParetoChart* chart) {
+            QStringList names;
+            for (int i = 0; i < chart->legend->itemCount(); ++i) {
+                if (auto* item = qobject_cast<QCPPlottableLegendItem*>(chart->legend->item(i)))
+                    names << item->plottable()->name();
+            }
+            return names;
+        };
+        const QStringList ttft = legendNames(window.chartArea()->chart(ChartMetric::Ttft));
+        QCOMPARE(ttft.filter(QStringLiteral("TTFT unknown")).size(), 1);
+        QVERIFY2(ttft.filter(QStringLiteral("TTFT unknown"))
+                     .front()
+                     .startsWith(QStringLiteral("BetaGPU")),
+                 qPrintable(ttft.join(QStringLiteral(" | "))));
+        // Throughput is known for every point: no entry there says anything is missing.
+        const QStringList throughput =
+            legendNames(window.chartArea()->chart(ChartMetric::ThroughputPerGpu));
+        QCOMPARE(throughput.size(), 3);
+        QCOMPARE(throughput.filter(QStringLiteral(" — ")).size(), 0);
+    }
+
 private:
     QTemporaryDir dataHome_;
 };
