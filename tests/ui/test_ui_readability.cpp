@@ -205,21 +205,28 @@ private slots:
         window.chartArea()->tabs()->setCurrentWidget(chart);
         QCOMPARE(chart->offerLabels().size(), std::size_t(11));
 
-        const auto checkNoOverlap = [chart](const char* when) {
-            chart->replot();
+        const auto visibleBoxes = [chart] {
             std::vector<QRectF> boxes;
             for (QCPItemText* label : chart->offerLabels()) {
                 if (label->visible())
                     boxes.push_back(boxOf(*label));
             }
+            return boxes;
+        };
+        const auto checkApart = [](const std::vector<QRectF>& boxes, const QRectF& area,
+                                   const char* when) {
             // Epsilon ($0.195) is the cheapest: it always keeps its label.
             QVERIFY2(boxes.size() >= 2, when);
             for (const QRectF& box : boxes)
-                QVERIFY2(QRectF(chart->axisRect()->rect()).contains(box), when);
+                QVERIFY2(area.contains(box), when);
             for (std::size_t a = 0; a < boxes.size(); ++a) {
                 for (std::size_t b = a + 1; b < boxes.size(); ++b)
                     QVERIFY2(!boxes[a].intersects(boxes[b]), when);
             }
+        };
+        const auto checkNoOverlap = [&](const char* when) {
+            chart->replot();
+            checkApart(visibleBoxes(), chart->axisRect()->rect(), when);
         };
         checkNoOverlap("log axes");
         QVERIFY(chart->offerLabels()[4]->visible());
@@ -235,6 +242,19 @@ private slots:
         checkNoOverlap("zoomed in");
         applyPresentationStyle(*chart, true);
         checkNoOverlap("presentation fonts");
+        // An export lays the chart out at its own size (1600 × 900 here): the labels too.
+        const int onScreenWidth = chart->axisRect()->rect().width();
+        std::vector<QRectF> exported;
+        QRectF exportedArea;
+        const QMetaObject::Connection watch = connect(chart, &QCustomPlot::afterLayout, this, [&] {
+            exported = visibleBoxes();
+            exportedArea = chart->axisRect()->rect();
+        });
+        const QImage image = chart->toPixmap(1600, 900).toImage();
+        disconnect(watch);
+        QCOMPARE(image.width(), 1600);
+        QVERIFY(exportedArea.width() > onScreenWidth); // laid out anew, wider than on screen
+        checkApart(exported, exportedArea, "exported");
         // Every offer, labelled or not, is listed in the offers table.
         QCOMPARE(window.offerModel()->rowCount(), 11);
     }
