@@ -1,12 +1,11 @@
-// `tokenomics import`: parses result files and writes them into a catalog in one transaction.
-#include "CatalogStore.h"
+// `tokenomics import`: streams result files into a catalog in one transaction.
 #include "Commands.h"
 #include "ImportTypes.h"
+#include "importers/CatalogImport.h"
 #include "importers/ResultImporter.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
-#include <set>
 #include <string>
 
 namespace tokenomics::app {
@@ -41,20 +40,6 @@ std::optional<std::string> text(const QCommandLineParser& parser, const QString&
     if (!parser.isSet(name))
         return std::nullopt;
     return parser.value(name).trimmed().toStdString();
-}
-
-// One series may arrive in pieces (from several files); count each key once.
-qint64 distinctSeries(const data::ImportBatch& batch) {
-    std::set<std::string> keys;
-    for (const Series& series : batch.series) {
-        const SeriesKey& key = series.key;
-        const char separator = '\x1f';
-        keys.insert(key.model + separator + key.hardware + separator + key.engine + separator +
-                    key.precision + separator + key.specDecoding + separator +
-                    std::to_string(key.isl) + separator + std::to_string(key.osl) + separator +
-                    key.run);
-    }
-    return static_cast<qint64>(keys.size());
 }
 
 } // namespace
@@ -127,39 +112,26 @@ int runImport(const QStringList& arguments) {
             return usageError(QStringLiteral("an identity option was given an empty value"));
     }
 
-    // Parse everything before touching the catalog: a bad file leaves no trace at all.
-    data::ImportError importError;
-    const std::optional<data::ImportBatch> batch =
-        data::parseResultFiles(files, format, defaults, &importError);
-    if (!batch) {
-        QTextStream(stderr) << "tokenomics import: " << importError.message() << "\n"
+    // Rows are written as they are read, in one transaction over every file: a bad row
+    // anywhere rolls the whole import back, and a new catalog file is not even left behind.
+    const data::CatalogImportOutcome outcome =
+        data::importIntoCatalog(parser.value(QStringLiteral("db")), files, format, defaults);
+    if (outcome.inputError) {
+        QTextStream(stderr) << "tokenomics import: " << outcome.inputError->message() << "\n"
                             << "Nothing was imported.\n";
         return exitFailed;
     }
-
-    data::CatalogError catalogError;
-    const QString databasePath = parser.value(QStringLiteral("db"));
-    std::optional<data::CatalogStore> store =
-        databasePath.isEmpty() ? data::CatalogStore::openDefault(&catalogError)
-                               : data::CatalogStore::open(databasePath, &catalogError);
-    if (!store) {
-        QTextStream(stderr) << "tokenomics import: " << catalogError.message << "\n";
-        return exitFailed;
-    }
-    if (!store->import(*batch, &catalogError)) {
-        QTextStream(stderr) << "tokenomics import: " << catalogError.message << "\n";
+    if (!outcome.ok) {
+        QTextStream(stderr) << "tokenomics import: " << outcome.catalogError << "\n";
         return exitFailed;
     }
 
-    qint64 points = 0;
-    for (const Series& series : batch->series)
-        points += static_cast<qint64>(series.points.size());
     const auto plural = [](qint64 count, const char* one, const char* many) {
         return QStringLiteral("%1 %2").arg(count).arg(QString::fromLatin1(count == 1 ? one : many));
     };
-    QTextStream(stdout) << "Imported " << plural(points, "point", "points") << " in "
-                        << plural(distinctSeries(*batch), "series", "series") << " from "
-                        << plural(files.size(), "file", "files") << " into " << store->path()
+    QTextStream(stdout) << "Imported " << plural(outcome.points, "point", "points") << " in "
+                        << plural(outcome.series, "series", "series") << " from "
+                        << plural(files.size(), "file", "files") << " into " << outcome.catalogPath
                         << "\n";
     return 0;
 }

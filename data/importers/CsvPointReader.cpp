@@ -312,12 +312,10 @@ bool RowReader::read(const std::vector<std::string_view>& cells, qint64 line,
     return true;
 }
 
-} // namespace
-
-bool readCanonicalCsv(const QString& file, const QByteArray& bytes, const ImportDefaults& defaults,
-                      SeriesCollector& collector, ImportError* error,
-                      const std::function<bool(qint64)>& progress) {
-    CsvRecordReader reader(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+/// Reads every record of one file into the collector, one reused point at a time.
+bool readRecords(const QString& file, CsvRecordReader& reader, const ImportDefaults& defaults,
+                 SeriesCollector& collector, ImportError* error,
+                 const std::function<bool(qint64)>& progress) {
     std::vector<std::string_view> cells;
     if (!reader.next(cells)) {
         if (!reader.problem().isEmpty())
@@ -365,16 +363,19 @@ bool readCanonicalCsv(const QString& file, const QByteArray& bytes, const Import
     RowReader rowReader(file, defaults, error, positions);
     const int fileIndex = collector.fileIndex(file);
     std::size_t rowsRead = 0;
+    // One point for every row: its strings keep their capacity from row to row.
+    OperatingPoint point;
+    PointOrigin origin{fileIndex, 0, {}};
     while (reader.next(cells)) {
         if (cells.size() != columnCount)
             return fail(
                 error, file, QStringLiteral("line %1").arg(reader.recordLine()), {},
                 QStringLiteral("expected %1 fields, found %2").arg(columnCount).arg(cells.size()));
-        OperatingPoint point;
+        point.figures = PointFigures{};
         std::size_t series = 0;
+        origin.line = reader.recordLine();
         if (!rowReader.read(cells, reader.recordLine(), collector, series, point) ||
-            !collector.addPoint(series, std::move(point),
-                                PointOrigin{fileIndex, reader.recordLine(), {}}, error))
+            !collector.addPoint(series, point, origin, error))
             return false;
         // Reporting every row would cost more than the parse itself.
         if (progress && ++rowsRead % 16384 == 0 && !progress(static_cast<qint64>(reader.offset())))
@@ -384,6 +385,22 @@ bool readCanonicalCsv(const QString& file, const QByteArray& bytes, const Import
         return fail(error, file, QStringLiteral("line %1").arg(reader.recordLine()), {},
                     reader.problem());
     return true;
+}
+
+} // namespace
+
+bool readCanonicalCsv(const QString& file, const QByteArray& bytes, const ImportDefaults& defaults,
+                      SeriesCollector& collector, ImportError* error,
+                      const std::function<bool(qint64)>& progress) {
+    CsvRecordReader reader(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+    return readRecords(file, reader, defaults, collector, error, progress);
+}
+
+bool readCanonicalCsv(const QString& file, QIODevice& device, const ImportDefaults& defaults,
+                      SeriesCollector& collector, ImportError* error,
+                      const std::function<bool(qint64)>& progress) {
+    CsvRecordReader reader(device);
+    return readRecords(file, reader, defaults, collector, error, progress);
 }
 
 } // namespace tokenomics::data::importers

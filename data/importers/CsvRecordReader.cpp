@@ -1,5 +1,6 @@
 #include "CsvRecordReader.h"
 
+#include <QIODevice>
 #include <cstring>
 
 namespace tokenomics::data::importers {
@@ -7,12 +8,45 @@ namespace tokenomics::data::importers {
 CsvRecordReader::CsvRecordReader(const char* data, std::size_t size)
     : m_data(data)
     , m_size(size) {
+    skipByteOrderMark();
+}
+
+CsvRecordReader::CsvRecordReader(QIODevice& device, std::size_t blockBytes)
+    : m_data(nullptr)
+    , m_size(0)
+    , m_device(&device)
+    , m_blockBytes(blockBytes > 0 ? blockBytes : 1)
+    , m_atEnd(false) {
+    // The first block holds at least the three bytes of a byte-order mark unless the file is
+    // shorter; a short first read (a pipe) is topped up.
+    while (!m_atEnd && m_size < 3)
+        refill(0);
+    skipByteOrderMark();
+}
+
+void CsvRecordReader::skipByteOrderMark() {
     // A UTF-8 byte-order mark is not part of the first column's name.
     if (m_size >= 3 && std::memcmp(m_data, "\xEF\xBB\xBF", 3) == 0)
         m_position = 3;
 }
 
-bool CsvRecordReader::readQuoted(FieldSpan& span) {
+bool CsvRecordReader::refill(std::size_t keepFrom) {
+    m_buffer.erase(0, keepFrom);
+    m_consumedBefore += keepFrom;
+    m_position -= keepFrom;
+    const std::size_t kept = m_buffer.size();
+    m_buffer.resize(kept + m_blockBytes);
+    const qint64 got = m_device->read(m_buffer.data() + kept, static_cast<qint64>(m_blockBytes));
+    if (got < 0)
+        m_problem = QStringLiteral("cannot read: %1").arg(m_device->errorString());
+    m_buffer.resize(kept + static_cast<std::size_t>(got > 0 ? got : 0));
+    m_atEnd = got <= 0;
+    m_data = m_buffer.data();
+    m_size = m_buffer.size();
+    return got > 0;
+}
+
+CsvRecordReader::Outcome CsvRecordReader::readQuoted(FieldSpan& span) {
     const qint64 openingLine = m_line;
     std::size_t position = m_position + 1; // past the opening quote
     const std::size_t start = position;
@@ -22,12 +56,17 @@ bool CsvRecordReader::readQuoted(FieldSpan& span) {
         const void* found =
             position < m_size ? std::memchr(m_data + position, '"', m_size - position) : nullptr;
         if (!found) {
+            if (!m_atEnd)
+                return Outcome::NeedMore;
             m_problem =
                 QStringLiteral("quoted field opened on line %1 is never closed").arg(openingLine);
-            return false;
+            return Outcome::Malformed;
         }
         const std::size_t quote =
             static_cast<std::size_t>(static_cast<const char*>(found) - m_data);
+        // A quote that ends the block may be the first of a doubled pair.
+        if (quote + 1 >= m_size && !m_atEnd)
+            return Outcome::NeedMore;
         for (std::size_t i = position; i < quote; ++i) {
             if (m_data[i] == '\n')
                 ++m_line;
@@ -51,16 +90,13 @@ bool CsvRecordReader::readQuoted(FieldSpan& span) {
         if (m_position < m_size && m_data[m_position] != ',' && m_data[m_position] != '\n' &&
             m_data[m_position] != '\r') {
             m_problem = QStringLiteral("unexpected character after a closing quote");
-            return false;
+            return Outcome::Malformed;
         }
-        return true;
+        return Outcome::Record;
     }
 }
 
-bool CsvRecordReader::next(std::vector<std::string_view>& fields) {
-    fields.clear();
-    m_spans.clear();
-    m_scratch.clear();
+CsvRecordReader::Outcome CsvRecordReader::readRecord() {
     // Blank lines between records carry nothing.
     while (m_position < m_size && (m_data[m_position] == '\n' || m_data[m_position] == '\r')) {
         if (m_data[m_position] == '\n')
@@ -68,13 +104,13 @@ bool CsvRecordReader::next(std::vector<std::string_view>& fields) {
         ++m_position;
     }
     if (m_position >= m_size)
-        return false;
+        return m_atEnd ? Outcome::End : Outcome::NeedMore;
     m_recordLine = m_line;
     while (true) {
         FieldSpan span{m_position, 0, false};
         if (m_position < m_size && m_data[m_position] == '"') {
-            if (!readQuoted(span))
-                return false;
+            if (const Outcome quoted = readQuoted(span); quoted != Outcome::Record)
+                return quoted;
         } else {
             std::size_t end = m_position;
             while (end < m_size && m_data[end] != ',' && m_data[end] != '\n' && m_data[end] != '\r')
@@ -87,13 +123,42 @@ bool CsvRecordReader::next(std::vector<std::string_view>& fields) {
             ++m_position;
             continue;
         }
-        // End of record: "\n", "\r\n", a lone "\r", or the end of the buffer.
-        if (m_position < m_size && m_data[m_position] == '\r')
+        // The end of a block is not the end of the record unless the input ends there.
+        if (m_position >= m_size && !m_atEnd)
+            return Outcome::NeedMore;
+        // End of record: "\n", "\r\n", a lone "\r", or the end of the input.
+        if (m_position < m_size && m_data[m_position] == '\r') {
             ++m_position;
+            if (m_position >= m_size && !m_atEnd)
+                return Outcome::NeedMore;
+        }
         if (m_position < m_size && m_data[m_position] == '\n') {
             ++m_position;
             ++m_line;
         }
+        return Outcome::Record;
+    }
+}
+
+bool CsvRecordReader::next(std::vector<std::string_view>& fields) {
+    fields.clear();
+    while (true) {
+        const std::size_t start = m_position;
+        const qint64 line = m_line;
+        m_spans.clear();
+        m_scratch.clear();
+        const Outcome outcome = readRecord();
+        if (outcome == Outcome::NeedMore) {
+            // Read the record again once the next block is in: blocks are large, records short.
+            m_position = start;
+            m_line = line;
+            refill(start);
+            if (!m_problem.isEmpty())
+                return false;
+            continue;
+        }
+        if (outcome != Outcome::Record)
+            return false;
         break;
     }
     for (const FieldSpan& span : m_spans) {

@@ -1,6 +1,7 @@
 #pragma once
-/// RFC 4180 record reader over an in-memory buffer: quoted fields with commas, doubled quotes
-/// and line breaks; fields come back as views, so unquoted cells cost no allocation.
+/// RFC 4180 record reader over an in-memory buffer or a file read in blocks: quoted fields with
+/// commas, doubled quotes and line breaks; fields come back as views, so unquoted cells cost no
+/// allocation, and a file of any size needs only a block (and its longest record) in memory.
 
 #include <QString>
 #include <cstddef>
@@ -8,18 +9,24 @@
 #include <string_view>
 #include <vector>
 
+class QIODevice;
+
 namespace tokenomics::data::importers {
 
 class CsvRecordReader {
 public:
+    /// Reads bytes the caller keeps alive for the reader's lifetime.
     CsvRecordReader(const char* data, std::size_t size);
+    /// Reads the device from its current position, blockBytes at a time.
+    explicit CsvRecordReader(QIODevice& device, std::size_t blockBytes = std::size_t(1) << 20);
 
     /// Reads the next non-blank record into fields; false at the end or on malformed input
     /// (then problem() says why). Views stay valid until the next call.
     bool next(std::vector<std::string_view>& fields);
     /// 1-based line on which the last record started.
     [[nodiscard]] qint64 recordLine() const { return m_recordLine; }
-    [[nodiscard]] std::size_t offset() const { return m_position; }
+    /// Bytes of the input consumed so far (for progress).
+    [[nodiscard]] std::size_t offset() const { return m_consumedBefore + m_position; }
     [[nodiscard]] const QString& problem() const { return m_problem; }
 
 private:
@@ -28,10 +35,20 @@ private:
         std::size_t size;
         bool inScratch;
     };
-    bool readQuoted(FieldSpan& span);
+    enum class Outcome { Record, End, Malformed, NeedMore };
+    Outcome readRecord();
+    Outcome readQuoted(FieldSpan& span);
+    /// Drops the bytes before keepFrom and appends the next block; false at the end of input.
+    bool refill(std::size_t keepFrom);
+    void skipByteOrderMark();
 
     const char* m_data;
     std::size_t m_size;
+    QIODevice* m_device = nullptr;
+    std::size_t m_blockBytes = 0;
+    std::string m_buffer;             // the device's unread bytes (device mode only)
+    bool m_atEnd = true;              // nothing more to read beyond m_size
+    std::size_t m_consumedBefore = 0; // bytes dropped from the buffer's front
     std::size_t m_position = 0;
     qint64 m_line = 1;
     qint64 m_recordLine = 0;

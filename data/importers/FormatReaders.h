@@ -5,7 +5,9 @@
 #include "SeriesCollector.h"
 
 #include <QByteArray>
+#include <QIODevice>
 #include <QString>
+#include <QStringList>
 #include <functional>
 #include <vector>
 
@@ -13,6 +15,10 @@ namespace tokenomics::data::importers {
 
 /// Canonical operating-point CSV (PRODUCT.md §4). progress(bytesDone) false = cancel.
 bool readCanonicalCsv(const QString& file, const QByteArray& bytes, const ImportDefaults& defaults,
+                      SeriesCollector& collector, ImportError* error,
+                      const std::function<bool(qint64)>& progress);
+/// The same, read from a device block by block (memory does not grow with the file).
+bool readCanonicalCsv(const QString& file, QIODevice& device, const ImportDefaults& defaults,
                       SeriesCollector& collector, ImportError* error,
                       const std::function<bool(qint64)>& progress);
 
@@ -34,6 +40,15 @@ bool readProfileExport(const QString& file, const QJsonDocument& document, bool 
 /// AIPerf per-request `profile_export.jsonl` → samples of one run (warm-up records skipped).
 bool readAiPerfRecords(const QString& file, const QByteArray& bytes, SampleSet& samples,
                        ImportError* error);
+
+/// Reads every file into the collector in order (CSV rows as they are read; JSON points once
+/// every file is in, so per-request files can join their run); stops at the first bad input.
+bool readResultFiles(const QStringList& paths, ImportFormat format, const ImportDefaults& defaults,
+                     SeriesCollector& collector, ImportError* error,
+                     const std::function<bool(qint64, qint64)>& progress);
+
+/// "canonical CSV", "vLLM bench serve JSON", ...: a format as error messages name it.
+QString formatTitle(ImportFormat format);
 
 /// Which tool wrote this JSON, judged from its keys; Auto when none fits.
 ImportFormat jsonFormatOf(const QJsonDocument& document);

@@ -164,87 +164,93 @@ bool attachAiPerfSamples(const QString& file, const QByteArray& bytes,
 
 } // namespace
 
-std::optional<ImportBatch> parseResultFiles(const QStringList& paths, ImportFormat format,
-                                            const ImportDefaults& defaults, ImportError* error,
-                                            const std::function<bool(qint64, qint64)>& progress) {
+namespace importers {
+
+bool readResultFiles(const QStringList& paths, ImportFormat format, const ImportDefaults& defaults,
+                     SeriesCollector& collector, ImportError* error,
+                     const std::function<bool(qint64, qint64)>& progress) {
     ImportError localError;
     ImportError* sink = error ? error : &localError;
     qint64 bytesTotal = 0;
     for (const QString& path : paths)
         bytesTotal += QFileInfo(path).size();
     qint64 bytesBefore = 0;
-    importers::SeriesCollector collector;
     std::vector<ParsedPoint> points; // JSON results, collected after the per-request files join
 
     std::vector<std::pair<QString, QByteArray>> recordFiles; // JSONL, once every aggregate is read
     for (const QString& path : paths) {
         QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            fail(sink, path, {}, {}, QStringLiteral("cannot open: %1").arg(file.errorString()));
-            return std::nullopt;
-        }
-        QByteArray bytes = file.readAll();
-        const ImportFormat detected = detectFormat(path, bytes.left(65536));
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(sink, path, {}, {},
+                        QStringLiteral("cannot open: %1").arg(file.errorString()));
+        const QByteArray head = file.peek(65536);
+        const ImportFormat detected = detectFormat(path, head);
         const ImportFormat chosen = format == ImportFormat::Auto ? detected : format;
-        if (chosen == ImportFormat::Auto) {
-            fail(sink, path, {}, {}, QStringLiteral("cannot tell the format: pass --format"));
-            return std::nullopt;
-        }
+        if (chosen == ImportFormat::Auto)
+            return fail(sink, path, {}, {},
+                        QStringLiteral("cannot tell the format: pass --format"));
         // JSON given as CSV or the other way round: say so rather than report its first byte.
-        const bool textIsJson = looksLikeJson(bytes);
-        if ((chosen == ImportFormat::Csv) == textIsJson) {
-            fail(sink, path, {}, {},
-                 QStringLiteral("format mismatch: expected %1, the file is %2")
-                     .arg(importers::formatTitle(chosen),
-                          textIsJson ? QStringLiteral("JSON") : QStringLiteral("not JSON")));
-            return std::nullopt;
-        }
+        const bool textIsJson = looksLikeJson(head);
+        if ((chosen == ImportFormat::Csv) == textIsJson)
+            return fail(sink, path, {}, {},
+                        QStringLiteral("format mismatch: expected %1, the file is %2")
+                            .arg(formatTitle(chosen),
+                                 textIsJson ? QStringLiteral("JSON") : QStringLiteral("not JSON")));
         bool ok = true;
         if (chosen == ImportFormat::Csv) {
+            // Read block by block: a CSV of any size passes through a fixed amount of memory.
             const auto within = [&](qint64 done) {
                 return !progress || progress(bytesBefore + done, bytesTotal);
             };
-            ok = importers::readCanonicalCsv(path, bytes, defaults, collector, sink, within);
+            ok = readCanonicalCsv(path, file, defaults, collector, sink, within);
         } else if (chosen == ImportFormat::AiPerf &&
                    path.endsWith(u".jsonl", Qt::CaseInsensitive)) {
-            recordFiles.emplace_back(path, std::move(bytes));
+            recordFiles.emplace_back(path, file.readAll());
         } else {
-            const auto document = importers::parseJson(bytes, path, sink);
+            const QByteArray bytes = file.readAll();
+            const auto document = parseJson(bytes, path, sink);
             if (!document)
-                return std::nullopt;
-            const ImportFormat looksLike = importers::jsonFormatOf(*document);
-            if (looksLike != ImportFormat::Auto && looksLike != chosen) {
-                fail(sink, path, {}, {},
-                     QStringLiteral("format mismatch: expected %1, the file looks like %2")
-                         .arg(importers::formatTitle(chosen), importers::formatTitle(looksLike)));
-                return std::nullopt;
-            }
+                return false;
+            const ImportFormat looksLike = jsonFormatOf(*document);
+            if (looksLike != ImportFormat::Auto && looksLike != chosen)
+                return fail(sink, path, {}, {},
+                            QStringLiteral("format mismatch: expected %1, the file looks like %2")
+                                .arg(formatTitle(chosen), formatTitle(looksLike)));
             if (chosen == ImportFormat::InferenceX)
-                ok = importers::readInferenceX(path, *document, defaults, points, sink);
+                ok = readInferenceX(path, *document, defaults, points, sink);
             else if (chosen == ImportFormat::Vllm)
-                ok = importers::readVllmResult(path, *document, defaults, points, sink);
+                ok = readVllmResult(path, *document, defaults, points, sink);
             else
-                ok = importers::readProfileExport(
-                    path, *document, chosen == ImportFormat::GenAiPerf, defaults, points, sink);
+                ok = readProfileExport(path, *document, chosen == ImportFormat::GenAiPerf, defaults,
+                                       points, sink);
         }
         if (!ok)
-            return std::nullopt;
+            return false;
         bytesBefore += file.size();
-        if (progress && !progress(bytesBefore, bytesTotal)) {
-            fail(sink, path, {}, {}, QStringLiteral("cancelled"));
-            return std::nullopt;
-        }
+        if (progress && !progress(bytesBefore, bytesTotal))
+            return fail(sink, path, {}, {}, QStringLiteral("cancelled"));
     }
     for (const auto& [path, bytes] : recordFiles) {
         if (!attachAiPerfSamples(path, bytes, defaults, points, sink))
-            return std::nullopt;
+            return false;
     }
     for (ParsedPoint& point : points) {
         const std::size_t series = collector.seriesFor(point.key);
-        importers::PointOrigin origin{collector.fileIndex(point.file), 0, point.location};
+        PointOrigin origin{collector.fileIndex(point.file), 0, point.location};
         if (!collector.addPoint(series, std::move(point.point), std::move(origin), sink))
-            return std::nullopt;
+            return false;
     }
+    return true;
+}
+
+} // namespace importers
+
+std::optional<ImportBatch> parseResultFiles(const QStringList& paths, ImportFormat format,
+                                            const ImportDefaults& defaults, ImportError* error,
+                                            const std::function<bool(qint64, qint64)>& progress) {
+    importers::SeriesCollector collector;
+    if (!importers::readResultFiles(paths, format, defaults, collector, error, progress))
+        return std::nullopt;
     return collector.take();
 }
 

@@ -86,6 +86,11 @@ bool sameConfiguration(const OperatingPoint& a, const OperatingPoint& b) {
 
 } // namespace
 
+SeriesCollector::SeriesCollector() = default;
+
+SeriesCollector::SeriesCollector(PointSink& sink)
+    : m_sink(&sink) {}
+
 int SeriesCollector::fileIndex(const QString& path) {
     const qsizetype index = m_files.indexOf(path);
     if (index >= 0)
@@ -95,56 +100,106 @@ int SeriesCollector::fileIndex(const QString& path) {
 }
 
 std::size_t SeriesCollector::seriesFor(const SeriesKey& key) {
-    const auto [found, added] = m_seriesIndex.try_emplace(seriesSignature(key), m_states.size());
-    if (added) {
-        m_batch.series.push_back(Series{0, key, {}});
-        m_states.emplace_back();
-    }
+    const auto [found, added] = m_seriesIndex.try_emplace(seriesSignature(key), m_keys.size());
+    if (added)
+        m_keys.push_back(key);
     return found->second;
-}
-
-const SeriesKey& SeriesCollector::keyOf(std::size_t series) const {
-    return m_batch.series[series].key;
 }
 
 QString SeriesCollector::describe(const PointOrigin& origin) const {
     return origin.line > 0 ? QStringLiteral("line %1").arg(origin.line) : origin.location;
 }
 
-bool SeriesCollector::addPoint(std::size_t series, OperatingPoint&& point, PointOrigin origin,
-                               ImportError* error) {
+bool SeriesCollector::check(const OperatingPoint& point, const PointOrigin& origin,
+                            ImportError* error) const {
     if (const QString field = nonFiniteFigure(point); !field.isEmpty())
         return fail(error, m_files[origin.fileIndex], describe(origin), field,
                     QStringLiteral("not a finite number once computed from the file's values "
                                    "(a value is too large or too small)"));
-    SeriesState& state = m_states[series];
-    std::vector<OperatingPoint>& points = m_batch.series[series].points;
-    const std::size_t hash = configurationHash(point);
-    const auto [first, last] = state.pointsByConfiguration.equal_range(hash);
-    for (auto it = first; it != last; ++it) {
-        if (!sameConfiguration(points[it->second], point))
-            continue;
-        const PointOrigin& earlier = state.origins[it->second];
-        const QString where = earlier.fileIndex == origin.fileIndex
-                                  ? describe(earlier)
-                                  : m_files[earlier.fileIndex] + u' ' + describe(earlier);
-        return fail(error, m_files[origin.fileIndex], describe(origin),
-                    QStringLiteral("concurrency"),
-                    QStringLiteral("duplicate point: same series, concurrency %1 and "
-                                   "configuration as %2")
-                        .arg(point.figures.concurrency)
-                        .arg(where));
-    }
-    state.pointsByConfiguration.emplace(hash, points.size());
-    state.origins.push_back(std::move(origin));
-    points.push_back(std::move(point));
+    return true;
+}
+
+bool SeriesCollector::addPoint(std::size_t series, const OperatingPoint& point,
+                               const PointOrigin& origin, ImportError* error) {
+    if (!check(point, origin, error))
+        return false;
+    PointSink& sink = m_sink ? *m_sink : m_batch;
+    if (!sink.add(*this, series, point, origin, error))
+        return false;
+    ++m_points;
+    return true;
+}
+
+bool SeriesCollector::addPoint(std::size_t series, OperatingPoint&& point, PointOrigin origin,
+                               ImportError* error) {
+    if (m_sink)
+        return addPoint(series, point, origin, error);
+    if (!check(point, origin, error) ||
+        !m_batch.add(*this, series, std::move(point), std::move(origin), error))
+        return false;
+    ++m_points;
     return true;
 }
 
 ImportBatch SeriesCollector::take() {
-    m_states.clear();
+    ImportBatch batch = m_batch.take(*this);
     m_seriesIndex.clear();
-    return std::move(m_batch);
+    m_keys.clear();
+    return batch;
+}
+
+const PointOrigin* BatchSink::earlierTwin(const SeriesState& state,
+                                          const OperatingPoint& point) const {
+    const auto [first, last] = state.pointsByConfiguration.equal_range(configurationHash(point));
+    for (auto it = first; it != last; ++it) {
+        if (sameConfiguration(state.points[it->second], point))
+            return &state.origins[it->second];
+    }
+    return nullptr;
+}
+
+bool BatchSink::add(const SeriesCollector& collector, std::size_t series,
+                    const OperatingPoint& point, const PointOrigin& origin, ImportError* error) {
+    return add(collector, series, OperatingPoint(point), PointOrigin(origin), error);
+}
+
+bool BatchSink::add(const SeriesCollector& collector, std::size_t series, OperatingPoint&& point,
+                    PointOrigin&& origin, ImportError* error) {
+    if (m_states.size() <= series)
+        m_states.resize(series + 1);
+    SeriesState& state = m_states[series];
+    if (const PointOrigin* earlier = earlierTwin(state, point))
+        return failDuplicate(collector, *earlier, point.figures.concurrency, origin, error);
+    state.pointsByConfiguration.emplace(configurationHash(point), state.points.size());
+    state.origins.push_back(std::move(origin));
+    state.points.push_back(std::move(point));
+    return true;
+}
+
+ImportBatch BatchSink::take(const SeriesCollector& collector) {
+    ImportBatch batch;
+    batch.series.reserve(collector.seriesCount());
+    for (std::size_t series = 0; series < collector.seriesCount(); ++series) {
+        batch.series.push_back(Series{0, collector.keyOf(series), {}});
+        if (series < m_states.size())
+            batch.series.back().points = std::move(m_states[series].points);
+    }
+    m_states.clear();
+    return batch;
+}
+
+bool failDuplicate(const SeriesCollector& collector, const PointOrigin& earlier, double concurrency,
+                   const PointOrigin& origin, ImportError* error) {
+    const QString where =
+        earlier.fileIndex == origin.fileIndex
+            ? collector.describe(earlier)
+            : collector.fileName(earlier.fileIndex) + u' ' + collector.describe(earlier);
+    return fail(error, collector.fileName(origin.fileIndex), collector.describe(origin),
+                QStringLiteral("concurrency"),
+                QStringLiteral("duplicate point: same series, concurrency %1 and "
+                               "configuration as %2")
+                    .arg(concurrency)
+                    .arg(where));
 }
 
 } // namespace tokenomics::data::importers

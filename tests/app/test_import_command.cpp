@@ -35,6 +35,7 @@ private slots:
     void importsIntoAFreshFile();
     void secondFileBadImportsNothing();
     void duplicatePointIsRefused();
+    void manyRowsFailingOnTheLastLeaveTheCatalogAsItWas();
     void badOptionsExitTwo();
     void helpWorks();
     void newerCatalogIsRefusedUntouched();
@@ -101,6 +102,39 @@ void TestImportCommand::duplicatePointIsRefused() {
     QVERIFY(again.exitCode != 0);
     QVERIFY2(again.err.contains(QStringLiteral("duplicate point")), qPrintable(again.err));
     QCOMPARE(sqliteNumber(db, "SELECT count(*) FROM points").value_or(-1), 5.0);
+}
+
+void TestImportCommand::manyRowsFailingOnTheLastLeaveTheCatalogAsItWas() {
+    const QString db = file("many.sqlite");
+    QCOMPARE(runTokenomics({QStringLiteral("import"), QStringLiteral("--db"), db, file("good.csv")},
+                           file("home"))
+                 .exitCode,
+             0);
+    // 50,000 good rows (2.5 MB: the import writes them before it reaches the end), then a row
+    // with a negative TTFT on line 50,002 (the header is line 1).
+    constexpr int rows = 50000;
+    QByteArray many = "model,hardware,engine,precision,isl,osl,concurrency,gpus,tput_per_gpu,"
+                      "interactivity_p50,ttft_p50\n";
+    for (int row = 0; row < rows; ++row)
+        many += "Many,B200,engine-" + QByteArray::number(row % 50) + ",fp8,1024,1024," +
+                QByteArray::number(row / 50 + 1) + ",8," + QByteArray::number(100 + row) +
+                ",40,0.5\n";
+    many += "Many,B200,engine-0,fp8,1024,1024,5000,8,100,40,-0.5\n";
+    QVERIFY(writeTextFile(file("many.csv"), many));
+    const QByteArray before = fileHash(db);
+    const RunResult run = runTokenomics(
+        {QStringLiteral("import"), QStringLiteral("--db"), db, file("many.csv")}, file("home"));
+    QVERIFY(run.exitCode != 0);
+    QVERIFY2(run.err.contains(QStringLiteral("many.csv: line 50002: field 'ttft_p50'")),
+             qPrintable(run.err));
+    QVERIFY2(run.err.contains(QStringLiteral("Nothing was imported")), qPrintable(run.err));
+    // Byte for byte the catalog of before, with nothing committed waiting in a -wal either.
+    QCOMPARE(fileHash(db), before);
+    QCOMPARE(QFileInfo(db + QStringLiteral("-wal")).size(), 0);
+    QCOMPARE(sqliteNumber(db, "SELECT count(*) FROM points").value_or(-1), 5.0);
+    QCOMPARE(sqliteNumber(db, "SELECT count(*) FROM series").value_or(-1), 2.0);
+    QCOMPARE(sqliteNumber(db, "SELECT sum(tput_per_gpu) FROM points").value_or(-1),
+             1000.0 + 4000 + 9000 + 2000 + 3000);
 }
 
 void TestImportCommand::badOptionsExitTwo() {

@@ -1,0 +1,42 @@
+#pragma once
+/// Imports result files into a catalog file as they are read: every point is written once it is
+/// parsed, inside one transaction over all the files, so memory stays flat however large the
+/// import (a bad row anywhere rolls everything back).
+
+#include "ImportTypes.h"
+
+#include <QString>
+#include <QStringList>
+#include <functional>
+#include <optional>
+
+namespace tokenomics::data {
+
+class CatalogWriter;
+
+/// What an import did: the points and distinct series written, or why it wrote nothing.
+struct CatalogImportOutcome {
+    bool ok = false;
+    std::optional<ImportError> inputError; // a file was refused: file, line or path, field, why
+    QString catalogError;                  // the catalog could not be opened or written
+    QString catalogPath;                   // the catalog written (or meant to be)
+    qint64 points = 0;
+    qint64 series = 0;
+};
+
+/// Parses the files and writes their points through writer, inside the caller's transaction.
+/// Duplicates (in the import or already in the catalog) are found by the catalog's unique
+/// index; the error names both places. False with *error on the first bad input.
+bool writeResultFiles(CatalogWriter& writer, const QStringList& paths, ImportFormat format,
+                      const ImportDefaults& defaults, ImportError* error, qint64* points,
+                      qint64* series, const std::function<bool(qint64, qint64)>& progress = {});
+
+/// Imports the files into the catalog at catalogPath (the default catalog when empty), all or
+/// nothing. A catalog that does not exist yet is built beside its place and moved there only
+/// when the import succeeds, so a failed import leaves no file behind.
+/// progress(bytesDone, bytesTotal) may return false to cancel (inputError->reason "cancelled").
+CatalogImportOutcome importIntoCatalog(const QString& catalogPath, const QStringList& files,
+                                       ImportFormat format, const ImportDefaults& defaults,
+                                       const std::function<bool(qint64, qint64)>& progress = {});
+
+} // namespace tokenomics::data
