@@ -138,11 +138,12 @@ void ParetoChart::layOutOfferLabels() {
                 candidates.emplace_back(x - markerHalf - 2 - size.width(), top);
             }
         } else {
-            // Along the dashed price line, above it then below it.
-            for (double share : {0.01, 0.26, 0.51, 0.76}) {
-                const double x = area.left() + share * area.width();
-                candidates.emplace_back(x, y - size.height() - 1);
-                candidates.emplace_back(x, y + 1);
+            // Along the dashed price line: above it anywhere before below it, so that a label
+            // between two price lines reads as belonging to the one below it.
+            for (bool above : {true, false}) {
+                for (double share : {0.01, 0.26, 0.51, 0.76})
+                    candidates.emplace_back(area.left() + share * area.width(),
+                                            above ? y - size.height() - 1 : y + 1);
             }
         }
         const auto place =
