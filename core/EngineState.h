@@ -17,11 +17,13 @@
 // thread when a second core is free.
 
 #include "FrontierIndex.h"
+#include "MonotoneCubic.h"
 #include "Parallel.h"
 #include "PointColumns.h"
 #include "RankingEngine.h"
 
 #include <cmath>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -94,6 +96,12 @@ struct HardwareFormulas {
     }
 };
 
+/// The slopes of the frontier segment a series' best point was last interpolated on.
+struct SegmentMemo {
+    std::uint32_t upperKnot = std::numeric_limits<std::uint32_t>::max(); // none yet
+    SegmentSlopes slopes;
+};
+
 /// A series to sort by cost: `key` orders like its cost rounded to float.
 struct RankEntry {
     std::uint32_t key = 0;
@@ -149,6 +157,9 @@ struct RankingEngine::Impl {
         std::vector<RankEntry> costed;   // feasible series with a cost, sorted by it
         std::vector<RankEntry> sortBuffer;
         std::vector<std::uint32_t> order; // series in rank order
+        // By series, valid for the frontier set of generation memoFrontiers.
+        std::vector<SegmentMemo> segmentMemos;
+        std::uint64_t memoFrontiers = 0;
         [[nodiscard]] std::size_t residentBytes() const;
     };
     mutable RankScratch rankScratch;
@@ -167,8 +178,10 @@ struct RankingEngine::Impl {
 
     // --- evaluation (SeriesEvaluation.cpp) ---
     [[nodiscard]] HardwareCosts hardwareCosts(const CostSettings& cost) const;
+    /// `memo`, when given, holds the slopes of the segment last interpolated on (from the
+    /// same frontier set) and is updated.
     [[nodiscard]] BestChoice choose(std::size_t series, const FrontierSet& frontiers,
-                                    const Sla& sla) const;
+                                    const Sla& sla, SegmentMemo* memo = nullptr) const;
     [[nodiscard]] ResolvedBest resolve(const BestChoice& choice, const FrontierSet& frontiers,
                                        const Sla& sla) const;
     /// Writes every member of `result` but `series` (which it reads). `costPerMTotal` is

@@ -3,6 +3,7 @@
 #include "Parallel.h"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <limits>
 #include <type_traits>
@@ -305,7 +306,9 @@ void computeFrontiers(const PointColumns& columns, const std::vector<std::uint32
     const std::size_t seriesCount = seriesStart.empty() ? 0 : seriesStart.size() - 1;
     const auto& order = orders.order(key.statistic);
     const auto& start = orders.start(key.statistic);
+    static std::atomic<std::uint64_t> computations{0};
     into.key = key;
+    into.generation = ++computations;
     if (into.knots.width() != order.width())
         into.knots = LocalIndexList(order.width());
     into.knotStart.assign(seriesCount + 1, 0);

@@ -110,6 +110,8 @@ struct FrontierKey {
 /// the point columns; the engine keeps them only for the frontier set in use.
 struct FrontierSet {
     FrontierKey key;
+    /// Unique to each computation (the storage of a set is reused for another key).
+    std::uint64_t generation = 0;
     LocalIndexList knots;
     std::vector<std::uint32_t> knotStart; // series s: [knotStart[s], knotStart[s + 1])
     // knot figures, as stored (NaN = unknown); empty until filled

@@ -64,6 +64,16 @@ double monotoneCubicSegmentValue(std::span<const double> xs, std::span<const dou
     const std::size_t count = std::min(xs.size(), ys.size());
     if (count < 2 || left + 1 >= count)
         return std::numeric_limits<double>::quiet_NaN();
+    const auto slopes = monotoneCubicSegmentSlopes(xs, ys, left);
+    return hermiteValue(xs[left], xs[left + 1], ys[left], ys[left + 1], slopes.atLeft,
+                        slopes.atRight, x);
+}
+
+SegmentSlopes monotoneCubicSegmentSlopes(std::span<const double> xs, std::span<const double> ys,
+                                         std::size_t left) {
+    const std::size_t count = std::min(xs.size(), ys.size());
+    if (count < 2 || left + 1 >= count)
+        return {}; // no such segment
     const Knots knots{xs, ys};
     // Each secant and interior slope around the segment is computed once.
     std::array<double, 3> secants{}; // intervals left − 1, left, left + 1
@@ -88,7 +98,7 @@ double monotoneCubicSegmentValue(std::span<const double> xs, std::span<const dou
         m0 = leftIsInterior ? interiorLeft : (3.0 * secants[1] - interiorRight) / 2.0;
         m1 = rightIsInterior ? interiorRight : (3.0 * secants[1] - interiorLeft) / 2.0;
     }
-    return hermiteValue(xs[left], xs[left + 1], ys[left], ys[left + 1], m0, m1, x);
+    return {m0, m1};
 }
 
 double hermiteValue(double x0, double x1, double y0, double y1, double m0, double m1, double x) {

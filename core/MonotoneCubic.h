@@ -20,6 +20,16 @@ double monotoneCubicSlope(std::span<const double> xs, std::span<const double> ys
 double monotoneCubicSegmentValue(std::span<const double> xs, std::span<const double> ys,
                                  std::size_t left, double x);
 
+/// The end slopes of the segment [xs[left], xs[left + 1]] as monotoneCubicSegmentValue
+/// computes them (same window rules; call only where that segment exists), so that a caller
+/// evaluating one segment at many x can keep them and call hermiteValue itself.
+struct SegmentSlopes {
+    double atLeft = 0;
+    double atRight = 0;
+};
+SegmentSlopes monotoneCubicSegmentSlopes(std::span<const double> xs, std::span<const double> ys,
+                                         std::size_t left);
+
 /// Cubic Hermite value at x in [x0, x1] with end values y0, y1 and end slopes m0, m1.
 double hermiteValue(double x0, double x1, double y0, double y1, double m0, double m1, double x);
 

@@ -124,11 +124,11 @@ Placement place(const float* xs, std::uint32_t from, std::uint32_t to, float tar
     return {Placement::Where::Between, upper};
 }
 
-/// Steffen's monotone cubic between knots upper − 1 and upper, at x strictly between them.
-/// The slopes at the segment's ends need at most one more knot on each side. Runs on the
-/// knots as stored (floats: six to seven significant digits).
-double interpolateBetween(const float* xs, const float* ys, std::uint32_t from, std::uint32_t to,
-                          std::uint32_t upper, double x) {
+/// The end slopes of Steffen's monotone cubic between knots upper − 1 and upper. They need
+/// at most one more knot on each side. Runs on the knots as stored (floats: six to seven
+/// significant digits).
+SegmentSlopes slopesBetween(const float* xs, const float* ys, std::uint32_t from, std::uint32_t to,
+                            std::uint32_t upper) {
     const std::uint32_t windowFrom = upper - 1 > from ? upper - 2 : from;
     const std::uint32_t windowTo = std::min(upper + 2, to);
     std::array<double, 4> windowX{};
@@ -138,8 +138,21 @@ double interpolateBetween(const float* xs, const float* ys, std::uint32_t from, 
         windowX[count] = xs[k];
         windowY[count] = ys[k];
     }
-    return monotoneCubicSegmentValue(std::span(windowX.data(), count),
-                                     std::span(windowY.data(), count), upper - 1 - windowFrom, x);
+    return monotoneCubicSegmentSlopes(std::span(windowX.data(), count),
+                                      std::span(windowY.data(), count), upper - 1 - windowFrom);
+}
+
+/// The curve between knots upper − 1 and upper at x strictly between them, given its end
+/// slopes: monotoneCubicSegmentValue's number.
+double valueBetween(const float* xs, const float* ys, std::uint32_t upper, SegmentSlopes slopes,
+                    double x) {
+    return hermiteValue(xs[upper - 1], xs[upper], ys[upper - 1], ys[upper], slopes.atLeft,
+                        slopes.atRight, x);
+}
+
+double interpolateBetween(const float* xs, const float* ys, std::uint32_t from, std::uint32_t to,
+                          std::uint32_t upper, double x) {
+    return valueBetween(xs, ys, upper, slopesBetween(xs, ys, from, to, upper), x);
 }
 } // namespace
 
@@ -164,7 +177,7 @@ std::optional<double> RankingEngine::Impl::tputAt(std::size_t series, const Fron
 }
 
 BestChoice RankingEngine::Impl::choose(std::size_t series, const FrontierSet& frontiers,
-                                       const Sla& sla) const {
+                                       const Sla& sla, SegmentMemo* memo) const {
     BestChoice choice;
     const std::uint32_t from = frontiers.knotStart[series];
     const std::uint32_t to = frontiers.knotStart[series + 1];
@@ -185,8 +198,17 @@ BestChoice RankingEngine::Impl::choose(std::size_t series, const FrontierSet& fr
             choice.point = base + frontiers.knots[placement.knot - 1];
             choice.upperPoint = base + frontiers.knots[placement.knot];
             choice.knot = placement.knot - 1;
-            choice.tputPerGpu =
-                interpolateBetween(xs, ys, from, to, placement.knot, *sla.minInteractivity);
+            // A drag moves I* a little at a time: the segment's slopes are usually the
+            // ones of the previous ranking.
+            SegmentSlopes slopes;
+            if (memo && memo->upperKnot == placement.knot) {
+                slopes = memo->slopes;
+            } else {
+                slopes = slopesBetween(xs, ys, from, to, placement.knot);
+                if (memo)
+                    *memo = {placement.knot, slopes};
+            }
+            choice.tputPerGpu = valueBetween(xs, ys, placement.knot, slopes, *sla.minInteractivity);
             return choice;
         } else {
             measured = placement.knot;
@@ -348,6 +370,7 @@ void RankingEngine::Impl::fillResult(SeriesResult& result, const ResolvedBest& b
 
 std::size_t RankingEngine::Impl::RankScratch::residentBytes() const {
     return choices.capacity() * sizeof(BestChoice) + totals.capacity() * sizeof(double) +
+           segmentMemos.capacity() * sizeof(SegmentMemo) +
            (costed.capacity() + sortBuffer.capacity()) * sizeof(RankEntry) +
            order.capacity() * sizeof(std::uint32_t);
 }
@@ -363,17 +386,29 @@ void RankingEngine::Impl::rankAll(const Sla& sla, const CostSettings& cost,
     auto& scratch = rankScratch;
     scratch.choices.resize(seriesCount);
     scratch.totals.resize(seriesCount);
+    if (scratch.memoFrontiers != frontiers.generation ||
+        scratch.segmentMemos.size() != seriesCount) {
+        scratch.segmentMemos.assign(seriesCount, SegmentMemo{});
+        scratch.memoFrontiers = frontiers.generation;
+    }
     // 1. In series order (the frontiers are read front to back), split over two threads:
     //    each enabled series' best point and its cost per 1M total tokens. Its other
     //    figures are read in step 3, only where the result is written.
     forEachChunk(helper, rankChunks, large, [&](std::size_t chunk) {
         BestChoice* choices = scratch.choices.data();
         double* totals = scratch.totals.data();
-        for (std::size_t s = chunkBegin(seriesCount, chunk); s < chunkBegin(seriesCount, chunk + 1);
-             ++s) {
+        const std::size_t from = chunkBegin(seriesCount, chunk);
+        const std::size_t to = chunkBegin(seriesCount, chunk + 1);
+        SegmentMemo* memos = scratch.segmentMemos.data();
+        for (std::size_t s = from; s < to; ++s) {
+            if (seriesEnabled[s])
+                choices[s] = choose(s, frontiers, sla, memos + s);
+        }
+        // A loop of its own: the costs' divisions of many series overlap, where behind
+        // each series' search and interpolation they would wait in turn.
+        for (std::size_t s = from; s < to; ++s) {
             if (!seriesEnabled[s])
                 continue;
-            choices[s] = choose(s, frontiers, sla);
             totals[s] = choices[s].kind == BestChoice::Kind::Infeasible
                             ? std::numeric_limits<double>::quiet_NaN()
                             : costs.byHardware[hardwareOf[s]]

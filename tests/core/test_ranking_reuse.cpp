@@ -156,6 +156,15 @@ private slots:
                                          .arg(QString::fromStdString(differs))));
             }
             QCOMPARE(reused.offers.size(), fresh.offers.size());
+            // An interpolated throughput is the frontier curve's at I*, as tputPerGpuAt
+            // computes it afresh (no state kept between rankings).
+            for (const auto& result : reused.series) {
+                if (!result.interpolated)
+                    continue;
+                const auto atTarget =
+                    engine.tputPerGpuAt(result.series, *sla.minInteractivity, sla);
+                QVERIFY(same(result.tputPerGpu, atTarget));
+            }
         }
     }
 
