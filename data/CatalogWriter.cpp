@@ -295,7 +295,9 @@ CatalogWriter::PointWrite CatalogWriter::writePoint(std::int64_t seriesId, const
         addPoint_ = std::make_unique<SqlStatement>(database_, insertPointSql);
     SqlStatement& statement = *addPoint_;
     const PointFigures& figures = point.figures;
-    statement.reset();
+    // Every parameter is bound below, so the statement is only reset, not cleared.
+    sqlite3_stmt* raw = statement.handle();
+    sqlite3_reset(raw);
     statement.bind(1, seriesId);
     statement.bind(2, figures.gpus);
     statement.bind(3, figures.disaggregated);
@@ -315,8 +317,8 @@ CatalogWriter::PointWrite CatalogWriter::writePoint(std::int64_t seriesId, const
     }
     statement.bind(20, figures.latencyIsLimit);
     statement.bind(21, figures.powerWatts);
-    // The point outlives the step: its text is bound without a copy.
-    sqlite3_stmt* raw = statement.handle();
+    // The point outlives the step: its text is bound without a copy (and rebound before the
+    // next step; SQLite reads bound values only while stepping).
     int textIndex = 22;
     for (const std::string* text :
          {&point.config, &point.note, &point.provenance.source, &point.provenance.date})
@@ -330,10 +332,8 @@ CatalogWriter::PointWrite CatalogWriter::writePoint(std::int64_t seriesId, const
                                             "twice in this import")
                                  .arg(describePoint(key, point))
                            : constraintMessage(describePoint(key, point));
-        statement.reset(); // releases the text bound without a copy
         return duplicate ? PointWrite::Duplicate : PointWrite::Refused;
     }
-    statement.reset();
     ++pointsWritten_;
     lastPointId_ = sqlite3_last_insert_rowid(database_);
     if (!point.samples)

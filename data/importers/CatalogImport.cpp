@@ -12,8 +12,13 @@
 #include <QFileInfo>
 #include <algorithm>
 #include <cerrno>
+#include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <limits>
+#include <memory>
+#include <mutex>
+#include <thread>
 #include <unistd.h>
 #include <vector>
 
@@ -111,6 +116,128 @@ std::optional<PointOrigin> CatalogSink::originOf(std::int64_t pointId) const {
     return origin;
 }
 
+/// Points handed from the reading thread to the writing one, in read order. Entries are reused
+/// from chunk to chunk, so their strings keep their capacity.
+struct PointChunk {
+    struct Entry {
+        std::size_t series = 0;
+        OperatingPoint point;
+        PointOrigin origin;
+    };
+    std::vector<SeriesKey> newSeries; // keys first seen since the previous chunk, in order
+    QStringList newFiles;             // likewise files
+    std::vector<Entry> entries;
+    std::size_t used = 0;
+};
+
+/// Reading (parsing) and writing overlap: the reader fills chunks on its own thread while
+/// SQLite writes the previous ones on the caller's, which owns the connection and the
+/// transaction. A few chunks in flight bound the memory; the first error stops both sides.
+class ChunkPipe final : public importers::PointSink {
+public:
+    static constexpr std::size_t kChunkPoints = 2048;
+    static constexpr std::size_t kChunksInFlight = 4;
+
+    /// Reading thread: copies the point into the current chunk, handing it over when full.
+    bool add(const SeriesCollector& collector, std::size_t series, const OperatingPoint& point,
+             const PointOrigin& origin, ImportError* error) override {
+        if (!m_filling && !(m_filling = takeEmpty()))
+            return importers::fail(error, {}, {}, {}, QStringLiteral("stopped"));
+        PointChunk& chunk = *m_filling;
+        while (m_seriesSent < collector.seriesCount())
+            chunk.newSeries.push_back(collector.keyOf(m_seriesSent++));
+        while (m_filesSent < collector.fileCount())
+            chunk.newFiles.append(collector.fileName(m_filesSent++));
+        if (chunk.used == chunk.entries.size())
+            chunk.entries.emplace_back();
+        PointChunk::Entry& entry = chunk.entries[chunk.used++];
+        entry.series = series;
+        entry.point = point;
+        entry.origin = origin;
+        if (chunk.used == kChunkPoints)
+            handOver();
+        return true;
+    }
+
+    /// Reading thread, at its end: hands over what is left and whether reading succeeded.
+    void finishReading(bool ok, const ImportError& error) {
+        if (m_filling)
+            handOver();
+        const std::lock_guard lock(m_mutex);
+        m_readingDone = true;
+        m_readingOk = ok;
+        m_readingError = error;
+        m_changed.notify_all();
+    }
+
+    /// Writing thread: the next full chunk, or nullptr once reading has finished.
+    std::unique_ptr<PointChunk> nextFull() {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return !m_full.empty() || m_readingDone; });
+        if (m_full.empty())
+            return nullptr;
+        std::unique_ptr<PointChunk> chunk = std::move(m_full.front());
+        m_full.pop_front();
+        return chunk;
+    }
+
+    /// Writing thread: gives a written chunk back for reuse.
+    void recycle(std::unique_ptr<PointChunk> chunk) {
+        chunk->newSeries.clear();
+        chunk->newFiles.clear();
+        chunk->used = 0;
+        const std::lock_guard lock(m_mutex);
+        m_empty.push_back(std::move(chunk));
+        m_changed.notify_all();
+    }
+
+    /// Writing thread: a write failed, so the reader stops at its next point.
+    void stop() {
+        const std::lock_guard lock(m_mutex);
+        m_stopped = true;
+        m_changed.notify_all();
+    }
+
+    [[nodiscard]] bool readingOk() const { return m_readingOk; }
+    [[nodiscard]] const ImportError& readingError() const { return m_readingError; }
+
+private:
+    std::unique_ptr<PointChunk> takeEmpty() {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(
+            lock, [&] { return m_stopped || !m_empty.empty() || m_created < kChunksInFlight; });
+        if (m_stopped)
+            return nullptr;
+        if (m_empty.empty()) {
+            ++m_created;
+            return std::make_unique<PointChunk>();
+        }
+        std::unique_ptr<PointChunk> chunk = std::move(m_empty.back());
+        m_empty.pop_back();
+        return chunk;
+    }
+
+    void handOver() {
+        const std::lock_guard lock(m_mutex);
+        m_full.push_back(std::move(m_filling));
+        m_changed.notify_all();
+    }
+
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<std::unique_ptr<PointChunk>> m_full;
+    std::vector<std::unique_ptr<PointChunk>> m_empty;
+    std::size_t m_created = 0;
+    bool m_stopped = false;
+    bool m_readingDone = false;
+    bool m_readingOk = false;
+    ImportError m_readingError;
+    // Reading thread only.
+    std::unique_ptr<PointChunk> m_filling;
+    std::size_t m_seriesSent = 0;
+    int m_filesSent = 0;
+};
+
 QString nativePath(const QString& path) {
     return QDir::toNativeSeparators(path);
 }
@@ -177,14 +304,50 @@ CatalogImportOutcome importInto(const QString& catalogPath, const QString& openP
 bool writeResultFiles(CatalogWriter& writer, const QStringList& paths, ImportFormat format,
                       const ImportDefaults& defaults, ImportError* error, qint64* points,
                       qint64* series, const std::function<bool(qint64, qint64)>& progress) {
+    ChunkPipe pipe;
+    qint64 pointsRead = 0;
+    qint64 seriesRead = 0;
+    std::thread reading([&] {
+        SeriesCollector collector(pipe);
+        ImportError readingError;
+        const bool ok =
+            importers::readResultFiles(paths, format, defaults, collector, &readingError, progress);
+        pointsRead = collector.pointCount();
+        seriesRead = static_cast<qint64>(collector.seriesCount());
+        pipe.finishReading(ok, readingError);
+    });
+    // The writing side mirrors the reader's series and files, in the same order, so indices
+    // and messages agree.
     CatalogSink sink(writer);
-    SeriesCollector collector(sink);
-    if (!importers::readResultFiles(paths, format, defaults, collector, error, progress))
+    SeriesCollector mirror(sink);
+    bool written = true;
+    while (std::unique_ptr<PointChunk> chunk = pipe.nextFull()) {
+        for (const SeriesKey& key : chunk->newSeries)
+            mirror.seriesFor(key);
+        for (const QString& file : chunk->newFiles)
+            mirror.fileIndex(file);
+        for (std::size_t i = 0; written && i < chunk->used; ++i) {
+            const PointChunk::Entry& entry = chunk->entries[i];
+            written = sink.add(mirror, entry.series, entry.point, entry.origin, error);
+        }
+        pipe.recycle(std::move(chunk));
+        if (!written) {
+            pipe.stop();
+            break;
+        }
+    }
+    reading.join();
+    if (!written)
         return false;
+    if (!pipe.readingOk()) {
+        if (error)
+            *error = pipe.readingError();
+        return false;
+    }
     if (points)
-        *points = collector.pointCount();
+        *points = pointsRead;
     if (series)
-        *series = static_cast<qint64>(collector.seriesCount());
+        *series = seriesRead;
     return true;
 }
 

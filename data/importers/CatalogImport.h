@@ -25,8 +25,10 @@ struct CatalogImportOutcome {
 };
 
 /// Parses the files and writes their points through writer, inside the caller's transaction.
-/// Duplicates (in the import or already in the catalog) are found by the catalog's unique
-/// index; the error names both places. False with *error on the first bad input.
+/// Parsing runs on a second thread (progress is called there), overlapping SQLite's writes on
+/// the caller's. Duplicates (in the import or already in the catalog) are found by the
+/// catalog's unique index; the error names both places. False with *error on the first bad
+/// input, in the order the files are read.
 bool writeResultFiles(CatalogWriter& writer, const QStringList& paths, ImportFormat format,
                       const ImportDefaults& defaults, ImportError* error, qint64* points,
                       qint64* series, const std::function<bool(qint64, qint64)>& progress = {});
@@ -34,7 +36,8 @@ bool writeResultFiles(CatalogWriter& writer, const QStringList& paths, ImportFor
 /// Imports the files into the catalog at catalogPath (the default catalog when empty), all or
 /// nothing. A catalog that does not exist yet is built beside its place and moved there only
 /// when the import succeeds, so a failed import leaves no file behind.
-/// progress(bytesDone, bytesTotal) may return false to cancel (inputError->reason "cancelled").
+/// progress(bytesDone, bytesTotal), called on the parsing thread, may return false to cancel
+/// (inputError->reason "cancelled").
 CatalogImportOutcome importIntoCatalog(const QString& catalogPath, const QStringList& files,
                                        ImportFormat format, const ImportDefaults& defaults,
                                        const std::function<bool(qint64, qint64)>& progress = {});

@@ -64,6 +64,7 @@ public:
     /// Index of a file for PointOrigin, registering it on first use.
     int fileIndex(const QString& path);
     [[nodiscard]] const QString& fileName(int fileIndex) const { return m_files[fileIndex]; }
+    [[nodiscard]] int fileCount() const { return static_cast<int>(m_files.size()); }
     /// "line 12", or the JSON path of a point read from JSON.
     [[nodiscard]] QString describe(const PointOrigin& origin) const;
     /// Index of the series with this key, adding it when it is new.
