@@ -165,7 +165,7 @@ void ParetoChart::addEnvelope() {
     for (const EnvelopeBand& stretch : state_->envelopeBands()) {
         QCPGraph* band = addGraph();
         QColor color = hardwareColor(state_->engine().seriesKey(stretch.series).hardware);
-        color.setAlpha(70);
+        color.setAlpha(colors_.dark ? 110 : 70); // a dark background swallows a faint band
         band->setPen(QPen(color, 14, Qt::SolidLine, Qt::RoundCap));
         band->setData(QVector<double>(stretch.interactivity.begin(), stretch.interactivity.end()),
                       QVector<double>(stretch.costPerMTotal.begin(), stretch.costPerMTotal.end()),
