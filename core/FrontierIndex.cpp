@@ -151,6 +151,7 @@ void FrontierSet::fillKnotFigures(const PointColumns& columns,
                                   const std::vector<std::uint32_t>& seriesStart,
                                   HelperThread& helper) {
     const std::size_t count = knots.size();
+    // Every entry is written below: only a growth past the stale size is zeroed first.
     for (auto* figures :
          {&knotInteractivity, &knotTputPerGpu, &knotOutputTputPerGpu, &knotTtftSeconds})
         figures->resize(count);
@@ -174,6 +175,7 @@ void FrontierSet::fillKnotFigures(const PointColumns& columns,
         };
         forEachChunk(helper, chunkCount, count >= parallelPointThreshold / 4, copy);
     });
+    knotFiguresFilled = true;
 }
 
 void FrontierSet::adoptKnotFigureStorage(FrontierSet& from) {
@@ -183,18 +185,18 @@ void FrontierSet::adoptKnotFigureStorage(FrontierSet& from) {
                                                     &from.knotOutputTputPerGpu,
                                                     &from.knotTtftSeconds};
     for (std::size_t f = 0; f < mine.size(); ++f) {
-        if (theirs[f]->capacity() > mine[f]->capacity()) {
+        if (theirs[f]->capacity() > mine[f]->capacity())
             mine[f]->swap(*theirs[f]);
-            theirs[f]->clear();
-        }
-        mine[f]->clear();
     }
+    knotFiguresFilled = false;
+    from.knotFiguresFilled = false;
 }
 
 void FrontierSet::dropKnotFigures() {
     for (auto* figures :
          {&knotInteractivity, &knotTputPerGpu, &knotOutputTputPerGpu, &knotTtftSeconds})
         std::vector<float>().swap(*figures);
+    knotFiguresFilled = false;
 }
 
 namespace {
@@ -312,9 +314,7 @@ void computeFrontiers(const PointColumns& columns, const std::vector<std::uint32
     if (into.knots.width() != order.width())
         into.knots = LocalIndexList(order.width());
     into.knotStart.assign(seriesCount + 1, 0);
-    for (auto* figures : {&into.knotInteractivity, &into.knotTputPerGpu, &into.knotOutputTputPerGpu,
-                          &into.knotTtftSeconds})
-        figures->clear(); // capacity kept for the next fill
+    into.knotFiguresFilled = false; // the figure vectors keep their storage for the next fill
 
     const bool ttftLimited = !std::isnan(key.maxTtftSeconds);
     const bool e2elLimited = !std::isnan(key.maxE2elSeconds);

@@ -119,12 +119,13 @@ struct FrontierSet {
     std::vector<float> knotTputPerGpu;
     std::vector<float> knotOutputTputPerGpu;
     std::vector<float> knotTtftSeconds; // at the key's statistic
-    [[nodiscard]] bool hasKnotFigures() const { return knotInteractivity.size() == knots.size(); }
+    bool knotFiguresFilled = false;     // the vectors may hold stale figures (storage kept) if not
+    [[nodiscard]] bool hasKnotFigures() const { return knotFiguresFilled; }
     /// Copies the knots' figures from the columns (two threads for large catalogs).
     void fillKnotFigures(const PointColumns& columns, const std::vector<std::uint32_t>& seriesStart,
                          HelperThread& helper);
     void dropKnotFigures();
-    /// Takes another set's knot-figure vectors (emptied, capacity kept) to fill next.
+    /// Takes another set's knot-figure vectors (their storage, contents stale) to fill next.
     void adoptKnotFigureStorage(FrontierSet& from);
     [[nodiscard]] std::size_t residentBytes() const;
 };

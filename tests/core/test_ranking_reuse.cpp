@@ -4,21 +4,23 @@
 
 #include <QtTest>
 #include <bit>
+#include <cstdio>
 #include <random>
 
 using namespace tokenomics;
 
 namespace {
 SeriesKey key(const std::string& hardware, int run) {
-    SeriesKey k;
-    k.model = "m";
-    k.hardware = hardware;
-    k.engine = "vllm";
-    k.precision = "fp8";
-    k.isl = 1024;
-    k.osl = 1024;
-    k.run = "r" + std::to_string(run);
-    return k;
+    char name[16];
+    std::snprintf(name, sizeof name, "r%d", run);
+    // Built whole: GCC 12 at -O3 warns (-Wrestrict) on assigning short literals to members.
+    return SeriesKey{.model = std::string("m"),
+                     .hardware = hardware,
+                     .engine = std::string("vllm"),
+                     .precision = std::string("fp8"),
+                     .isl = 1024,
+                     .osl = 1024,
+                     .run = std::string(name)};
 }
 
 CostBasis basis(const std::string& hardware, double usd, std::optional<double> kw) {
