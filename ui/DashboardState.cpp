@@ -281,7 +281,7 @@ void DashboardState::recomputeEnvelope() {
 }
 
 void DashboardState::rerank() {
-    ranking_ = engine_.rank(sla_, cost_, workload());
+    engine_.rank(sla_, cost_, workload(), ranking_); // reuses ranking_'s storage while dragging
 }
 
 } // namespace tokenomics::ui
