@@ -7,6 +7,7 @@
 #include "MainWindow.h"
 #include "OfferTableModel.h"
 #include "PresentationStyle.h"
+#include "RankingTableModel.h"
 #include "SlaPanel.h"
 #include "SummaryStrip.h"
 #include "UiTestCatalog.h"
@@ -21,6 +22,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 
 using namespace tokenomics;
 using namespace tokenomics::ui;
@@ -398,6 +400,42 @@ private slots:
             legendNames(window.chartArea()->chart(ChartMetric::ThroughputPerGpu));
         QCOMPARE(throughput.size(), 3);
         QCOMPARE(throughput.filter(QStringLiteral(" — ")).size(), 0);
+    }
+
+    void detailsListAccuracyPerBenchmarkWithItsLoss() {
+        MainWindow window(testing::uiTestCatalog());
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTableView* ranking = window.rankingView();
+        int alphaRow = -1;
+        for (int row = 0; row < ranking->model()->rowCount(); ++row) {
+            if (ranking->model()->index(row, 0).data(RankingTableModel::SeriesIndexRole) == 0)
+                alphaRow = row;
+        }
+        QVERIFY(alphaRow >= 0);
+        QTest::mouseClick(ranking->viewport(), Qt::LeftButton, {},
+                          ranking->visualRect(ranking->model()->index(alphaRow, 0)).center());
+        auto* details = window.findChild<QTextBrowser*>();
+        QVERIFY(details);
+        const QString text = details->toPlainText();
+        // Alpha (fp4) scores 95.1 on GSM8K against 95.9 at fp8: 0.8 points lost, by hand.
+        QVERIFY2(text.contains(QStringLiteral("AlphaGPU")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("GSM8K")) && text.contains(QStringLiteral("95.1")) &&
+                     text.contains(QStringLiteral("95.9 fp8")) &&
+                     text.contains(QStringLiteral("−0.8")),
+                 qPrintable(text));
+        // Beta (fp8) has no published score: unknown, not blank.
+        int betaRow = -1;
+        for (int row = 0; row < ranking->model()->rowCount(); ++row) {
+            if (ranking->model()->index(row, 0).data(RankingTableModel::SeriesIndexRole) == 1)
+                betaRow = row;
+        }
+        QVERIFY(betaRow >= 0);
+        QTest::mouseClick(ranking->viewport(), Qt::LeftButton, {},
+                          ranking->visualRect(ranking->model()->index(betaRow, 0)).center());
+        QVERIFY2(details->toPlainText().contains(QStringLiteral("vs baseline: unknown")),
+                 qPrintable(details->toPlainText()));
     }
 
 private:
