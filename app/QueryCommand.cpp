@@ -6,6 +6,7 @@
 #include "CostModel.h"
 #include "QueryOutput.h"
 #include "RankingEngine.h"
+#include "RankingReader.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -48,17 +49,16 @@ std::string resolveName(const std::string& asked, const std::string& canonical,
     return canonical;
 }
 
-void resolveFilter(const data::CatalogStore& store, const RankingEngine& engine,
-                   SeriesFilter& filter) {
+void resolveFilter(const data::CatalogStore& store, const std::vector<SeriesKey>& keys,
+                   const std::vector<ProviderOffer>& catalogOffers, SeriesFilter& filter) {
     std::vector<std::string> models, hardware, engines, precisions;
-    for (std::size_t i = 0; i < engine.seriesCount(); ++i) {
-        const SeriesKey& key = engine.seriesKey(i);
+    for (const SeriesKey& key : keys) {
         models.push_back(key.model);
         hardware.push_back(key.hardware);
         engines.push_back(key.engine);
         precisions.push_back(key.precision);
     }
-    for (const ProviderOffer& offer : engine.offers())
+    for (const ProviderOffer& offer : catalogOffers)
         models.push_back(offer.model);
     for (std::string& name : filter.models)
         name = resolveName(name, store.canonicalModel(name), models);
@@ -81,18 +81,20 @@ Record slaRecord(const Sla& sla) {
             {QStringLiteral("attainment"), numberOrNull(sla.minAttainment)}};
 }
 
+// The measured best point, or when interpolated the knot below it: its GPUs, config and
+// provenance describe the result (both knots are of the same series and source).
+std::optional<std::size_t> shownPoint(const SeriesResult& result) {
+    return result.point ? result.point : result.lowerKnotPoint;
+}
+
+// `detail` is the shown point's (null when the series has none).
 Record seriesRecord(const RankingEngine& engine, const SeriesResult& result,
-                    const std::vector<std::vector<data::PointDetails>>& details) {
+                    const data::PointDetails* detail) {
     const SeriesKey& key = engine.seriesKey(result.series);
-    // The measured best point, or when interpolated the knot below it: its GPUs, config and
-    // provenance describe the result (both knots are of the same series and source).
-    const std::optional<std::size_t> point = result.point ? result.point : result.lowerKnotPoint;
+    const std::optional<std::size_t> point = shownPoint(result);
     std::optional<PointFigures> figures;
-    const data::PointDetails* detail = nullptr;
-    if (point) {
+    if (point)
         figures = engine.pointFigures(result.series, *point);
-        detail = &details[result.series][*point];
-    }
     return {
         {QStringLiteral("series"), qs(data::seriesLabel(key))},
         {QStringLiteral("model"), qs(key.model)},
@@ -345,31 +347,62 @@ int runQuery(const QStringList& arguments) {
     if (parser.isSet(QStringLiteral("list-cost-bases")))
         return listCostBases(*store, format);
 
+    // Only the series the filters keep are read, and of their points only the figures the
+    // ranking reads; the recipe and provenance are read for the points the output shows.
+    data::RankingLoadPlan plan;
+    plan.statistic = options.sla.statistic;
+    plan.withE2el = options.sla.maxE2elSeconds.has_value();
+    plan.chooseSeries = [&](const std::vector<SeriesKey>& keys,
+                            const std::vector<ProviderOffer>& catalogOffers) {
+        resolveFilter(*store, keys, catalogOffers, options.filter);
+        std::vector<bool> keep;
+        keep.reserve(keys.size());
+        for (const SeriesKey& key : keys)
+            keep.push_back(options.filter.matches(key));
+        return keep;
+    };
     RankingEngine engine;
-    std::vector<std::vector<data::PointDetails>> details;
-    if (!store->loadInto(engine, &error, &details)) {
+    Ranking ranking;
+    std::vector<data::PointDetails> shownDetails;
+    const Workload workload{options.filter.isl.value_or(defaultWorkloadTokens),
+                            options.filter.osl.value_or(defaultWorkloadTokens)};
+    bool unknownCostBasis = false;
+    const auto loadAndRank = [&](sqlite3* database, QString* reason) {
+        std::vector<std::vector<std::int64_t>> pointIds;
+        if (!data::readForRanking(database, engine, plan, &pointIds, reason))
+            return false;
+        if (parser.isSet(QStringLiteral("cost-basis")) && !options.cost.usdPerGpuHourOverride) {
+            const std::vector<std::string> keys = engine.costBasisKeys();
+            unknownCostBasis =
+                std::find(keys.begin(), keys.end(), options.cost.costBasisKey) == keys.end();
+            if (unknownCostBasis)
+                return true;
+        }
+        for (std::size_t i = 0; i < engine.offers().size(); ++i)
+            engine.setOfferEnabled(i, options.filter.matchesModel(engine.offers()[i].model));
+        ranking = engine.rank(options.sla, options.cost, workload);
+        std::vector<std::int64_t> shownIds;
+        for (const SeriesResult& result : ranking.series) {
+            if (const std::optional<std::size_t> point = shownPoint(result))
+                shownIds.push_back(pointIds[result.series][*point]);
+        }
+        return data::readPointDetails(database, shownIds, &shownDetails, reason);
+    };
+    if (!store->readInTransaction(loadAndRank, &error)) {
         QTextStream(stderr) << "tokenomics query: " << error.message << "\n";
         return exitFailed;
     }
-    if (parser.isSet(QStringLiteral("cost-basis")) && !options.cost.usdPerGpuHourOverride) {
-        const std::vector<std::string> keys = engine.costBasisKeys();
-        if (std::find(keys.begin(), keys.end(), options.cost.costBasisKey) == keys.end())
-            return usageError(QStringLiteral("--cost-basis: '%1' is not a cost basis of this "
-                                             "catalog (see --list-cost-bases)")
-                                  .arg(qs(options.cost.costBasisKey)));
-    }
-    resolveFilter(*store, engine, options.filter);
-    for (std::size_t i = 0; i < engine.seriesCount(); ++i)
-        engine.setSeriesEnabled(i, options.filter.matches(engine.seriesKey(i)));
-    for (std::size_t i = 0; i < engine.offers().size(); ++i)
-        engine.setOfferEnabled(i, options.filter.matchesModel(engine.offers()[i].model));
-    const Workload workload{options.filter.isl.value_or(defaultWorkloadTokens),
-                            options.filter.osl.value_or(defaultWorkloadTokens)};
-    const Ranking ranking = engine.rank(options.sla, options.cost, workload);
+    if (unknownCostBasis)
+        return usageError(QStringLiteral("--cost-basis: '%1' is not a cost basis of this "
+                                         "catalog (see --list-cost-bases)")
+                              .arg(qs(options.cost.costBasisKey)));
 
     std::vector<Record> series;
+    series.reserve(ranking.series.size());
+    std::size_t nextDetail = 0;
     for (const SeriesResult& result : ranking.series)
-        series.push_back(seriesRecord(engine, result, details));
+        series.push_back(seriesRecord(engine, result,
+                                      shownPoint(result) ? &shownDetails[nextDetail++] : nullptr));
     std::vector<Record> offers;
     for (const OfferResult& result : ranking.offers)
         offers.push_back(offerRecord(engine.offers()[result.offer], result));

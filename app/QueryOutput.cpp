@@ -8,53 +8,74 @@ namespace tokenomics::app {
 
 namespace {
 
-QString jsonString(const QString& text) {
-    QString escaped;
-    escaped.reserve(text.size() + 2);
-    escaped += u'"';
+// Appends `text` as a JSON string; most text needs no escaping and is appended whole.
+void appendJsonString(QString& out, const QString& text) {
+    out += u'"';
+    const auto needsEscape = [](QChar c) { return c.unicode() < 0x20 || c == u'"' || c == u'\\'; };
+    if (std::none_of(text.begin(), text.end(), needsEscape)) {
+        out += text;
+        out += u'"';
+        return;
+    }
     for (const QChar c : text) {
         switch (c.unicode()) {
         case '"':
-            escaped += QStringLiteral("\\\"");
+            out += QStringLiteral("\\\"");
             break;
         case '\\':
-            escaped += QStringLiteral("\\\\");
+            out += QStringLiteral("\\\\");
             break;
         case '\n':
-            escaped += QStringLiteral("\\n");
+            out += QStringLiteral("\\n");
             break;
         case '\r':
-            escaped += QStringLiteral("\\r");
+            out += QStringLiteral("\\r");
             break;
         case '\t':
-            escaped += QStringLiteral("\\t");
+            out += QStringLiteral("\\t");
             break;
         default:
             if (c.unicode() < 0x20)
-                escaped += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+                out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
             else
-                escaped += c;
+                out += c;
         }
     }
-    escaped += u'"';
-    return escaped;
+    out += u'"';
 }
 
 // Shortest text that reads back as the same double.
-QString jsonNumber(double value) {
+void appendJsonNumber(QString& out, double value) {
     if (!std::isfinite(value))
-        return QStringLiteral("null");
-    return QString::number(value, 'g', QLocale::FloatingPointShortest);
+        out += QStringLiteral("null");
+    else
+        out += QString::number(value, 'g', QLocale::FloatingPointShortest);
 }
 
-QString jsonValue(const FieldValue& value) {
+void appendJsonValue(QString& out, const FieldValue& value) {
     if (const auto* number = std::get_if<double>(&value))
-        return jsonNumber(*number);
-    if (const auto* text = std::get_if<QString>(&value))
-        return jsonString(*text);
-    if (const auto* flag = std::get_if<bool>(&value))
-        return *flag ? QStringLiteral("true") : QStringLiteral("false");
-    return QStringLiteral("null");
+        appendJsonNumber(out, *number);
+    else if (const auto* text = std::get_if<QString>(&value))
+        appendJsonString(out, *text);
+    else if (const auto* flag = std::get_if<bool>(&value))
+        out += *flag ? QStringLiteral("true") : QStringLiteral("false");
+    else
+        out += QStringLiteral("null");
+}
+
+// {"name": value, ...} appended to `out`: the whole answer is built in one string.
+void appendJsonObject(QString& out, const Record& record) {
+    out += u'{';
+    bool first = true;
+    for (const Field& field : record) {
+        if (!first)
+            out += QStringLiteral(", ");
+        first = false;
+        appendJsonString(out, field.name);
+        out += QStringLiteral(": ");
+        appendJsonValue(out, field.value);
+    }
+    out += u'}';
 }
 
 QString csvField(const QString& text) {
@@ -121,19 +142,28 @@ FieldValue valueOf(const Record& record, const QString& name) {
 }
 
 QString jsonObject(const Record& record) {
-    QStringList parts;
-    for (const Field& field : record)
-        parts.append(jsonString(field.name) + QStringLiteral(": ") + jsonValue(field.value));
-    return u'{' + parts.join(QStringLiteral(", ")) + u'}';
+    QString out;
+    appendJsonObject(out, record);
+    return out;
 }
 
 QString jsonArray(const std::vector<Record>& records) {
     if (records.empty())
         return QStringLiteral("[]");
-    QStringList parts;
-    for (const Record& record : records)
-        parts.append(QStringLiteral("    ") + jsonObject(record));
-    return QStringLiteral("[\n") + parts.join(QStringLiteral(",\n")) + QStringLiteral("\n  ]");
+    QString out = QStringLiteral("[\n");
+    // A series record prints about 700 characters: one allocation for most answers.
+    constexpr qsizetype charactersPerRecord = 768;
+    out.reserve(static_cast<qsizetype>(records.size()) * charactersPerRecord);
+    bool first = true;
+    for (const Record& record : records) {
+        if (!first)
+            out += QStringLiteral(",\n");
+        first = false;
+        out += QStringLiteral("    ");
+        appendJsonObject(out, record);
+    }
+    out += QStringLiteral("\n  ]");
+    return out;
 }
 
 QString csvTable(const QStringList& columns, const std::vector<Record>& records) {

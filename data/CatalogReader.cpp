@@ -1,12 +1,12 @@
 #include "CatalogReader.h"
 
+#include "CatalogRows.h"
 #include "RankingEngine.h"
 #include "SampleBlob.h"
 #include "SqlStatement.h"
 
 #include <algorithm>
 #include <cstdint>
-#include <sqlite3.h>
 #include <unordered_map>
 
 namespace tokenomics::data {
@@ -21,13 +21,6 @@ const char* const pointColumns =
     " p.ttft_p50_s, p.ttft_p90_s, p.ttft_p99_s, p.e2el_p50_s, p.e2el_p90_s, p.e2el_p99_s,"
     " p.latency_is_limit, p.power_w";
 constexpr int firstDetailColumn = 21;
-
-// The hot path: column_type + column_double straight from the statement, no copies.
-inline std::optional<double> optionalDouble(sqlite3_stmt* statement, int column) {
-    if (sqlite3_column_type(statement, column) == SQLITE_NULL)
-        return std::nullopt;
-    return sqlite3_column_double(statement, column);
-}
 
 void readFigures(sqlite3_stmt* statement, PointFigures& figures) {
     figures.gpus = sqlite3_column_int(statement, 1);
@@ -49,62 +42,9 @@ void readFigures(sqlite3_stmt* statement, PointFigures& figures) {
     figures.powerWatts = optionalDouble(statement, 20);
 }
 
-std::string text(sqlite3_stmt* statement, int column) {
-    const auto* bytes = sqlite3_column_text(statement, column);
-    if (!bytes)
-        return {};
-    return std::string(reinterpret_cast<const char*>(bytes),
-                       static_cast<std::size_t>(sqlite3_column_bytes(statement, column)));
-}
-
 Provenance readProvenance(const SqlStatement& statement, int first) {
     return Provenance{statement.columnText(first), statement.columnText(first + 1),
                       statement.columnInt64(first + 2) != 0};
-}
-
-bool hasSamples(sqlite3* database) {
-    SqlStatement statement(database, "SELECT EXISTS (SELECT 1 FROM point_samples)");
-    return statement.step() == SQLITE_ROW && statement.columnInt64(0) != 0;
-}
-
-std::optional<SampleSet> readSamples(sqlite3_stmt* statement, int durationColumn) {
-    if (sqlite3_column_type(statement, durationColumn) == SQLITE_NULL)
-        return std::nullopt;
-    const void* blob = sqlite3_column_blob(statement, durationColumn + 1);
-    const int bytes = sqlite3_column_bytes(statement, durationColumn + 1);
-    auto requests = unpackRequestSamples(blob, bytes);
-    if (!requests)
-        return std::nullopt;
-    return SampleSet{std::move(*requests), sqlite3_column_double(statement, durationColumn)};
-}
-
-struct SeriesRow {
-    std::int64_t id = 0;
-    SeriesKey key;
-};
-
-bool readSeriesKeys(sqlite3* database, std::vector<SeriesRow>* rows, QString* error) {
-    SqlStatement statement(database, "SELECT id, model, hardware, engine, precision,"
-                                     " spec_decoding, isl, osl, run FROM series ORDER BY id");
-    int rc = 0;
-    while ((rc = statement.step()) == SQLITE_ROW) {
-        SeriesRow row;
-        row.id = statement.columnInt64(0);
-        row.key.model = statement.columnText(1);
-        row.key.hardware = statement.columnText(2);
-        row.key.engine = statement.columnText(3);
-        row.key.precision = statement.columnText(4);
-        row.key.specDecoding = statement.columnText(5);
-        row.key.isl = static_cast<std::int32_t>(statement.columnInt64(6));
-        row.key.osl = static_cast<std::int32_t>(statement.columnInt64(7));
-        row.key.run = statement.columnText(8);
-        rows->push_back(std::move(row));
-    }
-    if (rc != SQLITE_DONE) {
-        *error = QStringLiteral("reading series: %1").arg(statement.errorMessage());
-        return false;
-    }
-    return true;
 }
 
 std::string pointQuery(bool withDetails, bool withSamples) {
@@ -138,6 +78,54 @@ bool scanRows(SqlStatement& statement, const char* what, QString* error, Fn&& on
 }
 
 } // namespace
+
+std::string columnString(sqlite3_stmt* statement, int column) {
+    const auto* bytes = sqlite3_column_text(statement, column);
+    if (!bytes)
+        return {};
+    return std::string(reinterpret_cast<const char*>(bytes),
+                       static_cast<std::size_t>(sqlite3_column_bytes(statement, column)));
+}
+
+bool hasSamples(sqlite3* database) {
+    SqlStatement statement(database, "SELECT EXISTS (SELECT 1 FROM point_samples)");
+    return statement.step() == SQLITE_ROW && statement.columnInt64(0) != 0;
+}
+
+std::optional<SampleSet> readSamples(sqlite3_stmt* statement, int durationColumn) {
+    if (sqlite3_column_type(statement, durationColumn) == SQLITE_NULL)
+        return std::nullopt;
+    const void* blob = sqlite3_column_blob(statement, durationColumn + 1);
+    const int bytes = sqlite3_column_bytes(statement, durationColumn + 1);
+    auto requests = unpackRequestSamples(blob, bytes);
+    if (!requests)
+        return std::nullopt;
+    return SampleSet{std::move(*requests), sqlite3_column_double(statement, durationColumn)};
+}
+
+bool readSeriesKeys(sqlite3* database, std::vector<SeriesRow>* rows, QString* error) {
+    SqlStatement statement(database, "SELECT id, model, hardware, engine, precision,"
+                                     " spec_decoding, isl, osl, run FROM series ORDER BY id");
+    int rc = 0;
+    while ((rc = statement.step()) == SQLITE_ROW) {
+        SeriesRow row;
+        row.id = statement.columnInt64(0);
+        row.key.model = statement.columnText(1);
+        row.key.hardware = statement.columnText(2);
+        row.key.engine = statement.columnText(3);
+        row.key.precision = statement.columnText(4);
+        row.key.specDecoding = statement.columnText(5);
+        row.key.isl = static_cast<std::int32_t>(statement.columnInt64(6));
+        row.key.osl = static_cast<std::int32_t>(statement.columnInt64(7));
+        row.key.run = statement.columnText(8);
+        rows->push_back(std::move(row));
+    }
+    if (rc != SQLITE_DONE) {
+        *error = QStringLiteral("reading series: %1").arg(statement.errorMessage());
+        return false;
+    }
+    return true;
+}
 
 bool readCostBases(sqlite3* database, std::vector<CostBasis>* bases, QString* error) {
     SqlStatement statement(
@@ -375,8 +363,9 @@ bool readIntoEngine(sqlite3* database, RankingEngine& engine,
         }
         if (withDetails)
             (*details)[series].push_back(PointDetails{
-                text(raw, firstDetailColumn + 1), text(raw, firstDetailColumn + 2),
-                Provenance{text(raw, firstDetailColumn + 3), text(raw, firstDetailColumn + 4),
+                columnString(raw, firstDetailColumn + 1), columnString(raw, firstDetailColumn + 2),
+                Provenance{columnString(raw, firstDetailColumn + 3),
+                           columnString(raw, firstDetailColumn + 4),
                            sqlite3_column_int(raw, firstDetailColumn + 5) != 0}});
     }
     if (rc != SQLITE_DONE) {
