@@ -151,10 +151,14 @@ void FrontierSet::fillKnotFigures(const PointColumns& columns,
                                   const std::vector<std::uint32_t>& seriesStart,
                                   HelperThread& helper) {
     const std::size_t count = knots.size();
-    // Every entry is written below: only a growth past the stale size is zeroed first.
+    // Every entry is written below: only a growth past the stale size is zeroed first. A
+    // vector too small is emptied first, so that it grows to `count` exactly, not double.
     for (auto* figures :
-         {&knotInteractivity, &knotTputPerGpu, &knotOutputTputPerGpu, &knotTtftSeconds})
+         {&knotInteractivity, &knotTputPerGpu, &knotOutputTputPerGpu, &knotTtftSeconds}) {
+        if (count > figures->capacity())
+            figures->clear();
         figures->resize(count);
+    }
     const std::array<const float*, 4> from{
         columns.column(columnAt(FigureColumn::InteractivityP50, key.statistic)),
         columns.column(FigureColumn::TputPerGpu), columns.column(FigureColumn::OutputTputPerGpu),
