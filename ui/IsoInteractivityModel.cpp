@@ -4,6 +4,7 @@
 #include "Formatting.h"
 
 #include <QBrush>
+#include <QFont>
 #include <cmath>
 
 namespace tokenomics::ui {
@@ -40,12 +41,17 @@ void IsoInteractivityModel::refresh() {
         for (std::size_t series : state_->visibleSeries()) {
             Row row;
             row.series = series;
+            const auto knots = state_->engine().frontier(series, sla);
+            row.slowestInteractivity = knots.empty() ? 0 : knots.front().interactivity;
             for (int c = 0; c < columns_; ++c) {
-                const double interactivity = interactivityAt(c);
-                row.reachable.push_back(
-                    state_->engine().tputPerGpuAt(series, interactivity, sla).has_value());
-                row.costs.push_back(
-                    state_->engine().costPerMTotalAt(series, interactivity, sla, state_->cost()));
+                // The ranking's own answer for "at least this interactivity", so the table, the
+                // ranking and the winner's envelope always agree.
+                Sla atColumn = sla;
+                atColumn.minInteractivity = interactivityAt(c);
+                const SeriesResult result =
+                    state_->engine().evaluate(series, atColumn, state_->cost());
+                row.reachable.push_back(result.feasible);
+                row.costs.push_back(result.feasible ? result.costPerMTotal : std::nullopt);
             }
             rows_.push_back(std::move(row));
         }
@@ -73,6 +79,17 @@ QVariant IsoInteractivityModel::data(const QModelIndex& index, int role) const {
     }
     if (role == Qt::ForegroundRole && !row.reachable[column])
         return QBrush(QColor(0xb0, 0xb0, 0xb0));
+    const bool belowFrontier =
+        row.reachable[column] && interactivityAt(index.column()) < row.slowestInteractivity;
+    if (role == Qt::ToolTipRole && belowFrontier)
+        return tr("Slower than its slowest measured point (%1 tok/s/user): its max-throughput "
+                  "point serves, faster than asked, at this cost — as the ranking counts it.")
+            .arg(formatNumber(row.slowestInteractivity, 1));
+    if (role == Qt::FontRole && belowFrontier) {
+        QFont italic;
+        italic.setItalic(true);
+        return italic;
+    }
     if (role == Qt::TextAlignmentRole)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     return {};

@@ -1,6 +1,7 @@
 #pragma once
-/// Cost per 1M total tokens of each series at every 10 tok/s/user ("unreachable" past its
-/// frontier).
+/// Cost per 1M total tokens of each series at every 10 tok/s/user, counted as the ranking counts
+/// a min interactivity: below its slowest point a series' max-throughput point serves;
+/// "unreachable" past its frontier.
 
 #include <QAbstractTableModel>
 #include <QPointer>
@@ -32,6 +33,7 @@ private:
         std::size_t series = 0;
         std::vector<std::optional<double>> costs; // per column
         std::vector<bool> reachable;              // frontier reaches the column
+        double slowestInteractivity = 0;          // first knot: below it the fastest point serves
     };
     QPointer<DashboardState> state_;
     std::vector<Row> rows_;

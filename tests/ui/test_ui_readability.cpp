@@ -4,6 +4,8 @@
 #include "ChartArea.h"
 #include "DashboardSession.h"
 #include "DashboardState.h"
+#include "Formatting.h"
+#include "IsoInteractivityModel.h"
 #include "MainWindow.h"
 #include "OfferTableModel.h"
 #include "PresentationStyle.h"
@@ -436,6 +438,36 @@ private slots:
                           ranking->visualRect(ranking->model()->index(betaRow, 0)).center());
         QVERIFY2(details->toPlainText().contains(QStringLiteral("vs baseline: unknown")),
                  qPrintable(details->toPlainText()));
+    }
+
+    void isoTableAgreesWithTheRankingBelowEveryFrontier() {
+        MainWindow window(testing::uiTestCatalog());
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTableView* iso = viewOf(window, window.isoModel());
+        QVERIFY(iso);
+        const QAbstractItemModel& model = *iso->model();
+        // Gamma's slowest point is at 20 tok/s/user; at 10 its max-throughput point serves, as
+        // in the ranking: $3/h at 9000 tok/s/GPU = 3e6 / (9000 × 3600) = $0.0926.
+        QCOMPARE(model.index(2, 0).data().toString(), QStringLiteral("$0.0926"));
+        QVERIFY(model.index(2, 0)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("max-throughput point")));
+        // Every cell, independently: a fresh engine ranking at that min interactivity.
+        RankingEngine engine = RankingEngine::fromCatalog(testing::uiTestCatalog());
+        engine.setSeriesEnabled(3, false); // OtherModel is filtered out of the view
+        for (int column = 0; column < model.columnCount(); ++column) {
+            Sla sla;
+            sla.minInteractivity = 10.0 * (column + 1);
+            const Ranking ranking = engine.rank(sla, CostSettings{}, Workload{1024, 1024});
+            for (const SeriesResult& result : ranking.series) {
+                const QString expected = result.feasible ? formatUsd(result.costPerMTotal)
+                                                         : QStringLiteral("unreachable");
+                QCOMPARE(model.index(int(result.series), column).data().toString(), expected);
+            }
+        }
     }
 
 private:
