@@ -291,8 +291,8 @@ std::uint32_t orderedBits(float value) {
 /// Sorts series by cost per 1M tokens ascending, stably (equal costs stay in series order).
 /// A radix sort on the costs rounded to float (three passes of 11 bits, the counts of all
 /// three taken in one pass) orders every pair whose floats differ; rounding to float never
-/// reverses an order, so what is left out of order lies within runs of equal floats, which
-/// a stable insertion sort on the exact costs finishes in about one pass.
+/// reverses an order, so what is left out of order lies within runs of equal floats, sorted
+/// then on the exact costs.
 void sortByCost(std::vector<RankEntry>& entries, std::vector<RankEntry>& buffer,
                 const double* costs) {
     constexpr int digitBits = 11;
@@ -315,13 +315,29 @@ void sortByCost(std::vector<RankEntry>& entries, std::vector<RankEntry>& buffer,
             buffer[count[(entry.key >> (pass * digitBits)) & (buckets - 1)]++] = entry;
         entries.swap(buffer);
     }
-    for (std::size_t i = 1; i < entries.size(); ++i) {
-        const RankEntry entry = entries[i];
-        const double cost = costs[entry.series];
-        std::size_t j = i;
-        for (; j > 0 && costs[entries[j - 1].series] > cost; --j)
-            entries[j] = entries[j - 1];
-        entries[j] = entry;
+    // Each run of equal keys is sorted on the exact costs: by insertion when short (the
+    // usual: one or two entries), else by std::stable_sort, which bounds the worst case.
+    auto byCost = [costs](const RankEntry& a, const RankEntry& b) {
+        return costs[a.series] < costs[b.series];
+    };
+    constexpr std::size_t shortRun = 16;
+    for (std::size_t first = 0; first < entries.size();) {
+        std::size_t last = first + 1;
+        while (last < entries.size() && entries[last].key == entries[first].key)
+            ++last;
+        if (last - first > shortRun) {
+            std::stable_sort(entries.begin() + static_cast<std::ptrdiff_t>(first),
+                             entries.begin() + static_cast<std::ptrdiff_t>(last), byCost);
+        } else {
+            for (std::size_t i = first + 1; i < last; ++i) {
+                const RankEntry entry = entries[i];
+                std::size_t j = i;
+                for (; j > first && byCost(entry, entries[j - 1]); --j)
+                    entries[j] = entries[j - 1];
+                entries[j] = entry;
+            }
+        }
+        first = last;
     }
 }
 } // namespace

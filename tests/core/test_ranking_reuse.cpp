@@ -199,6 +199,37 @@ private slots:
         QCOMPARE(static_cast<float>(*ranking.series[1].costPerMTotal),
                  static_cast<float>(*ranking.series[2].costPerMTotal));
     }
+
+    void aLongRunOfCostsCloserThanAFloatIsSortedStably() {
+        // 40 series with the same single point, two by two on hardware H0 ... H19, where
+        // Hh costs $(1 + (19 − h)·1e-12)/h: every cost rounds to the same float, H19 is the
+        // cheapest, and the two series of a hardware cost exactly the same. Expected order:
+        // series 38, 39 (H19), 36, 37 (H18), ..., 0, 1 (H0).
+        RankingEngine engine;
+        PointFigures f;
+        f.gpus = 8;
+        f.concurrency = 4;
+        f.interactivity.p50 = 50;
+        f.tputPerGpu = 1000;
+        std::vector<CostBasis> bases;
+        for (int h = 0; h < 20; ++h) {
+            char name[8];
+            std::snprintf(name, sizeof name, "H%d", h); // GCC 12 -O3 warns on "H" + string
+            const std::string hardware(name);
+            for (int twin = 0; twin < 2; ++twin)
+                engine.addPoint(engine.addSeries(key(hardware, twin)), f);
+            bases.push_back(basis(hardware, 1 + (19 - h) * 1e-12, {}));
+        }
+        engine.setCostBases(bases);
+        const auto ranking = engine.rank(Sla{}, CostSettings{});
+        QCOMPARE(ranking.series.size(), std::size_t(40));
+        for (std::size_t i = 0; i < 40; ++i) {
+            const std::size_t hardware = 19 - i / 2;
+            QCOMPARE(ranking.series[i].series, 2 * hardware + i % 2);
+            QCOMPARE(static_cast<float>(*ranking.series[i].costPerMTotal),
+                     static_cast<float>(*ranking.series[0].costPerMTotal));
+        }
+    }
 };
 
 QTEST_APPLESS_MAIN(TestRankingReuse)
