@@ -87,14 +87,11 @@ std::optional<std::size_t> shownPoint(const SeriesResult& result) {
     return result.point ? result.point : result.lowerKnotPoint;
 }
 
-// `detail` is the shown point's (null when the series has none).
+// `shown` is the shown point's GPUs, limit flag and provenance (null when it has none).
 Record seriesRecord(const RankingEngine& engine, const SeriesResult& result,
-                    const data::PointDetails* detail) {
+                    const data::ShownPointDetails* shown) {
     const SeriesKey& key = engine.seriesKey(result.series);
-    const std::optional<std::size_t> point = shownPoint(result);
-    std::optional<PointFigures> figures;
-    if (point)
-        figures = engine.pointFigures(result.series, *point);
+    const data::PointDetails* detail = shown ? &shown->details : nullptr;
     return {
         {QStringLiteral("series"), qs(data::seriesLabel(key))},
         {QStringLiteral("model"), qs(key.model)},
@@ -106,7 +103,7 @@ Record seriesRecord(const RankingEngine& engine, const SeriesResult& result,
         {QStringLiteral("osl"), positiveCount(key.osl)},
         {QStringLiteral("run"), textOrNull(qs(key.run))},
         {QStringLiteral("config"), detail ? textOrNull(qs(detail->config)) : FieldValue{}},
-        {QStringLiteral("gpus"), figures ? positiveCount(figures->gpus) : FieldValue{}},
+        {QStringLiteral("gpus"), shown ? positiveCount(shown->gpus) : FieldValue{}},
         {QStringLiteral("feasible"), result.feasible},
         {QStringLiteral("interactivity"), numberOrNull(result.interactivity)},
         {QStringLiteral("tput_per_gpu"), numberOrNull(result.tputPerGpu)},
@@ -114,7 +111,7 @@ Record seriesRecord(const RankingEngine& engine, const SeriesResult& result,
         {QStringLiteral("input_tput_per_gpu"), numberOrNull(result.inputTputPerGpu)},
         {QStringLiteral("ttft_s"), numberOrNull(result.ttftSeconds)},
         {QStringLiteral("latency_is_limit"),
-         figures ? FieldValue(figures->latencyIsLimit) : FieldValue{}},
+         shown ? FieldValue(shown->latencyIsLimit) : FieldValue{}},
         {QStringLiteral("interpolated"), result.interpolated},
         {QStringLiteral("usd_per_gpu_hour"), numberOrNull(result.usdPerGpuHour)},
         {QStringLiteral("cost_per_m_total"), numberOrNull(result.costPerMTotal)},
@@ -363,7 +360,7 @@ int runQuery(const QStringList& arguments) {
     };
     RankingEngine engine;
     Ranking ranking;
-    std::vector<data::PointDetails> shownDetails;
+    std::vector<data::ShownPointDetails> shownDetails;
     const Workload workload{options.filter.isl.value_or(defaultWorkloadTokens),
                             options.filter.osl.value_or(defaultWorkloadTokens)};
     bool unknownCostBasis = false;

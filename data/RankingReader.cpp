@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <numeric>
 
 namespace tokenomics::data {
 
@@ -16,29 +17,29 @@ namespace {
 
 // The narrow scan's columns: what the frontier, the best point and the printed row read.
 // Indexes into the result row; the statistic's and the samples' columns are appended.
+// GPUs and the latency-limit flag of the shown points are read with their details; the
+// scan reads GPUs only for goodput from samples.
 enum RankingColumn : int {
     rankSeriesId,
     rankPointId,
-    rankGpus,
-    rankLatencyIsLimit,
     rankTput,
     rankOutputTput,
     rankInputTput,
     rankInteractivity,
     rankTtft,
-    rankFirstOptional, // E2E latency when asked for, then the samples
+    rankFirstOptional, // E2E latency when asked for, then GPUs and samples when any
 };
 
 std::string rankingQuery(const RankingLoadPlan& plan, bool withSamples, bool oneSeries) {
     static const char* const statisticSuffix[] = {"p50", "p90", "p99"};
     const std::string at = statisticSuffix[static_cast<int>(plan.statistic)];
-    std::string sql = "SELECT p.series_id, p.id, p.gpus, p.latency_is_limit, p.tput_per_gpu,"
-                      " p.output_tput_per_gpu, p.input_tput_per_gpu, p.interactivity_" +
+    std::string sql = "SELECT p.series_id, p.id, p.tput_per_gpu, p.output_tput_per_gpu,"
+                      " p.input_tput_per_gpu, p.interactivity_" +
                       at + ", p.ttft_" + at + "_s";
     if (plan.withE2el)
         sql += ", p.e2el_" + at + "_s";
     if (withSamples)
-        sql += ", s.duration_s, s.requests";
+        sql += ", p.gpus, s.duration_s, s.requests";
     sql += " FROM points p";
     if (withSamples)
         sql += " LEFT JOIN point_samples s ON s.point_id = p.id";
@@ -53,8 +54,6 @@ std::string rankingQuery(const RankingLoadPlan& plan, bool withSamples, bool one
 /// Reads one row of the narrow scan into `figures` (only the fields a ranking reads).
 void readRankingFigures(sqlite3_stmt* statement, const RankingLoadPlan& plan,
                         PointFigures& figures) {
-    figures.gpus = sqlite3_column_int(statement, rankGpus);
-    figures.latencyIsLimit = sqlite3_column_int(statement, rankLatencyIsLimit) != 0;
     figures.tputPerGpu = optionalDouble(statement, rankTput);
     figures.outputTputPerGpu = optionalDouble(statement, rankOutputTput);
     figures.inputTputPerGpu = optionalDouble(statement, rankInputTput);
@@ -142,7 +141,8 @@ bool readForRanking(sqlite3* database, RankingEngine& engine, const RankingLoadP
     seriesInScanOrder.reserve(estimate);
 
     const bool withSamples = hasSamples(database);
-    const int samplesColumn = rankFirstOptional + (plan.withE2el ? 1 : 0);
+    const int gpusColumn = rankFirstOptional + (plan.withE2el ? 1 : 0);
+    const int samplesColumn = gpusColumn + 1;
     // A filter that keeps few series reads only theirs, through the series_id index; most
     // series are read by one scan of the table that skips the others' rows.
     const bool seriesBySeries = keptCount * 4 <= rows.size();
@@ -153,6 +153,7 @@ bool readForRanking(sqlite3* database, RankingEngine& engine, const RankingLoadP
     const auto readRow = [&](std::size_t series) {
         readRankingFigures(raw, plan, figures);
         if (withSamples) {
+            figures.gpus = sqlite3_column_int(raw, gpusColumn); // goodput is per GPU
             const std::optional<SampleSet> samples = readSamples(raw, samplesColumn);
             engine.addPoint(series, figures, samples ? &*samples : nullptr);
         } else {
@@ -202,13 +203,18 @@ bool readForRanking(sqlite3* database, RankingEngine& engine, const RankingLoadP
 }
 
 bool readPointDetails(sqlite3* database, const std::vector<std::int64_t>& pointIds,
-                      std::vector<PointDetails>* details, QString* error) {
-    SqlStatement statement(
-        database, "SELECT config, note, source, as_of, uncertain FROM points WHERE id = ?1");
+                      std::vector<ShownPointDetails>* details, QString* error) {
+    SqlStatement statement(database, "SELECT config, note, source, as_of, uncertain, gpus,"
+                                     " latency_is_limit FROM points WHERE id = ?1");
     sqlite3_stmt* raw = statement.handle();
-    details->clear();
-    details->reserve(pointIds.size());
-    for (const std::int64_t id : pointIds) {
+    // Looked up in id order: neighbouring rows share pages, so each page is read once.
+    std::vector<std::uint32_t> byId(pointIds.size());
+    std::iota(byId.begin(), byId.end(), 0u);
+    std::sort(byId.begin(), byId.end(),
+              [&pointIds](std::uint32_t a, std::uint32_t b) { return pointIds[a] < pointIds[b]; });
+    details->assign(pointIds.size(), ShownPointDetails{});
+    for (const std::uint32_t index : byId) {
+        const std::int64_t id = pointIds[index];
         statement.reset();
         statement.bind(1, id);
         const int rc = sqlite3_step(raw);
@@ -219,9 +225,11 @@ bool readPointDetails(sqlite3* database, const std::vector<std::int64_t>& pointI
                     : QStringLiteral("reading point %1: %2").arg(id).arg(statement.errorMessage());
             return false;
         }
-        details->push_back(PointDetails{columnString(raw, 0), columnString(raw, 1),
-                                        Provenance{columnString(raw, 2), columnString(raw, 3),
-                                                   sqlite3_column_int(raw, 4) != 0}});
+        (*details)[index] =
+            ShownPointDetails{PointDetails{columnString(raw, 0), columnString(raw, 1),
+                                           Provenance{columnString(raw, 2), columnString(raw, 3),
+                                                      sqlite3_column_int(raw, 4) != 0}},
+                              sqlite3_column_int(raw, 5), sqlite3_column_int(raw, 6) != 0};
     }
     return true;
 }

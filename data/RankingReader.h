@@ -36,8 +36,16 @@ struct RankingLoadPlan {
 bool readForRanking(sqlite3* database, RankingEngine& engine, const RankingLoadPlan& plan,
                     std::vector<std::vector<std::int64_t>>* pointIds, QString* error);
 
-/// The recipe label, note and provenance of each point id, in the order given.
+/// What the output shows of a chosen point beside the ranking's figures.
+struct ShownPointDetails {
+    PointDetails details;
+    std::int32_t gpus = 0;       // 0 = unknown
+    bool latencyIsLimit = false; // MLPerf: the latencies are the scenario's limits
+};
+
+/// The GPUs, latency-limit flag, recipe label, note and provenance of each point id, in the
+/// order given.
 bool readPointDetails(sqlite3* database, const std::vector<std::int64_t>& pointIds,
-                      std::vector<PointDetails>* details, QString* error);
+                      std::vector<ShownPointDetails>* details, QString* error);
 
 } // namespace tokenomics::data
