@@ -96,10 +96,13 @@ struct HardwareFormulas {
     }
 };
 
-/// The slopes of the frontier segment a series' best point was last interpolated on.
+/// What a series' best point last interpolated on a frontier segment kept of it: the
+/// segment's slopes, and once read, its TTFT (the larger of its knots', recovered).
 struct SegmentMemo {
     std::uint32_t upperKnot = std::numeric_limits<std::uint32_t>::max(); // none yet
     SegmentSlopes slopes;
+    bool hasTtft = false;
+    double ttftSeconds = 0; // NaN: unknown
 };
 
 /// A series to sort by cost: `key` orders like its cost rounded to float.
@@ -182,8 +185,9 @@ struct RankingEngine::Impl {
     /// same frontier set) and is updated.
     [[nodiscard]] BestChoice choose(std::size_t series, const FrontierSet& frontiers,
                                     const Sla& sla, SegmentMemo* memo = nullptr) const;
+    /// `memo`, when given, is the series' (as choose() left it) and is updated.
     [[nodiscard]] ResolvedBest resolve(const BestChoice& choice, const FrontierSet& frontiers,
-                                       const Sla& sla) const;
+                                       const Sla& sla, SegmentMemo* memo = nullptr) const;
     /// Writes every member of `result` but `series` (which it reads). `costPerMTotal` is
     /// the costs' cost per 1M tokens at the best point's throughput, computed already.
     void fillResult(SeriesResult& result, const ResolvedBest& best, const HardwareCosts& costs,

@@ -206,7 +206,7 @@ BestChoice RankingEngine::Impl::choose(std::size_t series, const FrontierSet& fr
             } else {
                 slopes = slopesBetween(xs, ys, from, to, placement.knot);
                 if (memo)
-                    *memo = {placement.knot, slopes};
+                    *memo = {placement.knot, slopes, false, 0.0};
             }
             choice.tputPerGpu = valueBetween(xs, ys, placement.knot, slopes, *sla.minInteractivity);
             return choice;
@@ -222,7 +222,7 @@ BestChoice RankingEngine::Impl::choose(std::size_t series, const FrontierSet& fr
 }
 
 ResolvedBest RankingEngine::Impl::resolve(const BestChoice& choice, const FrontierSet& frontiers,
-                                          const Sla& sla) const {
+                                          const Sla& sla, SegmentMemo* memo) const {
     constexpr double unknown = std::numeric_limits<double>::quiet_NaN();
     ResolvedBest best{choice, unknown, unknown, unknown, unknown, unknown, unknown, unknown};
     if (choice.kind == BestChoice::Kind::Infeasible)
@@ -264,9 +264,19 @@ ResolvedBest RankingEngine::Impl::resolve(const BestChoice& choice, const Fronti
     // (unknown when either is unknown).
     const float lowerTtft = frontiers.knotTtftSeconds[k];
     const float upperTtft = frontiers.knotTtftSeconds[k + 1];
-    best.ttftSeconds = std::isnan(lowerTtft) || std::isnan(upperTtft)
-                           ? unknown
-                           : recoveredDouble(std::max(lowerTtft, upperTtft));
+    // The segment's, so kept with its slopes when choose() kept them.
+    const bool memoMatches = memo && memo->upperKnot == k + 1;
+    if (memoMatches && memo->hasTtft) {
+        best.ttftSeconds = memo->ttftSeconds;
+    } else {
+        best.ttftSeconds = std::isnan(lowerTtft) || std::isnan(upperTtft)
+                               ? unknown
+                               : recoveredDouble(std::max(lowerTtft, upperTtft));
+        if (memoMatches) {
+            memo->ttftSeconds = best.ttftSeconds;
+            memo->hasTtft = true;
+        }
+    }
     best.goodputPerGpu = choice.tputPerGpu; // no samples between measurements
     if (sla.minAttainment) {
         // Both knots met the target; the smaller of their attainments is reported.
@@ -472,6 +482,7 @@ void RankingEngine::Impl::rankAll(const Sla& sla, const CostSettings& cost,
         constexpr std::size_t ahead = 8;
         const std::uint32_t* ranked = order.data();
         const BestChoice* choices = scratch.choices.data();
+        SegmentMemo* memos = scratch.segmentMemos.data(); // each series' entry: one thread
         SeriesResult* results = into.series.data();
         const std::size_t to = chunkBegin(order.size(), chunk + 1);
         for (std::size_t i = chunkBegin(order.size(), chunk); i < to; ++i) {
@@ -486,8 +497,8 @@ void RankingEngine::Impl::rankAll(const Sla& sla, const CostSettings& cost,
             }
             results[i].series = ranked[i];
             // The cost per 1M total tokens is the one sorted on (NaN: unknown).
-            fillResult(results[i], resolve(choices[ranked[i]], frontiers, sla), costs,
-                       known(scratch.totals[ranked[i]]));
+            fillResult(results[i], resolve(choices[ranked[i]], frontiers, sla, memos + ranked[i]),
+                       costs, known(scratch.totals[ranked[i]]));
         }
     });
     into.offers.clear();

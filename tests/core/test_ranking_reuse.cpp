@@ -84,6 +84,64 @@ SampleSet samples(double goodShare, std::mt19937& random) {
     }
     return set;
 }
+/// Every interpolated result against what the engine computes afresh, keeping nothing
+/// between calls: the throughput is tputPerGpuAt's at I*; the TTFT the larger of the two
+/// knots' (unknown if either is).
+void checkInterpolated(const RankingEngine& engine, const Ranking& ranking, const Sla& sla) {
+    for (const auto& result : ranking.series) {
+        if (!result.interpolated)
+            continue;
+        QVERIFY(same(result.tputPerGpu,
+                     engine.tputPerGpuAt(result.series, *sla.minInteractivity, sla)));
+        const auto knots = engine.frontier(result.series, sla);
+        std::size_t lower = 0;
+        while (knots[lower].point != *result.lowerKnotPoint)
+            ++lower;
+        auto ttftOf = [&](std::size_t point) {
+            return engine.pointFigures(result.series, point).ttftSeconds.at(sla.statistic);
+        };
+        const auto lowerTtft = ttftOf(knots[lower].point);
+        const auto upperTtft = ttftOf(knots[lower + 1].point);
+        const auto expectedTtft =
+            lowerTtft && upperTtft ? std::optional(std::max(*lowerTtft, *upperTtft)) : std::nullopt;
+        QVERIFY(same(result.ttftSeconds, expectedTtft));
+    }
+}
+
+/// 300 series on four hardware (D without a cost basis, A with all-in power); some points
+/// publish input throughput, some have per-request samples.
+RankingEngine randomEngine(std::mt19937& random) {
+    std::uniform_real_distribution<double> unit(0, 1);
+    RankingEngine engine;
+    const char* hardware[] = {"A", "B", "C", "D"};
+    for (int s = 0; s < 300; ++s) {
+        const auto series = engine.addSeries(key(hardware[s % 4], s));
+        const int points = 1 + static_cast<int>(random() % 12);
+        for (int i = 0; i < points; ++i) {
+            PointFigures f;
+            f.gpus = 8 << (random() % 2);
+            f.concurrency = 1 << i;
+            f.interactivity.p50 = 5 + 150 * unit(random);
+            f.interactivity.p99 = *f.interactivity.p50 * 0.7;
+            f.tputPerGpu = 100 + 4000 * unit(random);
+            f.outputTputPerGpu = *f.tputPerGpu * 0.4;
+            if (s % 3 == 0)
+                f.inputTputPerGpu = *f.tputPerGpu * 0.6;
+            if (s % 5 != 4)
+                f.ttftSeconds.p50 = 0.05 + 2 * unit(random);
+            f.ttftSeconds.p99 = 0.1 + 4 * unit(random);
+            f.e2elSeconds.p50 = 2 + 30 * unit(random);
+            if (s % 7 == 0) {
+                const auto set = samples(unit(random), random);
+                engine.addPoint(series, f, &set);
+            } else {
+                engine.addPoint(series, f);
+            }
+        }
+    }
+    engine.setCostBases({basis("A", 1.5, 1.2), basis("B", 2.25, {}), basis("C", 0.9, {})});
+    return engine;
+}
 } // namespace
 
 class TestRankingReuse : public QObject {
@@ -98,34 +156,7 @@ private slots:
         // count of them) than the next one needs.
         std::mt19937 random(7);
         std::uniform_real_distribution<double> unit(0, 1);
-        RankingEngine engine;
-        const char* hardware[] = {"A", "B", "C", "D"};
-        for (int s = 0; s < 300; ++s) {
-            const auto series = engine.addSeries(key(hardware[s % 4], s));
-            const int points = 1 + static_cast<int>(random() % 12);
-            for (int i = 0; i < points; ++i) {
-                PointFigures f;
-                f.gpus = 8 << (random() % 2);
-                f.concurrency = 1 << i;
-                f.interactivity.p50 = 5 + 150 * unit(random);
-                f.interactivity.p99 = *f.interactivity.p50 * 0.7;
-                f.tputPerGpu = 100 + 4000 * unit(random);
-                f.outputTputPerGpu = *f.tputPerGpu * 0.4;
-                if (s % 3 == 0)
-                    f.inputTputPerGpu = *f.tputPerGpu * 0.6;
-                if (s % 5 != 4)
-                    f.ttftSeconds.p50 = 0.05 + 2 * unit(random);
-                f.ttftSeconds.p99 = 0.1 + 4 * unit(random);
-                f.e2elSeconds.p50 = 2 + 30 * unit(random);
-                if (s % 7 == 0) {
-                    const auto set = samples(unit(random), random);
-                    engine.addPoint(series, f, &set);
-                } else {
-                    engine.addPoint(series, f);
-                }
-            }
-        }
-        engine.setCostBases({basis("A", 1.5, 1.2), basis("B", 2.25, {}), basis("C", 0.9, {})});
+        RankingEngine engine = randomEngine(random);
         Ranking reused;
         for (int trial = 0; trial < 120; ++trial) {
             Sla sla;
@@ -158,14 +189,28 @@ private slots:
                                          .arg(QString::fromStdString(differs))));
             }
             QCOMPARE(reused.offers.size(), fresh.offers.size());
-            // An interpolated throughput is the frontier curve's at I*, as tputPerGpuAt
-            // computes it afresh (no state kept between rankings).
-            for (const auto& result : reused.series) {
-                if (!result.interpolated)
-                    continue;
-                const auto atTarget =
-                    engine.tputPerGpuAt(result.series, *sla.minInteractivity, sla);
-                QVERIFY(same(result.tputPerGpu, atTarget));
+            checkInterpolated(engine, reused, sla);
+            if (QTest::currentTestFailed())
+                return;
+        }
+    }
+
+    void aDragAcrossSegmentsReadsEachSegmentAfresh() {
+        // The min-interactivity line dragged up and down in small steps under fixed
+        // thresholds (the frontiers stay cached), then a TTFT change and the drag again:
+        // every step's interpolated figures must be those of the segment I* is on now.
+        std::mt19937 random(11);
+        RankingEngine engine = randomEngine(random);
+        Ranking ranking;
+        for (const double maxTtft : {1.5, 0.9}) {
+            for (int step = 0; step < 160; ++step) {
+                Sla sla;
+                sla.maxTtftSeconds = maxTtft;
+                sla.minInteractivity = 5 + (step < 80 ? step : 160 - step) * 1.9;
+                engine.rank(sla, CostSettings{}, Workload{}, ranking);
+                checkInterpolated(engine, ranking, sla);
+                if (QTest::currentTestFailed())
+                    QFAIL(qPrintable(QString("at I* %1").arg(*sla.minInteractivity)));
             }
         }
     }
