@@ -124,7 +124,7 @@ std::string formatReport(const Report& report) {
         text, report, "  query CPU (s)", [&](const SizeFigures& s) { return m(s.queryCpuSeconds); },
         "%12.4f");
     row(
-        text, report, "  of which load + point details (s)",
+        text, report, "  of which load + shown details (s)",
         [&](const SizeFigures& s) { return m(s.loadDetailsSeconds); }, "%12.4f");
     row(
         text, report, "  query peak memory (MB)",
@@ -158,7 +158,7 @@ std::string formatReport(const Report& report) {
         [&](const SizeFigures& s) { return m(s.loadPeakMb); }, "%12.1f",
         {"<= 200 MB", [](double v) { return v <= 200; }});
     row(
-        text, report, "  peak, load with point details (MB)",
+        text, report, "  peak, load as query does (MB)",
         [&](const SizeFigures& s) { return m(s.loadDetailsPeakMb); }, "%12.1f");
     row(
         text, report, "  C API floor peak memory (MB)",
