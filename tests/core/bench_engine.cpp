@@ -264,6 +264,8 @@ void profile(int seriesCount) {
         Sla dragged = sla;
         if (profiled == "ttft")
             dragged.maxTtftSeconds = 0.3 + 0.05 * (r % 40);
+        else if (profiled == "e2el")
+            dragged.maxE2elSeconds = 20.0 + 2.0 * (r % 40);
         else
             dragged.minInteractivity = 5.0 + 3.1 * (r % 40);
         const Stopwatch stopwatch(times);
@@ -287,7 +289,7 @@ void printLoad() {
 }
 
 int main(int argc, char* argv[]) {
-    // --series N: only that size; --profile ttft|interactivity: only that drag, repeated
+    // --series N: only that size; --profile ttft|e2el|interactivity: only that drag, repeated
     // 2000 times for a profiler to sample, with one line of medians.
     std::vector<int> sizes{200, 2000, 20000};
     for (int i = 1; i + 1 < argc; i += 2) {
