@@ -99,7 +99,8 @@ struct HardwareFormulas {
 /// What a series' best point last interpolated on a frontier segment kept of it: the
 /// segment's slopes, and once read, its TTFT (the larger of its knots', recovered).
 struct SegmentMemo {
-    std::uint32_t upperKnot = std::numeric_limits<std::uint32_t>::max(); // none yet
+    static constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
+    std::uint32_t upperKnot = none; // the segment's upper knot in the frontier set
     SegmentSlopes slopes;
     bool hasTtft = false;
     double ttftSeconds = 0; // NaN: unknown

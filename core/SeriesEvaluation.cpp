@@ -189,7 +189,13 @@ BestChoice RankingEngine::Impl::choose(std::size_t series, const FrontierSet& fr
     std::uint32_t measured = from; // no min interactivity: the max-throughput knot
     if (sla.minInteractivity) {
         const float target = storedFloat(sla.minInteractivity);
-        const auto placement = place(xs, from, to, target);
+        // Still strictly inside the segment of the previous ranking (knots ascend strictly):
+        // where the search would land, found without it.
+        const std::uint32_t last = memo ? memo->upperKnot : 0;
+        const bool sameSegment =
+            memo && last != SegmentMemo::none && xs[last - 1] < target && target < xs[last];
+        const auto placement =
+            sameSegment ? Placement{Placement::Where::Between, last} : place(xs, from, to, target);
         if (placement.where == Placement::Where::Outside) {
             if (!(target < xs[from]))
                 return choice; // I* above the frontier's highest interactivity: infeasible
