@@ -492,8 +492,10 @@ void RankingEngine::Impl::rankAll(const Sla& sla, const CostSettings& cost,
         SeriesResult* results = into.series.data();
         const std::size_t to = chunkBegin(order.size(), chunk + 1);
         for (std::size_t i = chunkBegin(order.size(), chunk); i < to; ++i) {
-            if (i + 2 * ahead < to)
+            if (i + 2 * ahead < to) {
                 __builtin_prefetch(&choices[ranked[i + 2 * ahead]]);
+                __builtin_prefetch(&memos[ranked[i + 2 * ahead]]);
+            }
             if (i + ahead < to) {
                 const auto knot = choices[ranked[i + ahead]].knot;
                 __builtin_prefetch(frontiers.knotTputPerGpu.data() + knot);
