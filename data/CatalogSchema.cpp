@@ -221,6 +221,9 @@ int currentSchemaVersion() {
 }
 
 bool migrateSchema(sqlite3* database, QString* error) {
+    // A current catalog needs no write lock: a reader opening it must not wait behind an import.
+    if (userVersion(database) == currentSchemaVersion())
+        return true;
     // IMMEDIATE takes the write lock first, so two programs opening one new file at once
     // cannot both run the migrations; the version is read again under the lock.
     if (!execute(database, QStringLiteral("BEGIN IMMEDIATE"), error))

@@ -21,6 +21,7 @@ class TestCatalogBusy : public QObject {
 private slots:
     void lockedCatalogIsReportedBusy();
     void racingCreatorsShareOneCatalog();
+    void openingWaitsForNoWriter();
 };
 
 namespace {
@@ -95,6 +96,35 @@ void TestCatalogBusy::racingCreatorsShareOneCatalog() {
     }
     const QStringList beside = QDir(folder.path()).entryList({QStringLiteral("*.creating-*")});
     QVERIFY2(beside.isEmpty(), qPrintable(beside.join(u' ')));
+}
+
+void TestCatalogBusy::openingWaitsForNoWriter() {
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("read.sqlite"));
+    CatalogError error;
+    {
+        auto store = CatalogStore::open(path, &error);
+        QVERIFY2(store, qPrintable(error.message));
+        QVERIFY2(store->import(ImportBatch{{oneSeries("vllm")}}, &error),
+                 qPrintable(error.message));
+    }
+    // An import in another program holds the write lock; a reader (query, the dashboard) opens
+    // the catalog and reads its last committed state without waiting for the 30 s timeout.
+    sqlite3* other = nullptr;
+    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &other), SQLITE_OK);
+    QCOMPARE(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+    QCOMPARE(sqlite3_exec(other, "DELETE FROM points", nullptr, nullptr, nullptr), SQLITE_OK);
+    QElapsedTimer waited;
+    waited.start();
+    auto reader = CatalogStore::open(path, &error);
+    QVERIFY2(reader, qPrintable(error.message));
+    QVERIFY2(waited.elapsed() < 20000, "opening waited for the writer's lock");
+    const std::optional<Catalog> catalog = reader->load(&error);
+    QVERIFY2(catalog, qPrintable(error.message));
+    QCOMPARE(catalog->series.size(), std::size_t(1));
+    QCOMPARE(catalog->series.front().points.size(), std::size_t(1));
+    sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(other);
 }
 
 QTEST_GUILESS_MAIN(TestCatalogBusy)
