@@ -1,15 +1,14 @@
 // Benchmark of the cost engine on synthetic catalogs of 10k, 100k and 1M points.
 // Prints medians over repeated runs and their ratio to the targets (ratio ≤ 1 meets it).
+#include "BenchCurves.h"
 #include "RankingEngine.h"
 
 #include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
-#include <random>
 #include <string>
 #include <thread>
 #include <vector>
@@ -19,80 +18,26 @@ using namespace tokenomics;
 namespace {
 using Clock = std::chrono::steady_clock;
 
-constexpr int pointsPerSeries = 50;
+using bench::pointsPerSeries;
 constexpr int repeats = 9;
 std::string profiled; // the drag --profile repeats, if any
 
-/// One synthetic point's figures, generated before the clock starts.
-struct RawPoint {
-    float concurrency, tput, outputTput, interactivity[3], ttft[3], e2el;
-    int gpus;
-};
-
 struct Catalog {
     std::vector<SeriesKey> keys;
-    std::vector<RawPoint> points; // pointsPerSeries per series, series after series
+    std::vector<bench::BenchPoint> points; // pointsPerSeries per series, series after series
 };
 
-/// Throughput falls as interactivity rises: for each of a few configurations (4, 8, 16
-/// GPUs) concurrency doubles from 1, interactivity ≈ I0 / (1 + c/k), throughput ≈
-/// P (1 − e^(−c/k')), TTFT grows with concurrency times a random factor.
+/// The report's synthetic curves (tests/bench/BenchCurves.h), generated before the clock starts.
 Catalog makeCatalog(int seriesCount, std::uint32_t seed) {
-    std::mt19937 random(seed);
-    std::uniform_real_distribution<float> unit(0.0f, 1.0f);
-    std::lognormal_distribution<float> noise(0.0f, 0.08f);
-    const char* hardware[] = {"B200", "H100", "H200", "MI355X", "MI300X", "GB200", "B300", "L40S"};
-    const char* engines[] = {"vllm", "sglang", "trt", "dynamo"};
-    const char* precisions[] = {"fp4", "fp8", "bf16"};
     Catalog catalog;
     catalog.points.reserve(std::size_t(seriesCount) * pointsPerSeries);
-    for (int s = 0; s < seriesCount; ++s) {
-        SeriesKey key;
-        key.model = "deepseek-r1";
-        key.hardware = hardware[s % 8];
-        key.engine = engines[(s / 8) % 4];
-        key.precision = precisions[(s / 32) % 3];
-        key.isl = 1024;
-        key.osl = 1024;
-        char run[16];
-        std::snprintf(run, sizeof run, "r%d", s / 96);
-        key.run = run;
-        catalog.keys.push_back(key);
-        const int configs = 3;
-        for (int i = 0; i < pointsPerSeries; ++i) {
-            const int config = i * configs / pointsPerSeries;
-            const int step = i - config * pointsPerSeries / configs;
-            const float concurrency = float(1 << std::min(step, 12));
-            const float peak = (2000.0f + 6000.0f * unit(random)) * (1.0f + 0.3f * float(config));
-            const float fastest = (80.0f + 120.0f * unit(random)) / (1.0f + 0.2f * float(config));
-            RawPoint p{};
-            p.gpus = 4 << config;
-            p.concurrency = concurrency;
-            p.interactivity[0] = fastest / (1.0f + concurrency / 24.0f) * noise(random);
-            p.interactivity[1] = p.interactivity[0] * (0.8f + 0.1f * unit(random));
-            p.interactivity[2] = p.interactivity[1] * (0.7f + 0.2f * unit(random));
-            p.tput = peak * (1.0f - std::exp(-concurrency / 64.0f)) * noise(random);
-            p.outputTput = p.tput * 0.5f;
-            p.ttft[0] = 0.05f * (1.0f + concurrency / 32.0f) * (0.5f + unit(random));
-            p.ttft[1] = p.ttft[0] * (1.2f + unit(random));
-            p.ttft[2] = p.ttft[1] * (1.2f + unit(random));
-            p.e2el = p.ttft[0] + 1024.0f / p.interactivity[0];
-            catalog.points.push_back(p);
-        }
-    }
+    bench::generatePoints(seriesCount, seed,
+                          [&](int series, const SeriesKey& key, const bench::BenchPoint& point) {
+                              if (catalog.keys.size() <= std::size_t(series))
+                                  catalog.keys.push_back(key);
+                              catalog.points.push_back(point);
+                          });
     return catalog;
-}
-
-PointFigures figuresOf(const RawPoint& p) {
-    PointFigures f;
-    f.gpus = p.gpus;
-    f.concurrency = p.concurrency;
-    f.tputPerGpu = p.tput;
-    f.outputTputPerGpu = p.outputTput;
-    f.interactivity = {p.interactivity[0], p.interactivity[1], p.interactivity[2]};
-    f.ttftSeconds = {p.ttft[0], p.ttft[1], p.ttft[2]};
-    f.e2elSeconds.p50 = p.e2el;
-    return f;
 }
 
 std::vector<CostBasis> costBases() {
@@ -148,7 +93,7 @@ RankingEngine build(const Catalog& catalog) {
     for (const auto& key : catalog.keys) {
         const auto series = engine.addSeries(key);
         for (int i = 0; i < pointsPerSeries; ++i)
-            engine.addPoint(series, figuresOf(catalog.points[next++]));
+            engine.addPoint(series, bench::figuresOf(catalog.points[next++]));
     }
     engine.setCostBases(costBases());
     return engine;
