@@ -304,17 +304,25 @@ bool readCatalog(sqlite3* database, Catalog* catalog, QString* error) {
     });
 }
 
+bool readEngineTables(sqlite3* database, EngineTables* tables, QString* error) {
+    return readCostBases(database, &tables->bases, error) &&
+           readOffers(database, &tables->offers, error) &&
+           readQualityScores(database, &tables->scores, error) &&
+           readSeriesKeys(database, &tables->series, error);
+}
+
+void EngineTables::moveInto(RankingEngine& engine) {
+    engine.setCostBases(std::move(bases));
+    engine.setOffers(std::move(offers));
+    engine.setQualityScores(std::move(scores));
+}
+
 bool readIntoEngine(sqlite3* database, RankingEngine& engine,
                     std::vector<std::vector<PointDetails>>* details, QString* error) {
-    std::vector<CostBasis> bases;
-    std::vector<ProviderOffer> offers;
-    std::vector<QualityScore> scores;
-    if (!readCostBases(database, &bases, error) || !readOffers(database, &offers, error) ||
-        !readQualityScores(database, &scores, error))
+    EngineTables tables;
+    if (!readEngineTables(database, &tables, error))
         return false;
-    std::vector<SeriesRow> rows;
-    if (!readSeriesKeys(database, &rows, error))
-        return false;
+    const std::vector<SeriesRow>& rows = tables.series;
 
     std::int64_t pointEstimate = 0;
     {
@@ -372,9 +380,7 @@ bool readIntoEngine(sqlite3* database, RankingEngine& engine,
         *error = QStringLiteral("reading points: %1").arg(statement.errorMessage());
         return false;
     }
-    engine.setCostBases(std::move(bases));
-    engine.setOffers(std::move(offers));
-    engine.setQualityScores(std::move(scores));
+    tables.moveInto(engine);
     return true;
 }
 

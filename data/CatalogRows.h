@@ -2,6 +2,7 @@
 /// Row readers the catalog's loaders share (internal to data/): SQLite columns as core values.
 
 #include "CatalogTypes.h"
+#include "RankingEngine.h"
 
 #include <QString>
 #include <cstdint>
@@ -37,5 +38,19 @@ struct SeriesRow {
 
 /// Every series of the catalog, by id.
 bool readSeriesKeys(sqlite3* database, std::vector<SeriesRow>* rows, QString* error);
+
+/// What an engine needs besides the points: cost bases, offers, quality scores, series keys.
+struct EngineTables {
+    std::vector<CostBasis> bases;
+    std::vector<ProviderOffer> offers;
+    std::vector<QualityScore> scores;
+    std::vector<SeriesRow> series;
+
+    /// Hands bases, offers and scores to the engine (the series are added point by point).
+    void moveInto(RankingEngine& engine);
+};
+
+/// Reads every table of EngineTables; false with `error` set on failure.
+bool readEngineTables(sqlite3* database, EngineTables* tables, QString* error);
 
 } // namespace tokenomics::data

@@ -83,15 +83,10 @@ void readRankingFigures(sqlite3_stmt* statement, const RankingLoadPlan& plan,
 
 bool readForRanking(sqlite3* database, RankingEngine& engine, const RankingLoadPlan& plan,
                     std::vector<std::vector<std::int64_t>>* pointIds, QString* error) {
-    std::vector<CostBasis> bases;
-    std::vector<ProviderOffer> offers;
-    std::vector<QualityScore> scores;
-    if (!readCostBases(database, &bases, error) || !readOffers(database, &offers, error) ||
-        !readQualityScores(database, &scores, error))
+    EngineTables tables;
+    if (!readEngineTables(database, &tables, error))
         return false;
-    std::vector<SeriesRow> rows;
-    if (!readSeriesKeys(database, &rows, error))
-        return false;
+    const std::vector<SeriesRow>& rows = tables.series;
 
     std::vector<bool> keep;
     if (plan.chooseSeries) {
@@ -99,7 +94,7 @@ bool readForRanking(sqlite3* database, RankingEngine& engine, const RankingLoadP
         keys.reserve(rows.size());
         for (const SeriesRow& row : rows)
             keys.push_back(row.key);
-        keep = plan.chooseSeries(keys, offers);
+        keep = plan.chooseSeries(keys, tables.offers);
     }
     if (keep.size() != rows.size())
         keep.assign(rows.size(), true);
@@ -196,9 +191,7 @@ bool readForRanking(sqlite3* database, RankingEngine& engine, const RankingLoadP
     for (std::size_t row = 0; row < idsInScanOrder.size(); ++row)
         (*pointIds)[seriesInScanOrder[row]].push_back(idsInScanOrder[row]);
 
-    engine.setCostBases(std::move(bases));
-    engine.setOffers(std::move(offers));
-    engine.setQualityScores(std::move(scores));
+    tables.moveInto(engine);
     return true;
 }
 
