@@ -10,9 +10,12 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <condition_variable>
+#include <csignal>
 #include <cstdint>
 #include <deque>
 #include <limits>
@@ -247,6 +250,30 @@ void removeCatalogFiles(const QString& path) {
         QFile::remove(path + QLatin1String(suffix));
 }
 
+/// Removes what killed imports left beside catalogPath: `NAME.importing-PID` (and its -wal,
+/// -shm, -journal) whose process no longer exists. A staging file of a live process is that
+/// import's own, so it stays; so does anything named otherwise.
+void removeStaleStagings(const QString& catalogPath) {
+    const QFileInfo target(catalogPath);
+    const QString prefix = target.fileName() + QStringLiteral(".importing-");
+    static const QRegularExpression kPidAndSuffix(
+        QStringLiteral("^([0-9]{1,10})(-wal|-shm|-journal)?$"));
+    const QDir folder = target.absoluteDir();
+    for (const QString& name : folder.entryList(QDir::Files | QDir::Hidden)) {
+        if (!name.startsWith(prefix))
+            continue;
+        const QRegularExpressionMatch match = kPidAndSuffix.match(name.mid(prefix.size()));
+        if (!match.hasMatch())
+            continue;
+        const qint64 pid = match.captured(1).toLongLong();
+        if (pid <= 0 || pid > INT_MAX)
+            continue;
+        // EPERM means the process exists (another user's): only ESRCH proves it is gone.
+        if (::kill(static_cast<pid_t>(pid), 0) == -1 && errno == ESRCH)
+            QFile::remove(folder.filePath(name));
+    }
+}
+
 enum class Placement { Placed, TargetExists, Failed };
 
 /// Moves the finished catalog to its place unless a file appeared there meanwhile; link(2)
@@ -354,6 +381,8 @@ bool writeResultFiles(CatalogWriter& writer, const QStringList& paths, ImportFor
 CatalogImportOutcome importIntoCatalog(const QString& catalogPath, const QStringList& files,
                                        ImportFormat format, const ImportDefaults& defaults,
                                        const std::function<bool(qint64, qint64)>& progress) {
+    if (!catalogPath.isEmpty())
+        removeStaleStagings(catalogPath);
     if (catalogPath.isEmpty() || QFileInfo::exists(catalogPath))
         return importInto(catalogPath, catalogPath, files, format, defaults, progress);
     // A new catalog: built beside its place, and put there only once the import committed.

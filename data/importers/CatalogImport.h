@@ -35,7 +35,9 @@ bool writeResultFiles(CatalogWriter& writer, const QStringList& paths, ImportFor
 
 /// Imports the files into the catalog at catalogPath (the default catalog when empty), all or
 /// nothing. A catalog that does not exist yet is built beside its place and moved there only
-/// when the import succeeds, so a failed import leaves no file behind.
+/// when the import succeeds, so a failed import leaves no file behind. Staging files an import
+/// killed before it could clean up (`catalogPath.importing-PID`, PID no longer running) are
+/// removed first.
 /// progress(bytesDone, bytesTotal), called on the parsing thread, may return false to cancel
 /// (inputError->reason "cancelled").
 CatalogImportOutcome importIntoCatalog(const QString& catalogPath, const QStringList& files,

@@ -8,7 +8,11 @@
 #include "ImportTestSupport.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
+#include <QProcess>
 #include <QTest>
+#include <cerrno>
+#include <csignal>
 
 using namespace tokenomics;
 using namespace tokenomics::data;
@@ -59,6 +63,7 @@ private slots:
     void pointAlreadyInTheCatalogNamesTheLine();
     void newCatalogIsOnlyCreatedBySuccess();
     void jsonFormatsStreamAsTheyParse();
+    void stagingLeftByADeadImportIsRemoved();
 
 private:
     QString file(const QString& name) const { return m_dir->filePath(name); }
@@ -250,6 +255,57 @@ void TestStreamedImport::jsonFormatsStreamAsTheyParse() {
              double(pointCount(*batch)));
     QCOMPARE(sqliteNumber(fresh, "SELECT count(*) FROM series").value_or(-1),
              double(batch->series.size()));
+}
+
+void TestStreamedImport::stagingLeftByADeadImportIsRemoved() {
+    // A process that has exited (and been reaped): its PID names no process now.
+    QProcess finished;
+    finished.start(QStringLiteral("true"), {});
+    QVERIFY(finished.waitForStarted());
+    const qint64 deadPid = finished.processId();
+    QVERIFY(finished.waitForFinished());
+    QVERIFY(::kill(pid_t(deadPid), 0) == -1 && errno == ESRCH);
+    // A process that runs through the import.
+    QProcess running;
+    running.start(QStringLiteral("sleep"), {QStringLiteral("60")});
+    QVERIFY(running.waitForStarted());
+    const qint64 livePid = running.processId();
+    const qint64 ownPid = QCoreApplication::applicationPid();
+
+    const QString good = writeFile(*m_dir, QStringLiteral("good.csv"), manyRows(200));
+    const auto leave = [&](const QString& name) {
+        writeFile(*m_dir, name, "left by a killed import");
+        return file(name);
+    };
+    const auto staging = [](const QString& catalog, qint64 pid, const char* suffix = "") {
+        return QStringLiteral("%1.importing-%2%3").arg(catalog).arg(pid).arg(suffix);
+    };
+    // Into an existing catalog: only the dead PID's staging file and its -wal go.
+    const QString dead = leave(staging(QStringLiteral("catalog.sqlite"), deadPid));
+    const QString deadWal = leave(staging(QStringLiteral("catalog.sqlite"), deadPid, "-wal"));
+    const QStringList kept{leave(staging(QStringLiteral("catalog.sqlite"), livePid)),
+                           leave(staging(QStringLiteral("catalog.sqlite"), ownPid)),
+                           leave(staging(QStringLiteral("catalog.sqlite"), deadPid, ".bak")),
+                           leave(staging(QStringLiteral("other.sqlite"), deadPid)),
+                           leave(QStringLiteral("catalog.sqlite.importing-x%1").arg(deadPid))};
+    CatalogImportOutcome outcome = importIntoCatalog(m_catalog, {good}, ImportFormat::Auto, {});
+    QVERIFY2(outcome.ok, qPrintable(outcome.catalogError));
+    QVERIFY(!QFile::exists(dead));
+    QVERIFY(!QFile::exists(deadWal));
+    for (const QString& path : kept)
+        QVERIFY2(QFile::exists(path), qPrintable(path));
+
+    // Into a new catalog: the dead staging file goes, the new catalog is placed.
+    const QString fresh = file(QStringLiteral("fresh.sqlite"));
+    const QString deadFresh = leave(staging(QStringLiteral("fresh.sqlite"), deadPid));
+    const QString liveFresh = leave(staging(QStringLiteral("fresh.sqlite"), livePid));
+    outcome = importIntoCatalog(fresh, {good}, ImportFormat::Auto, {});
+    QVERIFY2(outcome.ok, qPrintable(outcome.catalogError));
+    QVERIFY(!QFile::exists(deadFresh));
+    QVERIFY(QFile::exists(liveFresh));
+    QCOMPARE(sqliteNumber(fresh, "SELECT count(*) FROM points").value_or(-1), 200.0);
+    running.kill();
+    running.waitForFinished();
 }
 
 QTEST_GUILESS_MAIN(TestStreamedImport)
