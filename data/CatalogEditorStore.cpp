@@ -39,6 +39,27 @@ std::string readable(const QString& message) {
     return message.toStdString();
 }
 
+/// A column that refers to a row of another table by its name.
+struct NameReference {
+    const char* table;
+    const char* column;
+    const char* what; // for messages: "series", "cost bases"
+};
+
+/// The row's name, for the kinds of row that have one.
+template <typename Value> std::string nameOfValue(const Value& value) {
+    if constexpr (requires { value.name; })
+        return value.name;
+    else
+        return {};
+}
+
+const std::vector<NameReference> acceleratorReferences = {{"series", "hardware", "series"},
+                                                          {"cost_bases", "hardware", "cost bases"}};
+const std::vector<NameReference> modelReferences = {{"series", "model", "series"},
+                                                    {"provider_offers", "model", "offers"},
+                                                    {"quality_scores", "model", "quality scores"}};
+
 } // namespace
 
 struct CatalogEditorStore::Impl {
@@ -129,19 +150,61 @@ struct CatalogEditorStore::Impl {
         return true;
     }
 
+    /// The `name` of row `id` of `table`; empty when there is none.
+    std::string nameOf(const char* table, std::int64_t id) {
+        const std::string sql = std::string("SELECT name FROM ") + table + " WHERE id = ?";
+        SqlStatement statement(handle, sql.c_str());
+        statement.bind(1, id);
+        return statement.step() == SQLITE_ROW ? statement.columnText(0) : std::string();
+    }
+
+    /// Renames `from` to `to` in every column that refers to a row by name, so a renamed
+    /// accelerator keeps its series and cost bases, a renamed model its series and offers.
+    bool cascadeRename(const std::vector<NameReference>& references, const std::string& from,
+                       const std::string& to, QString* error) {
+        for (const NameReference& reference : references) {
+            const std::string sql = std::string("UPDATE ") + reference.table + " SET " +
+                                    reference.column + " = ? WHERE " + reference.column + " = ?";
+            SqlStatement statement(handle, sql.c_str());
+            statement.bind(1, to);
+            statement.bind(2, from);
+            if (statement.step() == SQLITE_DONE)
+                continue;
+            if (sqlite3_extended_errcode(handle) != SQLITE_CONSTRAINT_UNIQUE) {
+                *error = statement.errorMessage();
+                return false;
+            }
+            // The UNIQUE constraint of `reference.table` refused: say what it means.
+            *error = QStringLiteral("name: renaming '%1' to '%2' would merge %3 of both names; "
+                                    "remove or rename those first")
+                         .arg(QString::fromStdString(from), QString::fromStdString(to),
+                              QString::fromLatin1(reference.what));
+            return false;
+        }
+        return true;
+    }
+
     /// Replaces row `value.catalogId` (or adds one when 0); `findId` finds the written row.
+    /// A changed name follows into `references`.
     template <typename Value, typename Insert>
     EditResult upsert(const char* table, const Value& value, const std::vector<FieldProblem>& bad,
                       Insert insert, const std::function<std::int64_t()>& findId,
-                      const char* aliasTable = nullptr, const char* aliasColumn = nullptr) {
+                      const char* aliasTable = nullptr, const char* aliasColumn = nullptr,
+                      const std::vector<NameReference>& references = {}) {
         if (!bad.empty())
             return EditResult::failure(joinProblems(bad));
         std::int64_t writtenId = 0;
         return transaction(
             [&](CatalogWriter& writer, QString* error) {
+                const std::string oldName = references.empty() || value.catalogId == 0
+                                                ? std::string()
+                                                : nameOf(table, value.catalogId);
                 if (value.catalogId != 0 && !remove(table, value.catalogId, error))
                     return false;
                 if (!insert(writer, error))
+                    return false;
+                if (!oldName.empty() && oldName != nameOfValue(value) &&
+                    !cascadeRename(references, oldName, nameOfValue(value), error))
                     return false;
                 writtenId = findId();
                 if (value.catalogId == 0 || writtenId == value.catalogId)
@@ -222,7 +285,7 @@ EditResult CatalogEditorStore::upsertAccelerator(const Accelerator& accelerator)
             return writer.insertAccelerator(accelerator, error);
         },
         [&] { return impl_->idOf("SELECT id FROM accelerators WHERE name = ?", accelerator.name); },
-        "accelerator_aliases", "accelerator_id");
+        "accelerator_aliases", "accelerator_id", acceleratorReferences);
 }
 
 EditResult CatalogEditorStore::removeAccelerator(std::int64_t catalogId) {
@@ -259,7 +322,7 @@ EditResult CatalogEditorStore::upsertModel(const ModelInfo& model) {
         "models", model, validateModel(model),
         [&](CatalogWriter& writer, QString* error) { return writer.insertModel(model, error); },
         [&] { return impl_->idOf("SELECT id FROM models WHERE name = ?", model.name); },
-        "model_aliases", "model_id");
+        "model_aliases", "model_id", modelReferences);
 }
 
 EditResult CatalogEditorStore::removeModel(std::int64_t catalogId) {

@@ -108,6 +108,75 @@ private slots:
                  std::optional<double>(0));
     }
 
+    void renamesFollowIntoTheRowsThatNameThem() {
+        Accelerator accelerator;
+        accelerator.name = "X1";
+        const EditResult added = store_->upsertAccelerator(accelerator);
+        QVERIFY2(added.ok, added.error.c_str());
+        accelerator.catalogId = added.catalogId;
+        CostBasis basis;
+        basis.hardware = "X1";
+        basis.key = "own";
+        basis.usdPerGpuHour = 2;
+        QVERIFY(store_->upsertCostBasis(basis).ok);
+        ModelInfo model;
+        model.name = "Big";
+        const EditResult modelAdded = store_->upsertModel(model);
+        QVERIFY2(modelAdded.ok, modelAdded.error.c_str());
+        model.catalogId = modelAdded.catalogId;
+        ProviderOffer offer;
+        offer.provider = "P";
+        offer.model = "Big";
+        offer.inputUsdPerM = 0.1;
+        offer.outputUsdPerM = 0.4;
+        QVERIFY(store_->upsertOffer(offer).ok);
+        // One series on X1 and one of the same identity on X2 (an accelerator not in the list).
+        ImportBatch batch;
+        for (const char* hardware : {"X1", "X2"}) {
+            Series series;
+            series.key = {"Big", hardware, "vllm", "fp8", "none", 1024, 1024, ""};
+            OperatingPoint point;
+            point.figures.concurrency = 1;
+            point.figures.tputPerGpu = 100;
+            point.figures.interactivity.p50 = 50;
+            series.points = {point};
+            batch.series.push_back(series);
+        }
+        CatalogError error;
+        QVERIFY2(store_->store().import(batch, &error), qPrintable(error.message));
+        const auto count = [this](const char* sql) { return sqliteNumber(path_, sql); };
+
+        accelerator.name = "X1 Pro";
+        const EditResult renamed = store_->upsertAccelerator(accelerator);
+        QVERIFY2(renamed.ok, renamed.error.c_str());
+        QCOMPARE(count("SELECT count(*) FROM series WHERE hardware = 'X1 Pro'"), 1.0);
+        QCOMPARE(count("SELECT count(*) FROM series WHERE hardware = 'X1'"), 0.0);
+        QCOMPARE(count("SELECT count(*) FROM cost_bases WHERE hardware = 'X1 Pro'"), 1.0);
+        QCOMPARE(count("SELECT count(*) FROM series WHERE hardware = 'X2'"), 1.0);
+
+        accelerator.name = "X1"; // as undo does
+        QVERIFY(store_->upsertAccelerator(accelerator).ok);
+        QCOMPARE(count("SELECT count(*) FROM series WHERE hardware = 'X1'"), 1.0);
+        QCOMPARE(count("SELECT count(*) FROM cost_bases WHERE hardware = 'X1'"), 1.0);
+
+        // Renaming X1 to X2 would make two series one: refused, nothing changed.
+        accelerator.name = "X2";
+        const EditResult merged = store_->upsertAccelerator(accelerator);
+        QVERIFY(!merged.ok);
+        QVERIFY2(merged.error.rfind("name: ", 0) == 0, merged.error.c_str());
+        QVERIFY2(merged.error.find("merge series") != std::string::npos, merged.error.c_str());
+        QCOMPARE(sqliteText(path_, "SELECT name FROM accelerators"),
+                 std::optional<QString>(QStringLiteral("X1")));
+        QCOMPARE(count("SELECT count(*) FROM series WHERE hardware = 'X1'"), 1.0);
+        QCOMPARE(count("SELECT count(*) FROM cost_bases WHERE hardware = 'X1'"), 1.0);
+
+        model.name = "Big v2";
+        QVERIFY(store_->upsertModel(model).ok);
+        QCOMPARE(count("SELECT count(*) FROM series WHERE model = 'Big v2'"), 2.0);
+        QCOMPARE(count("SELECT count(*) FROM provider_offers WHERE model = 'Big v2'"), 1.0);
+        QCOMPARE(count("SELECT count(*) FROM series WHERE model = 'Big'"), 0.0);
+    }
+
     void offersAndModels() {
         ProviderOffer offer;
         offer.provider = "P";
