@@ -3,9 +3,8 @@
 #include "CatalogEditorStore.h"
 #include "CatalogStore.h"
 #include "ImportTypes.h"
+#include "importers/CatalogImport.h"
 #include "importers/ResultImporter.h"
-
-#include <set>
 
 namespace tokenomics::app {
 
@@ -19,18 +18,6 @@ std::unique_ptr<data::CatalogEditorStore> openStore(const QString& path, QString
     if (!store && error)
         *error = catalogError.message;
     return store;
-}
-
-qint64 distinctSeries(const data::ImportBatch& batch) {
-    std::set<std::tuple<std::string, std::string, std::string, std::string, std::string, int, int,
-                        std::string>>
-        keys;
-    for (const Series& series : batch.series) {
-        const SeriesKey& key = series.key;
-        keys.insert({key.model, key.hardware, key.engine, key.precision, key.specDecoding, key.isl,
-                     key.osl, key.run});
-    }
-    return static_cast<qint64>(keys.size());
 }
 
 } // namespace
@@ -91,7 +78,6 @@ CatalogFileSession::importFiles(const QString& catalogPath, const QStringList& f
                                 const std::function<bool(qint64, qint64)>& progress) {
     // Runs on a worker thread: touches nothing of this object, opens its own connection.
     ui::ImportOutcome outcome;
-    data::ImportError importError;
     bool formatKnown = false;
     const data::ImportFormat format = data::formatFromName(request.format, &formatKnown);
     if (!formatKnown) {
@@ -117,9 +103,26 @@ CatalogFileSession::importFiles(const QString& catalogPath, const QStringList& f
     defaults.gpus = request.gpus;
     defaults.isl = request.isl;
     defaults.osl = request.osl;
-    const std::optional<data::ImportBatch> batch =
-        data::parseResultFiles(files, format, defaults, &importError, progress);
-    if (!batch) {
+    // Streamed: points are written as they are parsed, inside one transaction, so memory stays
+    // flat. progress runs on the importer's parsing thread (the caller's only stores atomics).
+    // Once every byte is parsed, (-1, -1) announces the commit: the last chance to cancel.
+    bool parsed = false; // parsing thread only
+    const auto streamed = [&progress, &parsed](qint64 bytesDone, qint64 bytesTotal) {
+        if (!progress)
+            return true;
+        if (!parsed) {
+            if (!progress(bytesDone, bytesTotal))
+                return false;
+            parsed = bytesDone >= bytesTotal;
+            if (!parsed)
+                return true;
+        }
+        return progress(-1, -1);
+    };
+    const data::CatalogImportOutcome imported =
+        data::importIntoCatalog(catalogPath, files, format, defaults, streamed);
+    if (imported.inputError) {
+        const data::ImportError& importError = *imported.inputError;
         outcome.cancelled = importError.reason == QLatin1String("cancelled");
         outcome.file = importError.file;
         outcome.location = importError.location;
@@ -128,24 +131,15 @@ CatalogFileSession::importFiles(const QString& catalogPath, const QStringList& f
         outcome.message = importError.message();
         return outcome;
     }
-    if (progress && !progress(-1, -1)) {
-        outcome.cancelled = true;
-        outcome.reason = QStringLiteral("cancelled");
-        outcome.message = QStringLiteral("cancelled before writing to the catalog");
-        return outcome;
-    }
-    data::CatalogError catalogError;
-    std::optional<data::CatalogStore> store = data::CatalogStore::open(catalogPath, &catalogError);
-    if (!store || !store->import(*batch, &catalogError)) {
+    if (!imported.ok) {
         outcome.file = catalogPath;
-        outcome.reason = catalogError.message;
-        outcome.message = catalogError.message;
+        outcome.reason = imported.catalogError;
+        outcome.message = imported.catalogError;
         return outcome;
     }
     outcome.ok = true;
-    for (const Series& series : batch->series)
-        outcome.points += static_cast<qint64>(series.points.size());
-    outcome.series = distinctSeries(*batch);
+    outcome.points = imported.points;
+    outcome.series = imported.series;
     return outcome;
 }
 
