@@ -18,12 +18,7 @@
 #include <QUrl>
 #include <QVariant>
 #include <atomic>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <fcntl.h>
 #include <sqlite3.h>
-#include <unistd.h>
 
 namespace tokenomics::data {
 
@@ -49,24 +44,6 @@ void fail(CatalogError* error, const QString& message) {
 
 QString nativePath(const QString& path) {
     return QDir::toNativeSeparators(path);
-}
-
-/// Moves `from` to `to` only if `to` does not exist, atomically. QFile::rename is no use here:
-/// when the target appears between its own check and the rename, it falls back to copying over
-/// the target, so another program would see the catalog empty or replaced mid-copy.
-bool placeWithoutReplacing(const QString& from, const QString& to) {
-    const QByteArray source = QFile::encodeName(from);
-    const QByteArray target = QFile::encodeName(to);
-    if (::renameat2(AT_FDCWD, source.constData(), AT_FDCWD, target.constData(), RENAME_NOREPLACE) ==
-        0)
-        return true;
-    if (errno != EINVAL && errno != ENOSYS)
-        return false;
-    // A file system without RENAME_NOREPLACE: link(2) refuses an existing target just as well.
-    if (::link(source.constData(), target.constData()) != 0)
-        return false;
-    ::unlink(source.constData());
-    return true;
 }
 
 QString readOnlyMessage(const QString& path, const QString& what) {
@@ -218,9 +195,8 @@ std::optional<CatalogStore> CatalogStore::open(const QString& path, CatalogError
                 created = false;
             }
         }
-        const bool placed = created && placeWithoutReplacing(creating, path);
-        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-            QFile::remove(creating + QLatin1String(suffix));
+        const bool placed = created && placeWithoutReplacing(creating, path) == Placement::Placed;
+        removeCatalogFiles(creating);
         if (!created)
             return std::nullopt;
         if (!placed && !QFileInfo::exists(path)) {
@@ -268,7 +244,7 @@ std::optional<CatalogStore> CatalogStore::openDefault(CatalogError* error) {
                             .arg(nativePath(path), reason));
             return std::nullopt;
         }
-        if (!placeWithoutReplacing(building, path)) {
+        if (placeWithoutReplacing(building, path) != Placement::Placed) {
             QFile::remove(building);
             if (!QFileInfo::exists(path)) {
                 fail(error, QStringLiteral("%1: cannot put the default catalog in place")

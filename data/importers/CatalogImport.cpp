@@ -1,5 +1,6 @@
 // Streamed import: parsed points go straight into the catalog's open write transaction.
 #include "CatalogImport.h"
+#include "CatalogPaths.h"
 
 #include "CatalogStore.h"
 #include "CatalogWriter.h"
@@ -245,11 +246,6 @@ QString nativePath(const QString& path) {
     return QDir::toNativeSeparators(path);
 }
 
-void removeCatalogFiles(const QString& path) {
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-        QFile::remove(path + QLatin1String(suffix));
-}
-
 /// Removes what killed imports left beside catalogPath: `NAME.importing-PID` (and its -wal,
 /// -shm, -journal) whose process no longer exists. A staging file of a live process is that
 /// import's own, so it stays; so does anything named otherwise.
@@ -272,23 +268,6 @@ void removeStaleStagings(const QString& catalogPath) {
         if (::kill(static_cast<pid_t>(pid), 0) == -1 && errno == ESRCH)
             QFile::remove(folder.filePath(name));
     }
-}
-
-enum class Placement { Placed, TargetExists, Failed };
-
-/// Moves the finished catalog to its place unless a file appeared there meanwhile; link(2)
-/// refuses an existing target atomically, where QFile::rename would check first.
-Placement placeCatalog(const QString& from, const QString& to) {
-    const QByteArray source = QFile::encodeName(from);
-    const QByteArray target = QFile::encodeName(to);
-    if (::link(source.constData(), target.constData()) == 0) {
-        removeCatalogFiles(from);
-        return Placement::Placed;
-    }
-    if (errno == EEXIST)
-        return Placement::TargetExists;
-    // A file system without hard links.
-    return QFile::rename(from, to) ? Placement::Placed : Placement::Failed;
 }
 
 CatalogImportOutcome importInto(const QString& catalogPath, const QString& openPath,
@@ -395,8 +374,9 @@ CatalogImportOutcome importIntoCatalog(const QString& catalogPath, const QString
         removeCatalogFiles(staging);
         return outcome;
     }
-    switch (placeCatalog(staging, catalogPath)) {
+    switch (placeWithoutReplacing(staging, catalogPath)) {
     case Placement::Placed:
+        removeCatalogFiles(staging);
         return outcome;
     case Placement::TargetExists:
         // Another program made the catalog meanwhile: import into it as into any catalog.
