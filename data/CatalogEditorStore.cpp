@@ -6,9 +6,7 @@
 
 #include <QDir>
 #include <QSqlDatabase>
-#include <QSqlDriver>
 #include <QSqlError>
-#include <QVariant>
 #include <atomic>
 #include <functional>
 #include <sqlite3.h>
@@ -18,13 +16,6 @@ namespace tokenomics::data {
 namespace {
 
 std::atomic<quint64> editorConnectionCounter{0};
-
-sqlite3* rawHandle(const QSqlDatabase& database) {
-    const QVariant handle = database.driver()->handle();
-    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
-        return *static_cast<sqlite3* const*>(handle.constData());
-    return nullptr;
-}
 
 // "UNIQUE constraint failed: accelerators.name" → a sentence naming the field.
 std::string readable(const QString& message) {
@@ -67,16 +58,7 @@ struct CatalogEditorStore::Impl {
     QString connectionName;
     sqlite3* handle = nullptr;
 
-    ~Impl() {
-        handle = nullptr;
-        if (connectionName.isEmpty())
-            return;
-        {
-            QSqlDatabase database = QSqlDatabase::database(connectionName, false);
-            database.close();
-        }
-        QSqlDatabase::removeDatabase(connectionName);
-    }
+    ~Impl() { closeConnection(connectionName); }
 
     // Runs `write` in one immediate transaction; `findId` reads the row's id before COMMIT.
     EditResult transaction(const std::function<bool(CatalogWriter&, QString*)>& write,

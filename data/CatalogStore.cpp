@@ -13,10 +13,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QUrl>
-#include <QVariant>
 #include <atomic>
 #include <sqlite3.h>
 
@@ -28,13 +26,6 @@ std::atomic<quint64> connectionCounter{0};
 
 QString uniqueConnectionName() {
     return QStringLiteral("tokenomics.catalog.%1").arg(connectionCounter.fetch_add(1));
-}
-
-sqlite3* rawHandle(const QSqlDatabase& database) {
-    const QVariant handle = database.driver()->handle();
-    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
-        return *static_cast<sqlite3* const*>(handle.constData());
-    return nullptr;
 }
 
 void fail(CatalogError* error, const QString& message) {
@@ -69,16 +60,7 @@ struct CatalogStore::Impl {
     sqlite3* handle = nullptr;
     bool readOnly = false;
 
-    ~Impl() {
-        handle = nullptr;
-        if (connectionName.isEmpty())
-            return;
-        {
-            QSqlDatabase database = QSqlDatabase::database(connectionName, false);
-            database.close();
-        }
-        QSqlDatabase::removeDatabase(connectionName);
-    }
+    ~Impl() { closeConnection(connectionName); }
 
     /// Opens the connection: a writable catalog gets WAL and the current schema; a read-only
     /// one (no write permission) is only read, so it must already have the current schema.

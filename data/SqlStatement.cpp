@@ -1,5 +1,8 @@
 #include "SqlStatement.h"
 
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QVariant>
 #include <sqlite3.h>
 
 namespace tokenomics::data {
@@ -106,6 +109,23 @@ bool executeSql(sqlite3* database, const char* sql, QString* error) {
         *error = QString::fromUtf8(message ? message : sqlite3_errstr(rc));
     sqlite3_free(message);
     return false;
+}
+
+sqlite3* rawHandle(const QSqlDatabase& database) {
+    const QVariant handle = database.driver()->handle();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        return *static_cast<sqlite3* const*>(handle.constData());
+    return nullptr;
+}
+
+void closeConnection(const QString& name) {
+    if (name.isEmpty())
+        return;
+    {
+        QSqlDatabase database = QSqlDatabase::database(name, false);
+        database.close();
+    }
+    QSqlDatabase::removeDatabase(name);
 }
 
 } // namespace tokenomics::data

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+class QSqlDatabase;
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -56,5 +57,11 @@ private:
 
 /// Runs SQL without results (BEGIN, COMMIT, PRAGMA); false with SQLite's message.
 bool executeSql(sqlite3* database, const char* sql, QString* error);
+
+/// The raw SQLite handle under a Qt SQL connection of the QSQLITE driver; null otherwise.
+sqlite3* rawHandle(const QSqlDatabase& database);
+
+/// Closes the Qt SQL connection `name` (if any) and removes it from Qt's list.
+void closeConnection(const QString& name);
 
 } // namespace tokenomics::data
