@@ -89,20 +89,25 @@ QTableView* MainWindow::makeTable(QAbstractItemModel* model) {
     return view;
 }
 
-void MainWindow::buildDocks() {
-    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
-    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
-
-    // Left: SLA and cost first (what a buyer changes most), then the filters.
-    auto* controls = new QWidget(this);
+QWidget* MainWindow::makeControls(QWidget* parent) {
+    // SLA and cost first (what a buyer changes most), then the filters.
+    auto* controls = new QWidget(parent);
     auto* controlsLayout = new QVBoxLayout(controls);
     controlsLayout->setContentsMargins(0, 0, 0, 0);
     slaPanel_ = new SlaPanel(state_, controls);
     filters_ = new FiltersPanel(state_, controls);
     controlsLayout->addWidget(slaPanel_);
     controlsLayout->addWidget(filters_);
+    return controls;
+}
+
+void MainWindow::buildDocks() {
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+
+    // Left: the controls, scrolling when the window is short.
     auto* scroll = new ControlsScrollArea(this);
-    scroll->setWidget(controls);
+    scroll->setWidget(makeControls(scroll));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -149,15 +154,8 @@ void MainWindow::rebuildControls() {
     auto* scroll = dock ? qobject_cast<QScrollArea*>(dock->widget()) : nullptr;
     if (!scroll)
         return;
-    auto* controls = new QWidget(scroll);
-    auto* controlsLayout = new QVBoxLayout(controls);
-    controlsLayout->setContentsMargins(0, 0, 0, 0);
-    slaPanel_ = new SlaPanel(state_, controls);
-    filters_ = new FiltersPanel(state_, controls);
-    controlsLayout->addWidget(slaPanel_);
-    controlsLayout->addWidget(filters_);
-    scroll->setWidget(controls); // deletes the old panels
-    scroll->updateGeometry();    // new lists may be wider: the dock follows
+    scroll->setWidget(makeControls(scroll)); // deletes the old panels
+    scroll->updateGeometry();                // new lists may be wider: the dock follows
 }
 
 void MainWindow::buildMenus() {

@@ -40,6 +40,8 @@ public:
 
 private:
     QTableView* makeTable(QAbstractItemModel* model);
+    /// The SLA panel above the filters, both built from the state's catalog.
+    QWidget* makeControls(QWidget* parent);
     void buildDocks();
     void buildMenus();
     void exportCurrentChart();
