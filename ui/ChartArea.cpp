@@ -76,8 +76,11 @@ ChartArea::ChartArea(DashboardState* state, QWidget* parent)
     connect(tabs_, &QTabWidget::currentChanged, this, &ChartArea::syncAxisToggles);
     connect(state_, &DashboardState::curvesChanged, this, &ChartArea::refreshTexts);
     refreshTexts();
-    // Open on cost: the buyer's question, with the winner's envelope and the API offers.
-    tabs_->setCurrentWidget(chart(ChartMetric::CostPerMTotal));
+    // Open on cost: the buyer's question, with the winner's envelope and the API offers. A
+    // catalog without costs opens on throughput instead; the summary says why.
+    const bool costKnown = state_->seriesWithoutCost() < state_->visibleSeries().size();
+    tabs_->setCurrentWidget(
+        chart(costKnown ? ChartMetric::CostPerMTotal : ChartMetric::ThroughputPerGpu));
     syncAxisToggles();
 }
 

@@ -14,6 +14,14 @@ constexpr std::size_t envelopeSamples = 240;
 bool contains(const std::vector<std::int32_t>& values, std::int32_t value) {
     return std::find(values.begin(), values.end(), value) != values.end();
 }
+
+SeriesColors colorsOf(const Catalog& catalog, ColorGrouping grouping) {
+    std::vector<SeriesKey> keys;
+    keys.reserve(catalog.series.size());
+    for (const Series& series : catalog.series)
+        keys.push_back(series.key);
+    return SeriesColors(keys, grouping);
+}
 } // namespace
 
 bool configurationMatches(const ConfigurationFilter& filter, const PointFigures& figures) {
@@ -53,7 +61,8 @@ SeriesFilter defaultSeriesFilter(const Catalog& catalog) {
 DashboardState::DashboardState(Catalog catalog, QObject* parent)
     : QObject(parent)
     , catalog_(std::move(catalog))
-    , engine_(RankingEngine::fromCatalog(catalog_)) {
+    , engine_(RankingEngine::fromCatalog(catalog_))
+    , colors_(colorsOf(catalog_, ColorGrouping::Series)) {
     applyFilters();
     recomputeEnvelope();
     rerank();
@@ -65,6 +74,7 @@ void DashboardState::replaceCatalog(Catalog catalog) {
     catalog_ = std::move(catalog);
     engine_ = RankingEngine::fromCatalog(catalog_);
     engine_.setConfigurationFilter(configuration_);
+    colors_ = colorsOf(catalog_, colors_.grouping());
     hidden_.clear();
     applyFilters();
     recomputeEnvelope();
@@ -114,6 +124,18 @@ std::vector<std::size_t> DashboardState::visibleOffers() const {
             offers.push_back(i);
     }
     return offers;
+}
+
+QColor DashboardState::seriesColor(std::size_t series) const {
+    return colors_.color(engine_.seriesKey(series));
+}
+
+void DashboardState::setColorGrouping(ColorGrouping grouping) {
+    if (grouping == colors_.grouping())
+        return;
+    colors_ = colorsOf(catalog_, grouping);
+    emit curvesChanged();
+    emit thresholdsChanged();
 }
 
 void DashboardState::setSla(const Sla& sla) {
@@ -178,6 +200,23 @@ QString DashboardState::costBasisName(std::size_t series) const {
                : tr("no '%1' basis").arg(QString::fromStdString(cost_.costBasisKey));
 }
 
+std::size_t DashboardState::seriesWithoutStatistic() const {
+    return static_cast<std::size_t>(
+        std::count_if(visible_.begin(), visible_.end(), [this](std::size_t series) {
+            const std::vector<OperatingPoint>& points = catalog_.series[series].points;
+            return std::none_of(points.begin(), points.end(), [this](const OperatingPoint& point) {
+                return point.figures.interactivity.at(sla_.statistic).has_value();
+            });
+        }));
+}
+
+std::size_t DashboardState::seriesWithoutCost() const {
+    return static_cast<std::size_t>(
+        std::count_if(visible_.begin(), visible_.end(), [this](std::size_t series) {
+            return !engine_.usdPerGpuHour(series, cost_).has_value();
+        }));
+}
+
 QString DashboardState::viewTitle() const {
     std::set<std::string> models;
     std::set<std::pair<int, int>> scenarios;
@@ -187,11 +226,16 @@ QString DashboardState::viewTitle() const {
     }
     const QString model = models.size() == 1 ? QString::fromStdString(*models.begin())
                                              : tr("%1 models").arg(models.size());
+    if (visible_.empty())
+        return tr("No series match these filters");
+    const bool knownScenario =
+        scenarios.size() == 1 && scenarios.begin()->first > 0 && scenarios.begin()->second > 0;
     const QString scenario =
-        scenarios.size() == 1
+        scenarios.size() != 1 ? tr("%1 ISL/OSL scenarios").arg(scenarios.size())
+        : knownScenario
             ? tr("ISL/OSL %1")
                   .arg(scenarioLabel(scenarios.begin()->first, scenarios.begin()->second))
-            : tr("%1 ISL/OSL scenarios").arg(scenarios.size());
+            : scenarioLabel(0, 0);
     return QStringLiteral("%1 · %2 · %3 statistic")
         .arg(model, scenario, statisticLabel(sla_.statistic));
 }

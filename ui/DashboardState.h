@@ -4,6 +4,7 @@
 
 #include "CatalogTypes.h"
 #include "RankingEngine.h"
+#include "SeriesStyle.h"
 #include "WinnerEnvelope.h"
 
 #include <QObject>
@@ -52,6 +53,10 @@ public:
     void setHidden(std::size_t series, bool hidden);
     /// Offers of the filtered models, as indices into catalog().offers.
     [[nodiscard]] std::vector<std::size_t> visibleOffers() const;
+    /// The colour of a series in every chart, table and legend, after the colour grouping.
+    [[nodiscard]] QColor seriesColor(std::size_t series) const;
+    [[nodiscard]] ColorGrouping colorGrouping() const { return colors_.grouping(); }
+    void setColorGrouping(ColorGrouping grouping);
 
     // --- SLA and cost ---
     [[nodiscard]] const Sla& sla() const { return sla_; }
@@ -78,6 +83,11 @@ public:
     [[nodiscard]] std::optional<double> costToMeet(std::size_t series, double interactivity) const;
     /// Name of the cost basis behind a series' $/GPU-hour ("own figure" with an override).
     [[nodiscard]] QString costBasisName(std::size_t series) const;
+    /// Visible series with no point whose interactivity is known at the SLA's statistic (the
+    /// sources publish p50 only, say).
+    [[nodiscard]] std::size_t seriesWithoutStatistic() const;
+    /// Visible series whose hardware has no $/GPU-hour under the cost settings.
+    [[nodiscard]] std::size_t seriesWithoutCost() const;
     /// "Model · 8k/1k" for titles; "several models" when mixed.
     [[nodiscard]] QString viewTitle() const;
     /// Distinct sources of the visible series' points and offers.
@@ -106,6 +116,7 @@ private:
     bool paretoOnly_ = false;
     std::vector<std::size_t> visible_;
     std::set<std::size_t> hidden_;
+    SeriesColors colors_;
     Sla sla_;
     CostSettings cost_;
     Ranking ranking_;

@@ -6,10 +6,14 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
+#include <QPushButton>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace tokenomics::ui {
@@ -65,8 +69,11 @@ FiltersPanel::FiltersPanel(DashboardState* state, QWidget* parent)
     scenario_ = new QComboBox(this);
     scenario_->addItem(tr("All scenarios"), QVariant());
     for (const auto& [isl, osl] : scenarios) {
-        scenario_->addItem(tr("%1 (ISL %2, OSL %3)").arg(scenarioLabel(isl, osl)).arg(isl).arg(osl),
-                           QVariant(QList<QVariant>{isl, osl}));
+        scenario_->addItem(
+            isl > 0 && osl > 0
+                ? tr("%1 (ISL %2, OSL %3)").arg(scenarioLabel(isl, osl)).arg(isl).arg(osl)
+                : tr("%1 (MLPerf-style rows)").arg(scenarioLabel(isl, osl)),
+            QVariant(QList<QVariant>{isl, osl}));
         if (filter.isl == isl && filter.osl == osl)
             scenario_->setCurrentIndex(scenario_->count() - 1);
     }
@@ -76,6 +83,21 @@ FiltersPanel::FiltersPanel(DashboardState* state, QWidget* parent)
     disaggregated_->addItem(tr("only disaggregated"));
     disaggregated_->addItem(tr("no disaggregated"));
     form->addRow(tr("Prefill/decode"), disaggregated_);
+    colorGrouping_ = new QComboBox(this);
+    colorGrouping_->setObjectName(QStringLiteral("colorGrouping"));
+    const std::pair<ColorGrouping, QString> groupings[] = {
+        {ColorGrouping::Series, tr("each series")},
+        {ColorGrouping::Hardware, tr("hardware")},
+        {ColorGrouping::Engine, tr("engine")},
+        {ColorGrouping::Precision, tr("precision")},
+        {ColorGrouping::Run, tr("run (software over time)")}};
+    for (const auto& [grouping, name] : groupings) {
+        colorGrouping_->addItem(name, static_cast<int>(grouping));
+        if (grouping == state_->colorGrouping())
+            colorGrouping_->setCurrentIndex(colorGrouping_->count() - 1);
+    }
+    colorGrouping_->setToolTip(tr("Which series share a colour in the charts, legends and tables"));
+    form->addRow(tr("Colour by"), colorGrouping_);
     layout->addLayout(form);
     paretoOnly_ = new QCheckBox(tr("Pareto-only (hide dominated points)"), this);
     layout->addWidget(paretoOnly_);
@@ -99,9 +121,14 @@ FiltersPanel::FiltersPanel(DashboardState* state, QWidget* parent)
     paretoOnly_->setChecked(state_->paretoOnly());
     layout->addStretch(1);
 
-    connect(scenario_, &QComboBox::currentIndexChanged, this, &FiltersPanel::pushToState);
-    connect(disaggregated_, &QComboBox::currentIndexChanged, this, &FiltersPanel::pushToState);
+    connect(scenario_, &QComboBox::currentIndexChanged, this, [this] { pushToState(true); });
+    connect(disaggregated_, &QComboBox::currentIndexChanged, this, [this] { pushToState(); });
     connect(paretoOnly_, &QCheckBox::toggled, state_, &DashboardState::setParetoOnly);
+    connect(colorGrouping_, &QComboBox::currentIndexChanged, this, [this] {
+        if (state_)
+            state_->setColorGrouping(
+                static_cast<ColorGrouping>(colorGrouping_->currentData().toInt()));
+    });
 }
 
 QListWidget* FiltersPanel::addList(const QString& dimension, const QString& title,
@@ -119,23 +146,127 @@ QListWidget* FiltersPanel::addList(const QString& dimension, const QString& titl
     }
     const int rowHeight = list->sizeHintForRow(0) > 0 ? list->sizeHintForRow(0) : 18;
     list->setFixedHeight(std::min(6, std::max(2, static_cast<int>(values.size()))) * rowHeight + 6);
-    layout()->addWidget(label);
+    list->setContextMenuPolicy(Qt::CustomContextMenu);
+    // All / None / Only this: one click instead of unticking dozens of entries.
+    FilterList entry{dimension, list, new QPushButton(tr("All"), this),
+                     new QPushButton(tr("None"), this), new QPushButton(tr("Only this"), this)};
+    entry.only->setToolTip(tr("Show only the highlighted entry of this list"));
+    entry.only->setEnabled(false);
+    auto* buttons = new QHBoxLayout;
+    buttons->setSpacing(2);
+    for (QPushButton* button : {entry.all, entry.none, entry.only}) {
+        button->setAutoDefault(false);
+        buttons->addWidget(button);
+    }
+    buttons->addStretch(1);
+    auto* header = new QHBoxLayout;
+    header->addWidget(label);
+    header->addStretch(1);
+    qobject_cast<QVBoxLayout*>(layout())->addLayout(header);
     layout()->addWidget(list);
-    lists_.emplace_back(dimension, list);
-    connect(list, &QListWidget::itemChanged, this, &FiltersPanel::pushToState);
+    qobject_cast<QVBoxLayout*>(layout())->addLayout(buttons);
+    lists_.push_back(entry);
+    connect(list, &QListWidget::itemChanged, this, [this] { pushToState(); });
+    connect(entry.all, &QPushButton::clicked, this, [this, list] { setChecked(list, true); });
+    connect(entry.none, &QPushButton::clicked, this, [this, list] { setChecked(list, false); });
+    connect(entry.only, &QPushButton::clicked, this, [this, list] {
+        if (list->currentItem())
+            setChecked(list, false, list->currentItem());
+    });
+    connect(
+        list, &QListWidget::currentItemChanged, entry.only,
+        [only = entry.only](QListWidgetItem* current) { only->setEnabled(current != nullptr); });
+    connect(list, &QListWidget::customContextMenuRequested, this,
+            [this, list](const QPoint& position) { showContextMenu(list, position); });
     return list;
 }
 
-QListWidget* FiltersPanel::list(const QString& dimension) const {
-    for (const auto& [name, list] : lists_) {
-        if (name == dimension)
-            return list;
+void FiltersPanel::setChecked(QListWidget* list, bool checked, const QListWidgetItem* only) {
+    updating_ = true;
+    for (int row = 0; row < list->count(); ++row) {
+        QListWidgetItem* item = list->item(row);
+        item->setCheckState(checked || item == only ? Qt::Checked : Qt::Unchecked);
+    }
+    updating_ = false;
+    pushToState();
+}
+
+void FiltersPanel::showContextMenu(QListWidget* list, const QPoint& position) {
+    delete contextMenu_;
+    contextMenu_ = new QMenu(this);
+    QListWidgetItem* item = list->itemAt(position);
+    if (item) {
+        list->setCurrentItem(item);
+        contextMenu_->addAction(tr("Only “%1”").arg(item->text()), this,
+                                [this, list, item] { setChecked(list, false, item); });
+    }
+    contextMenu_->addAction(tr("Select all"), this, [this, list] { setChecked(list, true); });
+    contextMenu_->addAction(tr("Select none"), this, [this, list] { setChecked(list, false); });
+    contextMenu_->popup(list->viewport()->mapToGlobal(position));
+}
+
+const FiltersPanel::FilterList* FiltersPanel::filterList(const QString& dimension) const {
+    for (const FilterList& entry : lists_) {
+        if (entry.dimension == dimension)
+            return &entry;
     }
     return nullptr;
 }
 
-void FiltersPanel::pushToState() {
-    if (!state_ || lists_.size() < 5)
+QListWidget* FiltersPanel::list(const QString& dimension) const {
+    const FilterList* entry = filterList(dimension);
+    return entry ? entry->list : nullptr;
+}
+
+QPushButton* FiltersPanel::selectAllButton(const QString& dimension) const {
+    const FilterList* entry = filterList(dimension);
+    return entry ? entry->all : nullptr;
+}
+
+QPushButton* FiltersPanel::selectNoneButton(const QString& dimension) const {
+    const FilterList* entry = filterList(dimension);
+    return entry ? entry->none : nullptr;
+}
+
+QPushButton* FiltersPanel::selectOnlyButton(const QString& dimension) const {
+    const FilterList* entry = filterList(dimension);
+    return entry ? entry->only : nullptr;
+}
+
+void FiltersPanel::pickScenarioWithData(SeriesFilter& filter) {
+    const std::vector<Series>& allSeries = state_->catalog().series;
+    const auto matchesAny = [&](const SeriesFilter& candidate) {
+        return std::any_of(allSeries.begin(), allSeries.end(),
+                           [&](const Series& series) { return candidate.matches(series.key); });
+    };
+    if (!filter.isl || matchesAny(filter))
+        return;
+    SeriesFilter anyScenario = filter;
+    anyScenario.isl.reset();
+    anyScenario.osl.reset();
+    // Known lengths before unknown, then the scenario with the most series.
+    std::map<std::pair<int, int>, std::pair<bool, int>> counts;
+    for (const Series& series : allSeries) {
+        if (anyScenario.matches(series.key)) {
+            auto& [known, count] = counts[{series.key.isl, series.key.osl}];
+            known = series.key.isl > 0 && series.key.osl > 0;
+            ++count;
+        }
+    }
+    if (counts.empty())
+        return; // nothing matches in any scenario: the chart says so
+    const auto best =
+        std::max_element(counts.begin(), counts.end(),
+                         [](const auto& a, const auto& b) { return a.second < b.second; });
+    filter.isl = best->first.first;
+    filter.osl = best->first.second;
+    const QSignalBlocker blocker(scenario_);
+    scenario_->setCurrentIndex(
+        scenario_->findData(QVariant(QList<QVariant>{best->first.first, best->first.second})));
+}
+
+void FiltersPanel::pushToState(bool scenarioChosen) {
+    if (!state_ || lists_.size() < 5 || updating_)
         return;
     SeriesFilter filter;
     filter.models = checkedValues(list(QStringLiteral("model")));
@@ -147,6 +278,8 @@ void FiltersPanel::pushToState() {
         filter.isl = scenario[0].toInt();
         filter.osl = scenario[1].toInt();
     }
+    if (!scenarioChosen)
+        pickScenarioWithData(filter);
     ConfigurationFilter configuration;
     for (const std::string& gpus : checkedValues(list(QStringLiteral("gpus"))))
         configuration.gpuCounts.push_back(gpus == matchesNothing ? -1 : std::stoi(gpus));

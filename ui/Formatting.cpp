@@ -53,6 +53,9 @@ QString formatSeconds(std::optional<double> seconds) {
 }
 
 QString scenarioLabel(int isl, int osl) {
+    // MLPerf and other sources without request lengths store 0: never show "0k/0k".
+    if (isl <= 0 || osl <= 0)
+        return QStringLiteral("unknown ISL/OSL");
     return thousands(isl) + QLatin1Char('/') + thousands(osl);
 }
 

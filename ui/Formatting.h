@@ -14,7 +14,7 @@ QString formatNumber(std::optional<double> value, int decimals = 0);
 QString formatUsd(std::optional<double> usd);
 /// "0.245 s"; "unknown" when empty.
 QString formatSeconds(std::optional<double> seconds);
-/// "8k/1k" style ISL/OSL label.
+/// "8k/1k" style ISL/OSL label; "unknown ISL/OSL" when either length is unknown (0).
 QString scenarioLabel(int isl, int osl);
 /// "p50" / "p90" / "p99".
 QString statisticLabel(Statistic statistic);

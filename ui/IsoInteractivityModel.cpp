@@ -97,6 +97,8 @@ QVariant IsoInteractivityModel::data(const QModelIndex& index, int role) const {
 
 QVariant IsoInteractivityModel::headerData(int section, Qt::Orientation orientation,
                                            int role) const {
+    if (role == Qt::DecorationRole && state_ && orientation == Qt::Vertical && section < rowCount())
+        return state_->seriesColor(rows_[static_cast<std::size_t>(section)].series);
     if (role != Qt::DisplayRole || !state_)
         return QAbstractTableModel::headerData(section, orientation, role);
     if (orientation == Qt::Horizontal)

@@ -108,6 +108,18 @@ void ParetoChart::setUpSlaItems() {
     feasibleRegion_->setPen(Qt::NoPen);
     feasibleRegion_->setClipToAxisRect(true);
 
+    note_ = new QCPItemText(this);
+    note_->setLayer(QStringLiteral("labels"));
+    note_->position->setType(QCPItemPosition::ptAxisRectRatio);
+    note_->position->setCoords(0.5, 0.3);
+    note_->setPositionAlignment(Qt::AlignCenter);
+    note_->setTextAlignment(Qt::AlignCenter);
+    note_->setPadding(QMargins(10, 6, 10, 6));
+    QFont noteFont = font();
+    noteFont.setPointSizeF(noteFont.pointSizeF() + 1);
+    note_->setFont(noteFont);
+    note_->setVisible(false);
+
     interactivityLine_ = new QCPItemStraightLine(this);
     interactivityLine_->setSelectable(false);
     interactivityLabel_ = new QCPItemText(this);
@@ -130,6 +142,9 @@ void ParetoChart::setUpSlaItems() {
 
 void ParetoChart::applyColors() {
     feasibleRegion_->setBrush(colors_.feasibleRegion);
+    note_->setColor(colors_.text);
+    note_->setBrush(colors_.labelBackground);
+    note_->setPen(QPen(colors_.grid));
     for (QCPItemText* label : {interactivityLabel_, ttftLabel_}) {
         if (label) {
             label->setColor(colors_.sla);
@@ -180,6 +195,8 @@ void ParetoChart::rebuild() {
     buckets_.clear();
     offers_.clear();
     offerMarkers_ = nullptr;
+    offerMarkersFailing_ = nullptr;
+    offerMarkersUnknown_ = nullptr;
     if (!state_)
         return;
     if (metric_ == ChartMetric::CostPerMTotal)
@@ -188,6 +205,8 @@ void ParetoChart::rebuild() {
         addSeries(series);
     if (metric_ == ChartMetric::CostPerMTotal)
         addOffers();
+    note_->setText(emptyReason());
+    note_->setVisible(!note_->text().isEmpty());
     // Large views: a legend of dozens of entries helps nobody and costs layout time on every
     // replot; thousands of antialiased markers make dragging stutter.
     std::size_t pointCount = 0;
@@ -203,12 +222,46 @@ void ParetoChart::rebuild() {
     applyThresholds();
 }
 
+QString ParetoChart::note() const {
+    return note_->visible() ? note_->text() : QString();
+}
+
+QString ParetoChart::emptyReason() const {
+    const std::size_t visible = state_->visibleSeries().size();
+    if (visible == 0)
+        return tr("No series match these filters.\nTick a model, a scenario or hardware in the "
+                  "filters.");
+    const bool anyPoint = std::any_of(drawn_.begin(), drawn_.end(), [](const DrawnSeries& drawn) {
+        return !drawn.points.empty();
+    });
+    if (anyPoint)
+        return {};
+    const Statistic statistic = state_->sla().statistic;
+    if (statistic != Statistic::P50 && state_->seriesWithoutStatistic() == visible)
+        return tr("No %1 data for these series.\nTheir sources publish other statistics: pick "
+                  "p50 in the SLA panel.")
+            .arg(statisticLabel(statistic));
+    switch (metric_) {
+    case ChartMetric::CostPerMTotal:
+        if (state_->seriesWithoutCost() == visible)
+            return tr("No cost known for these series: their hardware has no '%1' cost basis.\n"
+                      "Pick another cost basis or enter your own $/GPU-hour.")
+                .arg(QString::fromStdString(state_->cost().costBasisKey));
+        break;
+    case ChartMetric::Ttft:
+        return tr("TTFT not published for these series at %1.").arg(statisticLabel(statistic));
+    case ChartMetric::ThroughputPerGpu:
+        break;
+    }
+    return tr("No operating point with a known throughput and interactivity.");
+}
+
 void ParetoChart::addSeries(std::size_t series) {
     const RankingEngine& engine = state_->engine();
     const SeriesKey& key = engine.seriesKey(series);
     const Sla curveSla = state_->curveSla();
     const Statistic statistic = curveSla.statistic;
-    const QColor color = hardwareColor(key.hardware);
+    const QColor color = state_->seriesColor(series);
 
     DrawnSeries drawn;
     drawn.series = series;
@@ -346,6 +399,7 @@ void ParetoChart::applyThresholds() {
         return;
     const Sla& sla = state_->sla();
     regrey();
+    regreyOffers();
 
     const bool hasInteractivity = sla.minInteractivity.has_value();
     const double x = hasInteractivity ? *sla.minInteractivity : xAxis->range().lower;
@@ -424,7 +478,8 @@ void ParetoChart::onLegendClick(QCPLegend*, QCPAbstractLegendItem* item, QMouseE
     }
     if (offerMarkers_ && plottableItem->plottable() == offerMarkers_) {
         const bool show = !offerMarkers_->visible();
-        offerMarkers_->setVisible(show);
+        for (QCPGraph* graph : {offerMarkers_, offerMarkersFailing_, offerMarkersUnknown_})
+            graph->setVisible(show);
         for (QCPAbstractItem* offerItem : offerItems_)
             offerItem->setVisible(show);
         plottableItem->setTextColor(show ? colors_.text : colors_.mutedText);

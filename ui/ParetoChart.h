@@ -3,6 +3,7 @@
 /// with draggable SLA lines, greyed failing points, shaded feasible region and tooltips.
 
 #include "ChartTheme.h"
+#include "OfferTableModel.h"
 
 #include <QPointer>
 #include <qcustomplot.h>
@@ -44,6 +45,12 @@ public:
     /// Labels of the API offers on the cost chart; those without room are hidden (the offer
     /// stays in the tooltip, the legend and the offers table).
     [[nodiscard]] std::vector<QCPItemText*> offerLabels() const;
+    /// The marker graph of the offers with a known speed and this SLA verdict: yellow when they
+    /// meet it, grey when they fail, hollow with a "?" label when unknown.
+    [[nodiscard]] QCPGraph* offerMarkers(OfferVerdict verdict) const;
+    /// Why the chart draws no curve ("No p90 data for these series", "No cost known..."); empty
+    /// when it draws one. Shown in the middle of the plot.
+    [[nodiscard]] QString note() const;
     /// The colours the chart is drawn with (from its palette).
     [[nodiscard]] const ChartColors& colors() const { return colors_; }
 
@@ -74,6 +81,13 @@ private:
         double price = 0;
         std::optional<double> speed;
         QCPItemText* label = nullptr;
+        QCPItemStraightLine* line = nullptr; // the price line of an offer of unknown speed
+        QString text;                        // the label without its verdict
+        QString provider;
+        QString priceText;
+        QString verdictText; // " · fails SLA", " · SLA ?" or empty
+        QString verdictMark; // the same, short: " ✗", " ?"
+        [[nodiscard]] QString fullText() const { return text + verdictText; }
     };
 
     void setUpAxes();
@@ -82,6 +96,10 @@ private:
     void addSeries(std::size_t series);
     void addOffers();
     void addEnvelope();
+    /// Moves each offer's marker to the graph of its verdict under the current SLA.
+    void regreyOffers();
+    /// Whether a label box at this place would cross a drawn curve.
+    [[nodiscard]] bool crossesCurve(const QRectF& box) const;
     /// Places the offer labels where they overlap nothing (after every layout, before drawing).
     void layOutOfferLabels();
     /// Recolours the chart's own items and rebuilds the curves after a palette change.
@@ -90,6 +108,7 @@ private:
     void regrey();
     std::size_t markerBucket(QColor color, QCPScatterStyle::ScatterShape shape, double size);
     void applyVisibility();
+    [[nodiscard]] QString emptyReason() const;
     void onLegendClick(QCPLegend* legend, QCPAbstractLegendItem* item, QMouseEvent* event);
     [[nodiscard]] std::optional<double> valueOfPoint(std::size_t series, std::size_t point) const;
     [[nodiscard]] double interactivityLinePixel() const;
@@ -119,8 +138,11 @@ private:
     QCPItemStraightLine* ttftLine_ = nullptr;
     QCPItemText* ttftLabel_ = nullptr;
     QCPItemRect* feasibleRegion_ = nullptr;
+    QCPItemText* note_ = nullptr;
     std::vector<QCPAbstractItem*> offerItems_;
-    QCPGraph* offerMarkers_ = nullptr;
+    QCPGraph* offerMarkers_ = nullptr; // meeting the SLA; the legend entry of all offers
+    QCPGraph* offerMarkersFailing_ = nullptr;
+    QCPGraph* offerMarkersUnknown_ = nullptr;
     DragTarget dragging_ = DragTarget::None;
 };
 

@@ -32,7 +32,7 @@ struct Extent {
     }
     [[nodiscard]] QCPRange range(bool logarithmic) const {
         if (low > high)
-            return logarithmic ? QCPRange(1, 1000) : QCPRange(0, 1);
+            return logarithmic ? QCPRange(1, 1000) : QCPRange(0, 100); // whole-number ticks
         if (logarithmic)
             return QCPRange(low / 1.4, high * 1.4);
         return QCPRange(0, high > 0 ? high * 1.08 : 1);

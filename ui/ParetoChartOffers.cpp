@@ -14,6 +14,8 @@ namespace tokenomics::ui {
 namespace {
 const QColor offerFill(0xf1, 0xc4, 0x0f);
 constexpr double offerMarkerSize = 11;
+constexpr std::size_t crowdedCurveLimit = 40;
+constexpr int shortLabelPixels = 90; // a shortened offer label's provider name
 
 void setAxisPositions(QCPItemPosition* position, QCPItemPosition::PositionType typeX,
                       QCPItemPosition::PositionType typeY, double x, double y) {
@@ -39,8 +41,6 @@ QRectF drawnRect(const QCPItemText& label) {
 
 void ParetoChart::addOffers() {
     const Workload workload = state_->workload();
-    QVector<double> xs;
-    QVector<double> ys;
     QFont labelFont = font();
     labelFont.setPointSizeF(labelFont.pointSizeF() - 1);
     for (std::size_t index : state_->visibleOffers()) {
@@ -52,42 +52,135 @@ void ParetoChart::addOffers() {
         auto* label = new QCPItemText(this);
         label->setLayer(QStringLiteral("labels"));
         label->setFont(labelFont);
-        label->setColor(colors_.text);
         label->setBrush(colors_.labelBackground); // readable where it crosses a curve
         label->setPadding(QMargins(3, 1, 3, 1));
         label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
         label->setClipToAxisRect(true);
         offerItems_.push_back(label);
-        offers_.push_back({index, *price, offer.outputTokensPerSecond, label});
+        DrawnOffer drawn;
+        drawn.offer = index;
+        drawn.price = *price;
+        drawn.speed = offer.outputTokensPerSecond;
+        drawn.label = label;
+        drawn.provider = provider;
+        drawn.priceText = formatUsd(price);
         if (offer.outputTokensPerSecond) {
-            xs << *offer.outputTokensPerSecond;
-            ys << *price;
-            label->setText(QStringLiteral("%1 %2").arg(provider, formatUsd(price)));
+            drawn.text = QStringLiteral("%1 %2").arg(provider, formatUsd(price));
             setAxisPositions(label->position, QCPItemPosition::ptPlotCoords,
                              QCPItemPosition::ptPlotCoords, *offer.outputTokensPerSecond, *price);
-            continue;
+        } else {
+            // Unknown speed: a dashed price line across the chart, labelled along it.
+            drawn.line = new QCPItemStraightLine(this);
+            setAxisPositions(drawn.line->point1, QCPItemPosition::ptAxisRectRatio,
+                             QCPItemPosition::ptPlotCoords, 0, *price);
+            setAxisPositions(drawn.line->point2, QCPItemPosition::ptAxisRectRatio,
+                             QCPItemPosition::ptPlotCoords, 1, *price);
+            offerItems_.push_back(drawn.line);
+            drawn.text = tr("API %1 %2 · speed unknown").arg(provider, formatUsd(price));
+            setAxisPositions(label->position, QCPItemPosition::ptAxisRectRatio,
+                             QCPItemPosition::ptPlotCoords, 0.01, *price);
         }
-        // Unknown speed: a dashed price line across the chart, labelled along it.
-        auto* line = new QCPItemStraightLine(this);
-        line->setPen(QPen(colors_.text, 1.2, Qt::DashLine));
-        setAxisPositions(line->point1, QCPItemPosition::ptAxisRectRatio,
-                         QCPItemPosition::ptPlotCoords, 0, *price);
-        setAxisPositions(line->point2, QCPItemPosition::ptAxisRectRatio,
-                         QCPItemPosition::ptPlotCoords, 1, *price);
-        offerItems_.push_back(line);
-        label->setText(tr("API %1 %2 · speed unknown").arg(provider, formatUsd(price)));
-        setAxisPositions(label->position, QCPItemPosition::ptAxisRectRatio,
-                         QCPItemPosition::ptPlotCoords, 0.01, *price);
+        offers_.push_back(drawn);
     }
-    offerMarkers_ = addGraph();
-    offerMarkers_->setName(tr("API offer (dashed: speed unknown)"));
-    offerMarkers_->setLineStyle(QCPGraph::lsNone);
-    offerMarkers_->setScatterStyle(
-        QCPScatterStyle(QCPScatterStyle::ssDiamond, colors_.text, offerFill, offerMarkerSize));
-    offerMarkers_->setPen(QPen(colors_.text, 1.2, Qt::DashLine));
-    offerMarkers_->setData(xs, ys);
-    if (offers_.empty())
-        offerMarkers_->removeFromLegend();
+    const auto addMarkers = [this](const QColor& outline, const QColor& fill) {
+        QCPGraph* graph = addGraph();
+        graph->setLineStyle(QCPGraph::lsNone);
+        graph->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssDiamond, outline, fill, offerMarkerSize));
+        graph->setPen(QPen(outline, 1.2, Qt::DashLine));
+        graph->removeFromLegend();
+        return graph;
+    };
+    offerMarkersFailing_ = addMarkers(colors_.failingPoint.darker(130), colors_.failingPoint);
+    offerMarkersUnknown_ = addMarkers(colors_.text, colors_.labelBackground);
+    offerMarkers_ = addMarkers(colors_.text, offerFill);
+    offerMarkers_->setName(tr("API offer (grey: fails the SLA, hollow: unknown; dashed: speed "
+                              "unknown)"));
+    if (!offers_.empty())
+        offerMarkers_->addToLegend();
+}
+
+void ParetoChart::regreyOffers() {
+    if (!offerMarkers_)
+        return;
+    std::vector<OfferVerdict> verdicts(state_->catalog().offers.size(), OfferVerdict::Unknown);
+    for (const OfferResult& result : state_->ranking().offers)
+        verdicts[result.offer] =
+            offerVerdict(result, state_->catalog().offers[result.offer], state_->sla());
+    QVector<double> xs[3];
+    QVector<double> ys[3];
+    for (DrawnOffer& offer : offers_) {
+        const OfferVerdict verdict = verdicts[offer.offer];
+        const auto slot = static_cast<std::size_t>(verdict);
+        const bool fails = verdict == OfferVerdict::Fails;
+        offer.label->setColor(fails ? colors_.mutedText : colors_.text);
+        offer.verdictText = fails                              ? tr(" · fails SLA")
+                            : verdict == OfferVerdict::Unknown ? tr(" · SLA ?")
+                                                               : QString();
+        offer.verdictMark = fails                              ? tr(" ✗")
+                            : verdict == OfferVerdict::Unknown ? tr(" ?")
+                                                               : QString();
+        offer.label->setText(offer.fullText());
+        if (offer.line)
+            offer.line->setPen(QPen(fails ? colors_.failingPoint : colors_.text, 1.2,
+                                    verdict == OfferVerdict::Unknown ? Qt::DotLine : Qt::DashLine));
+        if (offer.speed) {
+            xs[slot] << *offer.speed;
+            ys[slot] << offer.price;
+        }
+    }
+    offerMarkers_->setData(xs[static_cast<int>(OfferVerdict::Meets)],
+                           ys[static_cast<int>(OfferVerdict::Meets)]);
+    offerMarkersUnknown_->setData(xs[static_cast<int>(OfferVerdict::Unknown)],
+                                  ys[static_cast<int>(OfferVerdict::Unknown)]);
+    offerMarkersFailing_->setData(xs[static_cast<int>(OfferVerdict::Fails)],
+                                  ys[static_cast<int>(OfferVerdict::Fails)]);
+}
+
+QCPGraph* ParetoChart::offerMarkers(OfferVerdict verdict) const {
+    switch (verdict) {
+    case OfferVerdict::Fails:
+        return offerMarkersFailing_;
+    case OfferVerdict::Unknown:
+        return offerMarkersUnknown_;
+    case OfferVerdict::Meets:
+        break;
+    }
+    return offerMarkers_;
+}
+
+bool ParetoChart::crossesCurve(const QRectF& box) const {
+    // Crowded views have no room to spare anyway: labels there only avoid each other.
+    if (drawn_.size() > crowdedCurveLimit)
+        return false;
+    for (int g = 0; g < graphCount(); ++g) {
+        const QCPGraph* curve = graph(g);
+        if (!curve->visible() || curve->lineStyle() == QCPGraph::lsNone || curve->dataCount() < 2)
+            continue;
+        const double halfWidth = curve->pen().widthF() / 2;
+        const QRectF grown = box.adjusted(-halfWidth, -halfWidth, halfWidth, halfWidth);
+        const QLineF edges[] = {{grown.topLeft(), grown.topRight()},
+                                {grown.topRight(), grown.bottomRight()},
+                                {grown.bottomRight(), grown.bottomLeft()},
+                                {grown.bottomLeft(), grown.topLeft()}};
+        QPointF previous;
+        bool first = true;
+        for (auto it = curve->data()->constBegin(); it != curve->data()->constEnd(); ++it) {
+            const QPointF at(xAxis->coordToPixel(it->key), yAxis->coordToPixel(it->value));
+            if (grown.contains(at))
+                return true;
+            if (!first) {
+                const QLineF segment(previous, at);
+                for (const QLineF& edge : edges) {
+                    if (segment.intersects(edge) == QLineF::BoundedIntersection)
+                        return true;
+                }
+            }
+            previous = at;
+            first = false;
+        }
+    }
+    return false;
 }
 
 std::vector<QCPItemText*> ParetoChart::offerLabels() const {
@@ -121,18 +214,19 @@ void ParetoChart::layOutOfferLabels() {
     std::stable_sort(order.begin(), order.end(),
                      [](const DrawnOffer* a, const DrawnOffer* b) { return a->price < b->price; });
     const auto isFree = [&](const QRectF& box) {
-        return area.contains(box) && std::none_of(taken.begin(), taken.end(), [&](const QRectF& t) {
-                   return t.intersects(box.adjusted(-1, -1, 1, 1));
-               });
+        return area.contains(box) &&
+               std::none_of(
+                   taken.begin(), taken.end(),
+                   [&](const QRectF& t) { return t.intersects(box.adjusted(-1, -1, 1, 1)); }) &&
+               !crossesCurve(box);
     };
-    for (const DrawnOffer* offer : order) {
-        const QSizeF size = labelBoxSize(*offer->label);
-        const double y = yAxis->coordToPixel(offer->price);
+    const auto candidatesFor = [&](const DrawnOffer& offer, const QSizeF& size) {
+        const double y = yAxis->coordToPixel(offer.price);
         std::vector<QPointF> candidates; // top-left corners, best first
-        if (offer->speed) {
+        if (offer.speed) {
             // Beside the marker, right then left, nudged up or down by whole label heights.
-            const double x = xAxis->coordToPixel(*offer->speed);
-            for (int step : {0, -1, 1, -2, 2}) {
+            const double x = xAxis->coordToPixel(*offer.speed);
+            for (int step : {0, -1, 1, -2, 2, -3, 3, -4, 4}) {
                 const double top = y - size.height() / 2 + step * (size.height() + 1);
                 candidates.emplace_back(x + markerHalf + 2, top);
                 candidates.emplace_back(x - markerHalf - 2 - size.width(), top);
@@ -141,17 +235,35 @@ void ParetoChart::layOutOfferLabels() {
             // Along the dashed price line: above it anywhere before below it, so that a label
             // between two price lines reads as belonging to the one below it.
             for (bool above : {true, false}) {
-                for (double share : {0.01, 0.26, 0.51, 0.76})
+                for (double share : {0.01, 0.14, 0.26, 0.38, 0.51, 0.63, 0.76})
                     candidates.emplace_back(area.left() + share * area.width(),
                                             above ? y - size.height() - 1 : y + 1);
             }
         }
-        const auto place =
-            std::find_if(candidates.begin(), candidates.end(), [&](const QPointF& at) {
-                return isFree({at, size});
-            });
-        offer->label->setVisible(place != candidates.end());
-        if (place == candidates.end())
+        return candidates;
+    };
+    for (const DrawnOffer* offer : order) {
+        // The full label where it fits, else the provider's name shortened: "Nebius AI… $4.00".
+        const QString shortName =
+            QFontMetrics(offer->label->font())
+                .elidedText(offer->provider, Qt::ElideRight, shortLabelPixels);
+        QSizeF size;
+        std::optional<QPointF> place;
+        for (const QString& text : {offer->fullText(), shortName + QLatin1Char(' ') +
+                                                           offer->priceText + offer->verdictMark}) {
+            offer->label->setText(text);
+            size = labelBoxSize(*offer->label);
+            for (const QPointF& at : candidatesFor(*offer, size)) {
+                if (isFree({at, size})) {
+                    place = at;
+                    break;
+                }
+            }
+            if (place)
+                break;
+        }
+        offer->label->setVisible(place.has_value());
+        if (!place)
             continue; // no room: the offer stays in the tooltip, the legend and the table
         taken.emplace_back(*place, size);
         setAxisPositions(offer->label->position, QCPItemPosition::ptPlotCoords,
@@ -164,7 +276,7 @@ void ParetoChart::addEnvelope() {
     bool first = true;
     for (const EnvelopeBand& stretch : state_->envelopeBands()) {
         QCPGraph* band = addGraph();
-        QColor color = hardwareColor(state_->engine().seriesKey(stretch.series).hardware);
+        QColor color = state_->seriesColor(stretch.series);
         color.setAlpha(colors_.dark ? 110 : 70); // a dark background swallows a faint band
         band->setPen(QPen(color, 14, Qt::SolidLine, Qt::RoundCap));
         band->setData(QVector<double>(stretch.interactivity.begin(), stretch.interactivity.end()),

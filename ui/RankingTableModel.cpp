@@ -127,6 +127,10 @@ QVariant RankingTableModel::data(const QModelIndex& index, int role) const {
         if (index.column() == UsdPerGpuHourColumn)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    case Qt::DecorationRole:
+        // The series' colour swatch, as on the charts and in their legends.
+        return index.column() == SeriesColumn ? QVariant(state_->seriesColor(result.series))
+                                              : QVariant();
     case SeriesIndexRole:
         return QVariant::fromValue<qulonglong>(result.series);
     default:

@@ -18,6 +18,17 @@ QString summaryText(const DashboardState& state, const QColor& secondaryColor) {
         best = QObject::tr("<b>Best: %1</b> — <b>%2</b> per 1M tokens, goodput %3 tok/s/GPU")
                    .arg(seriesLabel(state.engine().seriesKey(top.series)).toHtmlEscaped(),
                         formatUsd(top.costPerMTotal), formatNumber(top.goodputPerGpu, 0));
+    } else if (state.visibleSeries().empty()) {
+        best = QObject::tr("<b>No series match these filters</b>");
+    } else if (state.seriesWithoutStatistic() == state.visibleSeries().size()) {
+        // Not a verdict on the systems: the figure the SLA asks for was never published.
+        best = QObject::tr("<b>No %1 data for these series</b> — their sources publish other "
+                           "statistics; pick p50")
+                   .arg(statisticLabel(state.sla().statistic));
+    } else if (state.seriesWithoutCost() == state.visibleSeries().size()) {
+        best = QObject::tr("<b>No cost known for these series</b> (no '%1' cost basis) — pick "
+                           "another basis or enter your own $/GPU-hour")
+                   .arg(QString::fromStdString(state.cost().costBasisKey).toHtmlEscaped());
     } else {
         best = QObject::tr("<b>No system meets this SLA</b> with a known cost");
     }
