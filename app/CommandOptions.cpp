@@ -60,9 +60,11 @@ bool readTokenCount(const QCommandLineParser& parser, const QString& name,
     const QString text = parser.value(name).trimmed();
     bool ok = false;
     const int number = text.toInt(&ok);
-    if (!ok || number <= 0) {
-        *error = QStringLiteral("--%1: must be a whole number of tokens greater than 0 (got '%2')")
-                     .arg(name, text);
+    if (!ok || number <= 0 || number > maxWholeCount) {
+        *error = QStringLiteral("--%1: must be a whole number of tokens from 1 to %2 (got '%3')")
+                     .arg(name)
+                     .arg(maxWholeCount)
+                     .arg(text);
         return false;
     }
     *value = number;

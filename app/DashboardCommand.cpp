@@ -41,6 +41,11 @@ int runDashboard(const QStringList& arguments) {
         return 2;
     }
 
+    if (parser.isSet(QStringLiteral("db")) &&
+        parser.value(QStringLiteral("db")).trimmed().isEmpty()) {
+        QTextStream(stderr) << "tokenomics: --db: needs a file name\n";
+        return 2;
+    }
     // Without --db, the catalog used last time (when it still exists), else the default one.
     QString path = parser.value(QStringLiteral("db"));
     if (path.isEmpty()) {

@@ -27,9 +27,11 @@ bool readCount(const QCommandLineParser& parser, const QString& name, std::optio
         return true;
     bool ok = false;
     const int number = parser.value(name).trimmed().toInt(&ok);
-    if (!ok || number <= 0) {
-        *error = QStringLiteral("--%1: must be a whole number greater than 0 (got '%2')")
-                     .arg(name, parser.value(name));
+    if (!ok || number <= 0 || number > maxWholeCount) {
+        *error = QStringLiteral("--%1: must be a whole number from 1 to %2 (got '%3')")
+                     .arg(name)
+                     .arg(maxWholeCount)
+                     .arg(parser.value(name));
         return false;
     }
     *value = number;
@@ -101,6 +103,9 @@ int runImport(const QStringList& arguments) {
     defaults.precision = text(parser, QStringLiteral("precision"));
     defaults.run = text(parser, QStringLiteral("run"));
     defaults.config = text(parser, QStringLiteral("config"));
+    if (parser.isSet(QStringLiteral("db")) &&
+        parser.value(QStringLiteral("db")).trimmed().isEmpty())
+        return usageError(QStringLiteral("--db: needs a file name"));
     QString error;
     if (!readCount(parser, QStringLiteral("gpus"), &defaults.gpus, &error) ||
         !readCount(parser, QStringLiteral("isl"), &defaults.isl, &error) ||

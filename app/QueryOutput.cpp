@@ -1,5 +1,7 @@
 #include "QueryOutput.h"
 
+#include "Formatting.h"
+
 #include <QLocale>
 #include <algorithm>
 #include <cmath>
@@ -93,10 +95,21 @@ QString csvValue(const FieldValue& value) {
                    ? QString::number(*number, 'g', QLocale::FloatingPointShortest)
                    : QString();
     if (const auto* text = std::get_if<QString>(&value))
-        return csvField(*text);
+        return csvField(ui::spreadsheetSafe(*text));
     if (const auto* flag = std::get_if<bool>(&value))
         return *flag ? QStringLiteral("true") : QStringLiteral("false");
     return {};
+}
+
+// A name printed to a terminal cannot move the cursor, recolour it or cut the line: control
+// characters (C0, DEL, C1: escape sequences, NUL, CR) are shown as U+FFFD.
+QString printable(QString text) {
+    for (QChar& c : text) {
+        const char16_t code = c.unicode();
+        if (code < 0x20 || (code >= 0x7f && code <= 0x9f))
+            c = QChar::ReplacementCharacter;
+    }
+    return text;
 }
 
 QString tableValue(const TableColumn& column, const Record& record) {
@@ -113,7 +126,7 @@ QString tableValue(const TableColumn& column, const Record& record) {
         return text;
     }
     if (const auto* text = std::get_if<QString>(&value))
-        return *text;
+        return printable(*text);
     if (const auto* flag = std::get_if<bool>(&value))
         return *flag ? QStringLiteral("yes") : QStringLiteral("no");
     return QStringLiteral("unknown");

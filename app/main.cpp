@@ -3,8 +3,30 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QTextStream>
 #include <cstring>
 #include <memory>
+
+namespace {
+
+bool hasDisplay() {
+    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+/// The dashboard's --help and --version print text: they need no window, so no display.
+bool asksOnlyForText(int argc, char* argv[]) {
+    for (int i = 1; i < argc; ++i) {
+        for (const char* option : {"-h", "-?", "--help", "--help-all", "-v", "--version"}) {
+            if (std::strcmp(argv[i], option) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
 
 int main(int argc, char* argv[]) {
     using namespace tokenomics::app;
@@ -14,13 +36,20 @@ int main(int argc, char* argv[]) {
     const bool isReport = std::strcmp(verb, "report") == 0;
 
     // The report renders widgets, so it needs a QApplication; headless when no display is set.
-    if (isReport && qEnvironmentVariableIsEmpty("DISPLAY") &&
-        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
-        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+    if (isReport && !hasDisplay())
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    const bool isDashboard = !isImport && !isQuery && !isReport;
+    const bool textOnly = isDashboard && asksOnlyForText(argc, argv);
+    if (isDashboard && !textOnly && !hasDisplay()) {
+        QTextStream(stderr) << "tokenomics: the dashboard needs a display, and neither DISPLAY nor "
+                               "WAYLAND_DISPLAY is set.\nRun it in a desktop session, or use the "
+                               "verbs that need none: import, query, report (see "
+                               "'tokenomics query --help').\n";
+        return 1;
+    }
 
     std::unique_ptr<QCoreApplication> application;
-    if (isImport || isQuery)
+    if (isImport || isQuery || textOnly)
         application = std::make_unique<QCoreApplication>(argc, argv);
     else
         application = std::make_unique<QApplication>(argc, argv);

@@ -8,6 +8,10 @@
 
 namespace tokenomics {
 
+/// The largest token length, GPU count or concurrency a file or an option may give: a billion
+/// is far beyond any real run, and two of them still add up inside an int.
+inline constexpr int maxWholeCount = 1'000'000'000;
+
 /// Which statistic of a latency distribution a figure or an SLA refers to.
 enum class Statistic : std::uint8_t { P50 = 0, P90 = 1, P99 = 2 };
 

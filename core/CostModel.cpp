@@ -73,9 +73,11 @@ double blendedUsdPerM(const ProviderOffer& offer) {
 }
 
 std::optional<double> workloadUsdPerM(const ProviderOffer& offer, int isl, int osl) {
-    if (isl < 0 || osl < 0 || isl + osl == 0)
+    if (isl < 0 || osl < 0 || (isl == 0 && osl == 0))
         return std::nullopt;
-    return (isl * offer.inputUsdPerM + osl * offer.outputUsdPerM) / (isl + osl);
+    const double input = isl;
+    const double output = osl;
+    return (input * offer.inputUsdPerM + output * offer.outputUsdPerM) / (input + output);
 }
 
 } // namespace tokenomics

@@ -1,5 +1,6 @@
 #include "ChartExport.h"
 
+#include "Formatting.h"
 #include "ParetoChart.h"
 
 #include <QAbstractItemModel>
@@ -23,6 +24,8 @@ QString cell(QString text, QChar separator) {
     static const QRegularExpression number(QStringLiteral("^\\$?-?[0-9][0-9,]*(\\.[0-9]+)?$"));
     if (number.match(text.trimmed()).hasMatch())
         text = text.trimmed().remove(QLatin1Char('$')).remove(QLatin1Char(','));
+    else
+        text = spreadsheetSafe(text);
     if (separator == QLatin1Char('\t')) {
         text.replace(QLatin1Char('\t'), QLatin1Char(' '));
         return text;

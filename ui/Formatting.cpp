@@ -83,4 +83,11 @@ QString seriesLabel(const SeriesKey& key, bool withModelAndScenario) {
     return parts.join(QStringLiteral(" · "));
 }
 
+QString spreadsheetSafe(const QString& text) {
+    static const QString formulaStarts = QStringLiteral("=+-@\t\r");
+    if (text.isEmpty() || !formulaStarts.contains(text.front()))
+        return text;
+    return QLatin1Char('\'') + text;
+}
+
 } // namespace tokenomics::ui

@@ -182,7 +182,7 @@ bool readProfileExport(const QString& file, const QJsonDocument& document, bool 
         figures.tputPerGpu = (*totalInputTokens / *durationSeconds + *outputPerSecond) / gpus;
     } else {
         figures.tputPerGpu = *figures.outputTputPerGpu *
-                             static_cast<double>(point.key.isl + point.key.osl) / point.key.osl;
+                             (static_cast<double>(point.key.isl) + point.key.osl) / point.key.osl;
         figures.tputDerived = true;
     }
     if (*figures.tputPerGpu > *figures.outputTputPerGpu && !figures.tputDerived)

@@ -171,7 +171,7 @@ bool RowReader::count(Column column, std::optional<int>& out) const {
         return false;
     if (!value)
         return true;
-    if (*value != std::floor(*value) || *value > 1e9)
+    if (*value != std::floor(*value) || *value > maxWholeCount)
         return failAt(column, QStringLiteral("expected a whole number, found %1").arg(*value));
     out = static_cast<int>(*value);
     return true;
@@ -279,7 +279,7 @@ bool RowReader::read(const std::vector<std::string_view>& cells, qint64 line,
     if (!figures.tputPerGpu || !figures.outputTputPerGpu) {
         // Total tokens per output token is (isl + osl) / osl. Disaggregated points count output
         // per decode GPU but total per all GPUs, so the GPU ratio joins the conversion there.
-        double totalPerOutput = static_cast<double>(key.isl + key.osl) / key.osl;
+        double totalPerOutput = (static_cast<double>(key.isl) + key.osl) / key.osl;
         if (figures.disaggregated && figures.decodeGpus > 0 && figures.gpus > 0)
             totalPerOutput *= static_cast<double>(figures.decodeGpus) / figures.gpus;
         if (!figures.tputPerGpu)

@@ -143,7 +143,8 @@ bool readOne(JsonFields& fields, const QString& file, const ImportDefaults& defa
             QStringLiteral("tput_per_gpu"),
             QStringLiteral("either tput_per_gpu or output_tput_per_gpu is required"));
     if (!figures.tputPerGpu || !figures.outputTputPerGpu) {
-        const double totalPerOutput = static_cast<double>(out.key.isl + out.key.osl) / out.key.osl;
+        const double totalPerOutput =
+            (static_cast<double>(out.key.isl) + out.key.osl) / out.key.osl;
         if (!figures.tputPerGpu)
             figures.tputPerGpu = *figures.outputTputPerGpu * totalPerOutput;
         else

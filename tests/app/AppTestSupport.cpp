@@ -6,10 +6,13 @@
 
 namespace tokenomics::testing {
 
-RunResult runTokenomics(const QStringList& arguments, const QString& dataHome) {
+RunResult runTokenomics(const QStringList& arguments, const QString& dataHome,
+                        const QStringList& unset) {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("XDG_DATA_HOME"), dataHome);
+    for (const QString& name : unset)
+        environment.remove(name);
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(TOKENOMICS_EXECUTABLE), arguments);
     RunResult result;

@@ -13,8 +13,10 @@ struct RunResult {
     QString err;
 };
 
-/// Runs `tokenomics ARGS...` with XDG_DATA_HOME = dataHome; waits up to 60 s.
-RunResult runTokenomics(const QStringList& arguments, const QString& dataHome);
+/// Runs `tokenomics ARGS...` with XDG_DATA_HOME = dataHome and without the environment
+/// variables named in `unset`; waits up to 60 s.
+RunResult runTokenomics(const QStringList& arguments, const QString& dataHome,
+                        const QStringList& unset = {});
 
 /// Writes text to a file; false when it cannot.
 bool writeTextFile(const QString& path, const QByteArray& text);

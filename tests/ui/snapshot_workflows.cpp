@@ -185,9 +185,8 @@ int main(int argc, char* argv[]) {
         box->accept();
 
     // A vLLM result names no hardware: the options dialog asks for it.
-    const QString vllm = QFileInfo(QStringLiteral(__FILE__))
-                             .absoluteDir()
-                             .filePath(QStringLiteral("../data/examples/vllm_llama70b_c8.json"));
+    const QString vllm =
+        QStringLiteral(TOKENOMICS_TESTS_SOURCE_DIR "/data/examples/vllm_llama70b_c8.json");
     controller.importFiles({vllm});
     QTest::qWait(800);
     snap(QStringLiteral("import-options"));

@@ -64,6 +64,46 @@ private slots:
                     .size() == 1);
     }
 
+    void exportedTableCannotRunFormulas() {
+        // A hostile file names its hardware and engine as formulas; the ranking's CSV export
+        // keeps them as text (a leading ') and its numbers as numbers.
+        const QString file = dir_->filePath(QStringLiteral("formula.csv"));
+        QFile csv(file);
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("model,hardware,engine,precision,isl,osl,concurrency,tput_per_gpu,"
+                  "interactivity_p50,ttft_p50,gpus\n"
+                  "TestModel,=1+2,@SUM(A1),fp8,1024,1024,8,2000,90,0.3,8\n"
+                  "TestModel,=1+2,@SUM(A1),fp8,1024,1024,64,7000,35,0.6,8\n");
+        csv.close();
+        dropFile(window_, file);
+        QTRY_COMPARE(window_->state()->catalog().series.size(), std::size_t(5));
+        const QString exported = dir_->filePath(QStringLiteral("ranking.csv"));
+        QString error;
+        QVERIFY2(controller_->exportRanking(exported, &error), qPrintable(error));
+        QFile out(exported);
+        QVERIFY(out.open(QIODevice::ReadOnly));
+        const QStringList lines =
+            QString::fromUtf8(out.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), window_->rankingModel()->rowCount() + 1);
+        bool sawFormula = false;
+        int numbers = 0;
+        for (const QString& line : lines) {
+            for (QString field : line.split(QLatin1Char(','))) {
+                if (field.startsWith(QLatin1Char('"')))
+                    field.remove(0, 1);
+                bool isNumber = false;
+                field.toDouble(&isNumber);
+                numbers += isNumber ? 1 : 0;
+                QVERIFY2(isNumber || field.isEmpty() ||
+                             !QStringLiteral("=+-@\t\r").contains(field.front()),
+                         qPrintable(field));
+                sawFormula = sawFormula || field.startsWith(QStringLiteral("'=1+2"));
+            }
+        }
+        QVERIFY(sawFormula);
+        QVERIFY(numbers > 0);
+    }
+
     void badDroppedFileLeavesTheCatalogUnchanged() {
         const QString file = dir_->filePath(QStringLiteral("bad.csv"));
         QFile csv(file);
@@ -87,10 +127,9 @@ private slots:
 
     void aFileWithoutItsHardwareAsksForIt() {
         // vLLM's bench serve JSON names the model but not the GPU it ran on.
+        // From CMake, not __FILE__: that is a relative path when a compiler cache builds.
         const QString vllm =
-            QFileInfo(QStringLiteral(__FILE__))
-                .absoluteDir()
-                .filePath(QStringLiteral("../data/examples/vllm_llama70b_c8.json"));
+            QStringLiteral(TOKENOMICS_TESTS_SOURCE_DIR "/data/examples/vllm_llama70b_c8.json");
         QVERIFY(QFileInfo::exists(vllm));
         dropFile(window_, vllm);
         QTRY_VERIFY(controller_->importOptionsDialog());
