@@ -1,8 +1,11 @@
 #include "CatalogFileCheck.h"
 
+#include "CatalogSchema.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QUrl>
+#include <algorithm>
 #include <sqlite3.h>
 
 namespace tokenomics::data {
@@ -24,10 +27,41 @@ bool isBusy(sqlite3* database) {
     return code == SQLITE_BUSY || code == SQLITE_LOCKED;
 }
 
+// "table points" of a schemaObjects line "table points ON points: CREATE ...".
+QString objectName(const QString& line) {
+    return line.left(line.indexOf(QStringLiteral(" ON ")));
+}
+
+// What sets the file's schema apart from the one its version defines, or empty when nothing.
+// Compared object by object, SQL text included: a trigger, a view or a changed table of
+// another program's making is refused before any of it could run.
+QString schemaDifference(sqlite3* database, int version) {
+    const QStringList found = schemaObjects(database);
+    const QStringList& expected = expectedSchemaObjects(version);
+    const QString whose = version == 0
+                              ? QStringLiteral("a new Tokenomics catalog has none")
+                              : QStringLiteral("schema version %1 does not define it").arg(version);
+    for (const QString& line : found) {
+        if (expected.contains(line))
+            continue;
+        const QString name = objectName(line);
+        const bool sameName = std::any_of(expected.begin(), expected.end(),
+                                          [&](const QString& e) { return objectName(e) == name; });
+        return sameName
+                   ? QStringLiteral("its %1 differs from schema version %2").arg(name).arg(version)
+                   : QStringLiteral("it holds %1, and %2").arg(name, whose);
+    }
+    for (const QString& line : expected) {
+        if (!found.contains(line))
+            return QStringLiteral("its %1 is missing").arg(objectName(line));
+    }
+    return {};
+}
+
 // Runs PRAGMA quick_check through a read-only handle. With no -wal file beside it the file
 // is opened `immutable`, so SQLite creates no -wal or -shm file even for a WAL-mode catalog.
 // A catalog another program is writing is busy, not damaged: *busy tells them apart.
-QString integrityProblem(const QString& path, bool* busy) {
+QString integrityProblem(const QString& path, int version, bool* busy, QString* schemaProblem) {
     const bool hasWal = QFileInfo::exists(path + QStringLiteral("-wal"));
     QUrl uri = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath());
     uri.setQuery(hasWal ? QStringLiteral("mode=ro") : QStringLiteral("mode=ro&immutable=1"));
@@ -60,6 +94,8 @@ QString integrityProblem(const QString& path, bool* busy) {
         }
     }
     sqlite3_finalize(statement);
+    if (problem.isEmpty())
+        *schemaProblem = schemaDifference(database, version);
     sqlite3_close(database);
     return problem;
 }
@@ -100,13 +136,17 @@ CatalogFileCheck checkCatalogFile(const QString& path, int newestKnownVersion) {
                            .arg(newestKnownVersion));
 
     bool busy = false;
-    const QString problem = integrityProblem(path, &busy);
+    QString schemaProblem;
+    const QString problem = integrityProblem(path, check.userVersion, &busy, &schemaProblem);
     if (busy)
         return refused(QStringLiteral("the catalog is busy: another program is writing it (%1); "
                                       "try again when it has finished")
                            .arg(problem));
     if (!problem.isEmpty())
         return refused(QStringLiteral("it is damaged (integrity check: %1)").arg(problem));
+    if (!schemaProblem.isEmpty())
+        return refused(
+            QStringLiteral("damaged or not a Tokenomics catalog: %1").arg(schemaProblem));
     check.state = CatalogFileState::Usable;
     return check;
 }

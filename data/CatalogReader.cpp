@@ -103,6 +103,25 @@ std::optional<SampleSet> readSamples(sqlite3_stmt* statement, int durationColumn
     return SampleSet{std::move(*requests), sqlite3_column_double(statement, durationColumn)};
 }
 
+std::size_t pointCountEstimate(sqlite3* database) {
+    std::int64_t maxId = 0;
+    std::int64_t pages = 0;
+    std::int64_t pageSize = 0;
+    SqlStatement count(database, "SELECT coalesce(max(id), 0) FROM points");
+    if (count.step() == SQLITE_ROW)
+        maxId = count.columnInt64(0);
+    SqlStatement pageCount(database, "PRAGMA page_count");
+    if (pageCount.step() == SQLITE_ROW)
+        pages = pageCount.columnInt64(0);
+    SqlStatement size(database, "PRAGMA page_size");
+    if (size.step() == SQLITE_ROW)
+        pageSize = size.columnInt64(0);
+    // A point row takes well over 16 bytes of a page.
+    constexpr std::int64_t minimumRowBytes = 16;
+    const std::int64_t fits = pages * pageSize / minimumRowBytes;
+    return static_cast<std::size_t>(std::clamp<std::int64_t>(maxId, 0, fits));
+}
+
 bool readSeriesKeys(sqlite3* database, std::vector<SeriesRow>* rows, QString* error) {
     SqlStatement statement(database, "SELECT id, model, hardware, engine, precision,"
                                      " spec_decoding, isl, osl, run FROM series ORDER BY id");
@@ -324,22 +343,10 @@ bool readIntoEngine(sqlite3* database, RankingEngine& engine,
         return false;
     const std::vector<SeriesRow>& rows = tables.series;
 
-    std::int64_t pointEstimate = 0;
-    {
-        // max(id) is an index lookup; count(*) would scan a million rows.
-        SqlStatement count(database, "SELECT coalesce(max(id), 0) FROM points");
-        if (count.step() == SQLITE_ROW)
-            pointEstimate = count.columnInt64(0);
-    }
-    engine.reserve(rows.size(), static_cast<std::size_t>(pointEstimate));
-
-    // Series ids are dense from 1 in practice; a vector indexed by id avoids hashing per point.
-    std::int64_t maxSeriesId = 0;
+    engine.reserve(rows.size(), pointCountEstimate(database));
+    SeriesIdIndex indexOfId(rows);
     for (const SeriesRow& row : rows)
-        maxSeriesId = std::max(maxSeriesId, row.id);
-    std::vector<std::size_t> indexOfId(static_cast<std::size_t>(maxSeriesId) + 1, SIZE_MAX);
-    for (const SeriesRow& row : rows)
-        indexOfId[static_cast<std::size_t>(row.id)] = engine.addSeries(row.key);
+        indexOfId.set(row.id, engine.addSeries(row.key));
     if (details) {
         details->clear();
         details->resize(engine.seriesCount());
@@ -355,10 +362,8 @@ bool readIntoEngine(sqlite3* database, RankingEngine& engine,
     int rc = 0;
     while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
         const auto seriesId = sqlite3_column_int64(raw, 0);
-        const std::size_t series = seriesId >= 0 && seriesId <= maxSeriesId
-                                       ? indexOfId[static_cast<std::size_t>(seriesId)]
-                                       : SIZE_MAX;
-        if (series == SIZE_MAX) {
+        const std::size_t series = indexOfId.find(seriesId);
+        if (series == SeriesIdIndex::missing) {
             *error = QStringLiteral("reading points: a point refers to a missing series");
             return false;
         }

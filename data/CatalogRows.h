@@ -5,10 +5,12 @@
 #include "RankingEngine.h"
 
 #include <QString>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <sqlite3.h>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace tokenomics::data {
@@ -35,6 +37,48 @@ struct SeriesRow {
     std::int64_t id = 0;
     SeriesKey key;
 };
+
+/// Maps the series ids a file holds to engine indices. Ids are dense from 1 in practice, and a
+/// vector then avoids hashing per point; any other ids (negative, 2^62, 3e8 for a few series)
+/// go to a hash map: nothing is ever sized or indexed by a number read from the file.
+class SeriesIdIndex {
+public:
+    static constexpr std::size_t missing = SIZE_MAX;
+
+    explicit SeriesIdIndex(const std::vector<SeriesRow>& rows) {
+        bool dense = true;
+        for (const SeriesRow& row : rows)
+            dense = dense && row.id >= 0 && row.id <= static_cast<std::int64_t>(rows.size());
+        if (dense)
+            dense_.assign(rows.size() + 1, missing);
+        else
+            sparse_.reserve(rows.size());
+        isDense_ = dense;
+    }
+    void set(std::int64_t id, std::size_t index) {
+        if (isDense_)
+            dense_[static_cast<std::size_t>(id)] = index;
+        else
+            sparse_[id] = index;
+    }
+    [[nodiscard]] std::size_t find(std::int64_t id) const {
+        if (isDense_)
+            return id >= 0 && static_cast<std::size_t>(id) < dense_.size()
+                       ? dense_[static_cast<std::size_t>(id)]
+                       : missing;
+        const auto found = sparse_.find(id);
+        return found == sparse_.end() ? missing : found->second;
+    }
+
+private:
+    std::vector<std::size_t> dense_;
+    std::unordered_map<std::int64_t, std::size_t> sparse_;
+    bool isDense_ = true;
+};
+
+/// About how many points the catalog holds, for reserving: max(id) (an index lookup, where
+/// count(*) would scan every row), never more than the file's pages could hold.
+std::size_t pointCountEstimate(sqlite3* database);
 
 /// Every series of the catalog, by id.
 bool readSeriesKeys(sqlite3* database, std::vector<SeriesRow>* rows, QString* error);

@@ -211,6 +211,47 @@ int userVersion(sqlite3* database) {
 
 } // namespace
 
+QStringList schemaObjects(sqlite3* database) {
+    QStringList objects;
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v2(database,
+                           "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema "
+                           "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name, type",
+                           -1, &statement, nullptr) != SQLITE_OK) {
+        sqlite3_finalize(statement);
+        return {QStringLiteral("(the schema cannot be read: %1)")
+                    .arg(QString::fromUtf8(sqlite3_errmsg(database)))};
+    }
+    const auto text = [statement](int column) {
+        const auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
+        return QString::fromUtf8(bytes ? bytes : "");
+    };
+    while (sqlite3_step(statement) == SQLITE_ROW)
+        objects << QStringLiteral("%1 %2 ON %3: %4").arg(text(0), text(1), text(2), text(3));
+    sqlite3_finalize(statement);
+    return objects;
+}
+
+const QStringList& expectedSchemaObjects(int version) {
+    static const std::vector<QStringList> byVersion = [] {
+        std::vector<QStringList> schemas(static_cast<std::size_t>(currentSchemaVersion()) + 1);
+        sqlite3* database = nullptr;
+        if (sqlite3_open(":memory:", &database) == SQLITE_OK) {
+            for (const SchemaMigration& migration : schemaMigrations()) {
+                for (const QString& statement : migration.statements)
+                    execute(database, statement, nullptr);
+                schemas[static_cast<std::size_t>(migration.version)] = schemaObjects(database);
+            }
+        }
+        sqlite3_close(database);
+        return schemas;
+    }();
+    static const QStringList none;
+    if (version <= 0 || static_cast<std::size_t>(version) >= byVersion.size())
+        return none;
+    return byVersion[static_cast<std::size_t>(version)];
+}
+
 const std::vector<SchemaMigration>& schemaMigrations() {
     static const std::vector<SchemaMigration> migrations = buildMigrations();
     return migrations;

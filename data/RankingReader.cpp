@@ -100,31 +100,20 @@ bool readForRanking(sqlite3* database, RankingEngine& engine, const RankingLoadP
         keep.assign(rows.size(), true);
     const auto keptCount = static_cast<std::size_t>(std::count(keep.begin(), keep.end(), true));
 
-    std::int64_t pointEstimate = 0;
-    {
-        // max(id) is an index lookup; count(*) would scan a million rows.
-        SqlStatement count(database, "SELECT coalesce(max(id), 0) FROM points");
-        if (count.step() == SQLITE_ROW)
-            pointEstimate = count.columnInt64(0);
-    }
+    auto pointEstimate = static_cast<std::int64_t>(pointCountEstimate(database));
     if (!rows.empty())
         pointEstimate = pointEstimate * static_cast<std::int64_t>(keptCount) /
                         static_cast<std::int64_t>(rows.size());
     const auto estimate = static_cast<std::size_t>(std::max<std::int64_t>(pointEstimate, 0));
     engine.reserve(keptCount, estimate);
 
-    // Series ids are dense from 1 in practice; a vector indexed by id avoids hashing per point.
-    constexpr std::size_t missing = SIZE_MAX;
+    constexpr std::size_t missing = SeriesIdIndex::missing;
     constexpr std::size_t skipped = SIZE_MAX - 1;
-    std::int64_t maxSeriesId = 0;
-    for (const SeriesRow& row : rows)
-        maxSeriesId = std::max(maxSeriesId, row.id);
-    std::vector<std::size_t> indexOfId(static_cast<std::size_t>(maxSeriesId) + 1, missing);
+    SeriesIdIndex indexOfId(rows);
     std::vector<std::int64_t> keptIds;
     keptIds.reserve(keptCount);
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        indexOfId[static_cast<std::size_t>(rows[i].id)] =
-            keep[i] ? engine.addSeries(rows[i].key) : skipped;
+        indexOfId.set(rows[i].id, keep[i] ? engine.addSeries(rows[i].key) : skipped);
         if (keep[i])
             keptIds.push_back(rows[i].id);
     }
@@ -168,9 +157,7 @@ bool readForRanking(sqlite3* database, RankingEngine& engine, const RankingLoadP
     } else {
         while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
             const auto seriesId = sqlite3_column_int64(raw, rankSeriesId);
-            const std::size_t series = seriesId >= 0 && seriesId <= maxSeriesId
-                                           ? indexOfId[static_cast<std::size_t>(seriesId)]
-                                           : missing;
+            const std::size_t series = indexOfId.find(seriesId);
             if (series == missing) {
                 *error = QStringLiteral("reading points: a point refers to a missing series");
                 return false;

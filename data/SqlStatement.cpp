@@ -56,6 +56,8 @@ int SqlStatement::step() {
 }
 
 void SqlStatement::reset() {
+    if (!statement_)
+        return; // failed to prepare: step() reports SQLITE_MISUSE, nothing to clear
     sqlite3_reset(statement_);
     sqlite3_clear_bindings(statement_);
 }

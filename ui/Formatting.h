@@ -21,7 +21,8 @@ QString statisticLabel(Statistic statistic);
 /// "B200 · trt · fp4" (+ run, + model and scenario when asked).
 QString seriesLabel(const SeriesKey& key, bool withModelAndScenario = false);
 /// Text that a spreadsheet would run as a formula (first character = + - @, tab or CR) with a
-/// leading ' so it stays text; anything else unchanged. For text cells of CSV and clipboard exports.
+/// leading ' so it stays text; anything else unchanged. For text cells of CSV and clipboard
+/// exports.
 QString spreadsheetSafe(const QString& text);
 
 } // namespace tokenomics::ui

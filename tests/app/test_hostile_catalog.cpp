@@ -8,6 +8,9 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMessageBox>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -15,6 +18,7 @@
 #include <QTimer>
 #include <QtTest>
 #include <grp.h>
+#include <map>
 #include <unistd.h>
 
 using namespace tokenomics::testing;
@@ -80,6 +84,8 @@ private slots:
     void dashboardShowsADialog();
     void readOnlyCatalogIsQueriedNotWritten_data();
     void readOnlyCatalogIsQueriedNotWritten();
+    void oddIdsAreReadNotTrusted_data();
+    void oddIdsAreReadNotTrusted();
 
 private:
     QString file(const QString& name) const { return folder_->filePath(name); }
@@ -122,6 +128,31 @@ QString TestHostileCatalog::makeHostile(const QString& kind) {
         return makeSqliteFile(path, 7) ? path : QString();
     if (kind == u"directory")
         return QDir().mkpath(path) ? path : QString();
+    // A real catalog edited by hand: each SQL below breaks the schema a different way.
+    static const std::map<QString, const char*> edits = {
+        {QStringLiteral("trigger"),
+         "CREATE TRIGGER wipe AFTER INSERT ON points BEGIN DELETE FROM cost_bases; END"},
+        {QStringLiteral("view"), "CREATE VIEW endless AS WITH RECURSIVE n(i) AS (SELECT 1 UNION "
+                                 "ALL SELECT i + 1 FROM n) SELECT i FROM n"},
+        {QStringLiteral("dropped-aliases"), "DROP TABLE model_aliases"},
+        {QStringLiteral("dropped-accelerators"), "DROP TABLE accelerators"},
+        {QStringLiteral("changed-table"), "ALTER TABLE points ADD COLUMN extra TEXT"},
+    };
+    if (const auto edit = edits.find(kind); edit != edits.end()) {
+        const QString whole = makeCatalog(QStringLiteral("whole-%1.sqlite").arg(kind));
+        return !whole.isEmpty() && QFile::rename(whole, path) && sqliteExecute(path, edit->second)
+                   ? path
+                   : QString();
+    }
+    if (kind == u"version-only")
+        return sqliteExecute(path, "PRAGMA user_version = 1; CREATE TABLE t (x); DROP TABLE t")
+                   ? path
+                   : QString();
+    if (kind == u"foreign")
+        return sqliteExecute(path, "CREATE TABLE contacts (name TEXT, phone TEXT); INSERT INTO "
+                                   "contacts VALUES ('Ada', '555-0100')")
+                   ? path
+                   : QString();
     if (kind.startsWith(u"truncated")) {
         // A whole catalog cut short, as a failed copy or a full disk leaves it.
         const QString whole = makeCatalog(QStringLiteral("whole-%1.sqlite").arg(kind));
@@ -150,6 +181,21 @@ void TestHostileCatalog::refusedByEveryVerb_data() {
                                         << "newer";
     QTest::newRow("a directory") << "directory"
                                  << "not a regular file";
+    QTest::newRow("its own trigger") << "trigger"
+                                     << "not a Tokenomics catalog: it holds trigger wipe";
+    QTest::newRow("its own recursive view") << "view"
+                                            << "not a Tokenomics catalog: it holds view endless";
+    QTest::newRow("model_aliases dropped") << "dropped-aliases"
+                                           << "its table model_aliases is missing";
+    QTest::newRow("accelerators dropped") << "dropped-accelerators"
+                                          << "its table accelerators is missing";
+    QTest::newRow("a table changed") << "changed-table"
+                                     << "its table points differs";
+    QTest::newRow("user_version 1, no tables") << "version-only"
+                                               << "is missing";
+    QTest::newRow("another program's database") << "foreign"
+                                                << "not a Tokenomics catalog: it holds table "
+                                                   "contacts";
 }
 
 void TestHostileCatalog::refusedByEveryVerb() {
@@ -254,6 +300,47 @@ void TestHostileCatalog::readOnlyCatalogIsQueriedNotWritten() {
     // Nothing beside it either: no -wal or -shm its owner could not write or remove.
     QCOMPARE(folderEntries(shared), besideBefore);
     QFile::setPermissions(shared, readAndEnter | QFile::WriteOwner);
+}
+
+void TestHostileCatalog::oddIdsAreReadNotTrusted_data() {
+    QTest::addColumn<QString>("id");
+    QTest::newRow("negative") << "-7";
+    QTest::newRow("2^62") << "4611686018427387904";
+    QTest::newRow("3e8 for one series") << "300000000";
+}
+
+// Ids are the file's own business: a series or point id that no vector could be indexed or
+// sized by reads like any other, with the same figures.
+void TestHostileCatalog::oddIdsAreReadNotTrusted() {
+    QFETCH(QString, id);
+    const QString path = makeCatalog(QStringLiteral("odd.sqlite"));
+    QVERIFY(!path.isEmpty());
+    const QByteArray sql = QStringLiteral("UPDATE points SET series_id = %1; UPDATE series SET id "
+                                          "= %1; UPDATE points SET id = id + %1 - 10;")
+                               .arg(id)
+                               .toUtf8();
+    QVERIFY(sqliteExecute(path, sql.constData()));
+    QCOMPARE(sqliteNumber(path, "SELECT min(id) FROM series").value_or(0), id.toDouble());
+    const RunResult run = runTokenomics({QStringLiteral("query"), QStringLiteral("--db"), path,
+                                         QStringLiteral("--format"), QStringLiteral("json")},
+                                        file(QStringLiteral("home")));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QJsonArray series = QJsonDocument::fromJson(run.out.toUtf8())
+                                  .object()
+                                  .value(QStringLiteral("series"))
+                                  .toArray();
+    QCOMPARE(series.size(), 1);
+    // goodCsv's best point: 4000 tok/s/GPU (no SLA given, the highest throughput wins).
+    QCOMPARE(series[0].toObject().value(QStringLiteral("tput_per_gpu")).toDouble(), 4000.0);
+    QCOMPARE(series[0].toObject().value(QStringLiteral("hardware")).toString(),
+             QStringLiteral("B200"));
+    // The dashboard's loader (through report) reads it as well.
+    const RunResult report =
+        runTokenomics({QStringLiteral("report"), QStringLiteral("--db"), path,
+                       QStringLiteral("--out"), file(QStringLiteral("odd.svg"))},
+                      file(QStringLiteral("home")));
+    QVERIFY2(report.exitCode == 0, qPrintable(report.err));
+    QVERIFY(QFileInfo(file(QStringLiteral("odd.svg"))).size() > 0);
 }
 
 QTEST_MAIN(TestHostileCatalog)

@@ -2,6 +2,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QtGlobal>
 #include <sqlite3.h>
 
 namespace tokenomics::testing {
@@ -50,6 +51,18 @@ std::optional<QString> sqliteText(const QString& path, const char* sql) {
             return std::nullopt;
         return QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)));
     });
+}
+
+bool sqliteExecute(const QString& path, const char* sql) {
+    sqlite3* database = nullptr;
+    bool ok = sqlite3_open(path.toUtf8().constData(), &database) == SQLITE_OK;
+    char* message = nullptr;
+    ok = ok && sqlite3_exec(database, sql, nullptr, nullptr, &message) == SQLITE_OK;
+    if (!ok)
+        qWarning("sqliteExecute: %s", message ? message : sqlite3_errmsg(database));
+    sqlite3_free(message);
+    sqlite3_close(database);
+    return ok;
 }
 
 bool makeSqliteFile(const QString& path, int userVersion) {

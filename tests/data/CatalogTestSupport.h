@@ -14,6 +14,9 @@ QByteArray fileHash(const QString& path);
 std::optional<double> sqliteNumber(const QString& path, const char* sql);
 std::optional<QString> sqliteText(const QString& path, const char* sql);
 
+/// Runs SQL on a file through the SQLite C API (foreign keys off, as a hand edit would);
+/// false with SQLite's message printed on failure.
+bool sqliteExecute(const QString& path, const char* sql);
 /// Creates an SQLite file with the given user_version and one unrelated table.
 bool makeSqliteFile(const QString& path, int userVersion);
 

@@ -9,6 +9,7 @@
 #include <QSqlDatabase>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <sqlite3.h>
 
 using namespace tokenomics;
 using namespace tokenomics::data;
@@ -78,17 +79,36 @@ void TestCatalogSchema::emptyFileIsRefusedUntouched() {
 }
 
 void TestCatalogSchema::versionZeroSqliteFileIsMigrated() {
-    // A hand-made older file: SQLite, user_version 0, with a table of its own that stays.
-    const QString path = folder_.filePath(QStringLiteral("v0.sqlite"));
-    QVERIFY(makeSqliteFile(path, 0));
+    // Another program's database (user_version 0, a table of its own) is not a catalog to
+    // fill: refused, byte-identical, no WAL switched on.
+    const QString foreign = folder_.filePath(QStringLiteral("v0.sqlite"));
+    QVERIFY(makeSqliteFile(foreign, 0));
+    const QByteArray before = fileHash(foreign);
     CatalogError error;
+    QVERIFY(!CatalogStore::open(foreign, &error));
+    QVERIFY2(error.message.contains(QStringLiteral("not a Tokenomics catalog")) &&
+                 error.message.contains(QStringLiteral("future_things")),
+             qPrintable(error.message));
+    QCOMPARE(fileHash(foreign), before);
+    QVERIFY(!QFile::exists(foreign + QStringLiteral("-wal")));
+
+    // An SQLite file with nothing in it yet is a new catalog: it gets the schema.
+    const QString blank = folder_.filePath(QStringLiteral("blank.sqlite"));
     {
-        auto store = CatalogStore::open(path, &error);
+        sqlite3* database = nullptr;
+        QCOMPARE(sqlite3_open(blank.toUtf8().constData(), &database), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(database, "CREATE TABLE scratch (x); DROP TABLE scratch", nullptr,
+                              nullptr, nullptr),
+                 SQLITE_OK);
+        sqlite3_close(database);
+    }
+    QVERIFY(QFileInfo(blank).size() > 0);
+    {
+        auto store = CatalogStore::open(blank, &error);
         QVERIFY2(store, qPrintable(error.message));
     }
-    QCOMPARE(sqliteNumber(path, "PRAGMA user_version").value_or(-1), 1.0);
-    QCOMPARE(sqliteNumber(path, "SELECT count(*) FROM future_things").value_or(-1), 1.0);
-    QCOMPARE(sqliteNumber(path, "SELECT count(*) FROM points").value_or(-1), 0.0);
+    QCOMPARE(sqliteNumber(blank, "PRAGMA user_version").value_or(-1), 1.0);
+    QCOMPARE(sqliteNumber(blank, "SELECT count(*) FROM points").value_or(-1), 0.0);
 }
 
 void TestCatalogSchema::newerVersionIsRefusedAndLeftByteIdentical() {
