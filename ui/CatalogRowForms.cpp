@@ -3,8 +3,12 @@
 #include "CostModel.h"
 #include "Formatting.h"
 
+#include <QLocale>
 #include <QObject>
+#include <QRegularExpression>
+#include <cmath>
 #include <functional>
+#include <limits>
 #include <type_traits>
 
 namespace tokenomics::ui {
@@ -23,14 +27,24 @@ QString shown(const std::optional<std::int32_t>& value) {
     return value ? QString::number(*value) : QString();
 }
 
-// Reads a number typed by a person: "1,200" and "$2.5" are fine, "abc" is not.
+// Reads a number typed by a person: "1,200" and "$2.5" are fine, "abc" is not. A lone comma
+// that cannot be a thousands separator ("2,5", as a German keyboard types it) is the decimal
+// point; "1,2,3" or "1,5.0" is refused rather than guessed.
 std::optional<double> readNumber(const QString& text, bool* ok) {
     QString cleaned = text.trimmed();
-    cleaned.remove(QLatin1Char(',')).remove(QLatin1Char('$')).remove(QLatin1Char(' '));
+    cleaned.remove(QLatin1Char('$')).remove(QLatin1Char(' '));
+    static const QRegularExpression thousands(
+        QStringLiteral(R"(^[+-]?\d{1,3}(,\d{3})+(\.\d*)?([eE][+-]?\d+)?$)"));
+    static const QRegularExpression decimalComma(QStringLiteral(R"(^[+-]?\d*,\d+$)"));
+    if (thousands.match(cleaned).hasMatch())
+        cleaned.remove(QLatin1Char(','));
+    else if (decimalComma.match(cleaned).hasMatch())
+        cleaned.replace(QLatin1Char(','), QLatin1Char('.'));
     *ok = true;
     if (cleaned.isEmpty())
         return std::nullopt;
-    const double value = cleaned.toDouble(ok);
+    const double value = QLocale::c().toDouble(cleaned, ok);
+    *ok = *ok && std::isfinite(value);
     return *ok ? std::optional<double>(value) : std::nullopt;
 }
 
@@ -68,7 +82,8 @@ Binding<Row> numberField(const QString& label, Member Row::*member, bool require
                 } else if constexpr (std::is_same_v<Member, std::optional<double>>) {
                     row.*member = number;
                 } else {
-                    if (number && *number != static_cast<std::int32_t>(*number))
+                    if (number && (std::abs(*number) > std::numeric_limits<std::int32_t>::max() ||
+                                   *number != std::trunc(*number)))
                         return QObject::tr("must be a whole number");
                     row.*member =
                         number ? std::optional<std::int32_t>(static_cast<std::int32_t>(*number))

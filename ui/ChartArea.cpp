@@ -53,9 +53,11 @@ ChartArea::ChartArea(DashboardState* state, QWidget* parent)
     togglesLayout->addWidget(logY_);
     togglesLayout->addWidget(fit);
     tabs_->setCornerWidget(toggles, Qt::TopRightCorner);
-    tabs_->setToolTip(
+    const QString help =
         tr("Drag the red SLA lines (arrow keys nudge, Shift for larger steps) · "
-           "wheel zooms · drag the background pans · click a legend entry to hide it"));
+           "wheel zooms · drag the background pans · click a legend entry to hide it");
+    for (int tab = 0; tab < tabs_->count(); ++tab)
+        tabs_->setTabToolTip(tab, help);
     layout->addWidget(tabs_, 1);
     footnote_ = new QLabel(this);
     footnote_->setWordWrap(true);

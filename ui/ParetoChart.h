@@ -55,6 +55,7 @@ public:
     [[nodiscard]] const ChartColors& colors() const { return colors_; }
 
 protected:
+    bool event(QEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;

@@ -3,6 +3,7 @@
 #include "ParetoChart.h"
 #include "PointTooltip.h"
 
+#include <QHelpEvent>
 #include <QToolTip>
 #include <algorithm>
 #include <cmath>
@@ -204,6 +205,21 @@ void ParetoChart::mousePressEvent(QMouseEvent* event) {
     dragging_ = target;
     setFocus(Qt::MouseFocusReason);
     event->accept();
+}
+
+bool ParetoChart::event(QEvent* event) {
+    // A resting mouse shows the point under it; elsewhere nothing (the parent's help text
+    // would otherwise replace the point's figures after a second).
+    if (event->type() == QEvent::ToolTip) {
+        const auto* help = static_cast<QHelpEvent*>(event);
+        const QString text = tooltipAt(help->pos());
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, this);
+        return true;
+    }
+    return QCustomPlot::event(event);
 }
 
 void ParetoChart::mouseMoveEvent(QMouseEvent* event) {

@@ -1,9 +1,9 @@
 #include "SlaPanel.h"
 
 #include "DashboardState.h"
+#include "DecimalSpinBox.h"
 
 #include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QSignalBlocker>
@@ -11,16 +11,15 @@
 namespace tokenomics::ui {
 
 namespace {
-QDoubleSpinBox* makeSpinBox(QWidget* parent, double maximum, double step, int decimals,
+DecimalSpinBox* makeSpinBox(QWidget* parent, double maximum, double step, int decimals,
                             const QString& suffix, const QString& zeroText) {
-    auto* box = new QDoubleSpinBox(parent);
+    auto* box = new DecimalSpinBox(parent);
     box->setRange(0, maximum);
     box->setSingleStep(step);
     box->setDecimals(decimals);
     box->setSuffix(suffix);
     box->setSpecialValueText(zeroText); // 0 means "no threshold"
     box->setAccelerated(true);
-    box->setGroupSeparatorShown(true);
     return box;
 }
 
@@ -61,7 +60,7 @@ SlaPanel::SlaPanel(DashboardState* state, QWidget* parent)
     ownUsdPerGpuHour_->setPrefix(QStringLiteral("$"));
     ownUsdPerGpuHour_->setToolTip(
         tr("Your own $/GPU-hour; overrides the cost basis for every system"));
-    utilizationPercent_ = new QDoubleSpinBox(this);
+    utilizationPercent_ = new DecimalSpinBox(this);
     utilizationPercent_->setRange(5, 100);
     utilizationPercent_->setSingleStep(5);
     utilizationPercent_->setDecimals(0);
@@ -98,15 +97,15 @@ void SlaPanel::showState() {
         QSignalBlocker(maxE2el_),           QSignalBlocker(percentile_),
         QSignalBlocker(costBasis_),         QSignalBlocker(ownUsdPerGpuHour_),
         QSignalBlocker(utilizationPercent_)};
-    minInteractivity_->setValue(sla.minInteractivity.value_or(0));
-    maxTtft_->setValue(sla.maxTtftSeconds.value_or(0));
-    maxE2el_->setValue(sla.maxE2elSeconds.value_or(0));
+    minInteractivity_->showValue(sla.minInteractivity.value_or(0));
+    maxTtft_->showValue(sla.maxTtftSeconds.value_or(0));
+    maxE2el_->showValue(sla.maxE2elSeconds.value_or(0));
     percentile_->setCurrentIndex(percentile_->findData(int(sla.statistic)));
     const int basis = costBasis_->findText(QString::fromStdString(cost.costBasisKey));
     if (basis >= 0)
         costBasis_->setCurrentIndex(basis);
-    ownUsdPerGpuHour_->setValue(cost.usdPerGpuHourOverride.value_or(0));
-    utilizationPercent_->setValue(cost.utilization * 100);
+    ownUsdPerGpuHour_->showValue(cost.usdPerGpuHourOverride.value_or(0));
+    utilizationPercent_->showValue(cost.utilization * 100);
 }
 
 void SlaPanel::pushSla() {

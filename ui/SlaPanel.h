@@ -4,7 +4,8 @@
 #include <QPointer>
 #include <QWidget>
 
-class QDoubleSpinBox;
+#include "DecimalSpinBox.h"
+
 class QComboBox;
 
 namespace tokenomics::ui {
@@ -18,6 +19,8 @@ public:
 
     [[nodiscard]] QDoubleSpinBox* minInteractivityBox() const { return minInteractivity_; }
     [[nodiscard]] QDoubleSpinBox* maxTtftBox() const { return maxTtft_; }
+    [[nodiscard]] QDoubleSpinBox* maxE2elBox() const { return maxE2el_; }
+    [[nodiscard]] QDoubleSpinBox* utilizationBox() const { return utilizationPercent_; }
     [[nodiscard]] QComboBox* percentileSelector() const { return percentile_; }
     [[nodiscard]] QComboBox* costBasisSelector() const { return costBasis_; }
     [[nodiscard]] QDoubleSpinBox* ownUsdPerGpuHourBox() const { return ownUsdPerGpuHour_; }
@@ -28,13 +31,13 @@ private:
     void pushCost();
 
     QPointer<DashboardState> state_;
-    QDoubleSpinBox* minInteractivity_ = nullptr;
-    QDoubleSpinBox* maxTtft_ = nullptr;
-    QDoubleSpinBox* maxE2el_ = nullptr;
+    DecimalSpinBox* minInteractivity_ = nullptr;
+    DecimalSpinBox* maxTtft_ = nullptr;
+    DecimalSpinBox* maxE2el_ = nullptr;
     QComboBox* percentile_ = nullptr;
     QComboBox* costBasis_ = nullptr;
-    QDoubleSpinBox* ownUsdPerGpuHour_ = nullptr;
-    QDoubleSpinBox* utilizationPercent_ = nullptr;
+    DecimalSpinBox* ownUsdPerGpuHour_ = nullptr;
+    DecimalSpinBox* utilizationPercent_ = nullptr;
 };
 
 } // namespace tokenomics::ui

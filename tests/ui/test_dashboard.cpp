@@ -9,10 +9,14 @@
 #include "SlaPanel.h"
 #include "UiTestCatalog.h"
 
+#include <QClipboard>
 #include <QDoubleSpinBox>
+#include <QGuiApplication>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QTest>
+#include <QToolTip>
+#include <QApplication>
 
 using namespace tokenomics;
 using namespace tokenomics::ui;
@@ -130,6 +134,75 @@ private slots:
                  QStringLiteral("GSM8K 95.1 vs 95.9 fp8"));
     }
 
+    // Every numeric field takes what a user types, pastes or edits, decimals included, in
+    // every locale: the figure the engine gets is the figure on the screen.
+    void everyNumericFieldTakesTypedDecimals_data() {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("locale");
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<double>("expected");
+        const QStringList locales = {QStringLiteral("en_US"), QStringLiteral("de_DE")};
+        struct Case {
+            const char* field;
+            const char* typed;
+            double expected;
+        };
+        const Case cases[] = {{"own $/GPU-h", "2.00", 2.0},
+                              {"own $/GPU-h", "2.5", 2.5},
+                              {"own $/GPU-h", "12.29", 12.29},
+                              {"min interactivity", "12.5", 12.5},
+                              {"min interactivity", "1200", 1200},
+                              {"max TTFT", "0.75", 0.75},
+                              {"max TTFT", "2.5", 2.5},
+                              {"max E2E", "12.5", 12.5},
+                              {"utilisation", "85", 85},
+                              {"own $/GPU-h", "2,5", 2.5},
+                              {"max TTFT", "0,75", 0.75}};
+        for (const QString& locale : locales) {
+            for (const Case& c : cases)
+                QTest::addRow("%s %s in %s", c.field, c.typed, qPrintable(locale))
+                    << QString::fromLatin1(c.field) << locale << QString::fromLatin1(c.typed)
+                    << c.expected;
+        }
+    }
+    void everyNumericFieldTakesTypedDecimals() {
+        QFETCH(QString, field);
+        QFETCH(QString, locale);
+        QFETCH(QString, typed);
+        QFETCH(double, expected);
+        QLocale::setDefault(QLocale(locale));
+        init(); // a window built under the user's locale
+        QDoubleSpinBox* box = numericField(field);
+        box->setFocus();
+        box->findChild<QLineEdit*>()->selectAll();
+        QTest::keyClicks(box, typed);
+        QCOMPARE(box->value(), expected);
+        QCOMPARE(engineValueOf(field), expected);
+        QTest::keyClick(box, Qt::Key_Enter);
+        QCOMPARE(box->value(), expected);
+        QCOMPARE(engineValueOf(field), expected);
+
+        // Pasted over the whole text.
+        box->setValue(box->minimum() + 1);
+        QGuiApplication::clipboard()->setText(typed);
+        box->findChild<QLineEdit*>()->selectAll();
+        QTest::keyClick(box, Qt::Key_V, Qt::ControlModifier);
+        QCOMPARE(box->value(), expected);
+        QCOMPARE(engineValueOf(field), expected);
+
+        // Edited: the last digit removed and typed again.
+        // The cursor after the last digit, before the suffix.
+        const QString lastDigit = box->cleanText().right(1);
+        box->findChild<QLineEdit*>()->setCursorPosition(
+            int(box->prefix().size() + box->cleanText().size()));
+        QTest::keyClick(box, Qt::Key_Backspace);
+        QCOMPARE(box->cleanText(), typed.left(typed.size() - 1).replace(',', '.'));
+        QTest::keyClicks(box, lastDigit);
+        QCOMPARE(box->value(), expected);
+        QCOMPARE(engineValueOf(field), expected);
+        QLocale::setDefault(QLocale::c());
+    }
+
     void draggedLineUpdatesTheSpinBox() {
         ParetoChart* chart = window_->chartArea()->chart(ChartMetric::ThroughputPerGpu);
         chart->setFocus();
@@ -198,6 +271,33 @@ private slots:
         QVERIFY(costChart->tooltipAt(offerPixel).contains(QStringLiteral("offer-source")));
     }
 
+    // The point's tooltip is the one that stays when the mouse rests (Qt then sends a ToolTip
+    // event), not the chart area's help text.
+    void restingOnAPointKeepsItsTooltip() {
+        ParetoChart* chart = window_->chartArea()->chart(ChartMetric::ThroughputPerGpu);
+        window_->chartArea()->tabs()->setCurrentWidget(chart);
+        chart->replot();
+        const QPoint pixel(qRound(chart->xAxis->coordToPixel(10)),
+                           qRound(chart->yAxis->coordToPixel(10000)));
+        QTest::mouseMove(chart, pixel);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QVERIFY2(QToolTip::text().contains(QStringLiteral("alpha-source")),
+                 qPrintable(QToolTip::text()));
+        QHelpEvent rest(QEvent::ToolTip, pixel, chart->mapToGlobal(pixel));
+        QApplication::sendEvent(chart, &rest);
+        QTest::qWait(50);
+        QVERIFY2(QToolTip::text().contains(QStringLiteral("alpha-source")),
+                 qPrintable(QToolTip::text()));
+
+        // Resting on empty plot: no help text covers the curves.
+        const QPoint empty(chart->axisRect()->center().x(), chart->axisRect()->top() + 5);
+        QTest::mouseMove(chart, empty);
+        QHelpEvent restEmpty(QEvent::ToolTip, empty, chart->mapToGlobal(empty));
+        QApplication::sendEvent(chart, &restEmpty);
+        QTRY_VERIFY(!QToolTip::isVisible() ||
+                    !QToolTip::text().contains(QStringLiteral("wheel zooms")));
+    }
+
     void tooltipMarksLimitsAndUncertainFigures() {
         SeriesFilter other;
         other.models = {"OtherModel"};
@@ -254,6 +354,32 @@ private slots:
     }
 
 private:
+    QDoubleSpinBox* numericField(const QString& field) const {
+        SlaPanel* panel = window_->slaPanel();
+        if (field == QLatin1String("own $/GPU-h"))
+            return panel->ownUsdPerGpuHourBox();
+        if (field == QLatin1String("min interactivity"))
+            return panel->minInteractivityBox();
+        if (field == QLatin1String("max TTFT"))
+            return panel->maxTtftBox();
+        if (field == QLatin1String("max E2E"))
+            return panel->maxE2elBox();
+        return panel->utilizationBox();
+    }
+    double engineValueOf(const QString& field) const {
+        const Sla& sla = window_->state()->sla();
+        const CostSettings& cost = window_->state()->cost();
+        if (field == QLatin1String("own $/GPU-h"))
+            return cost.usdPerGpuHourOverride.value_or(-1);
+        if (field == QLatin1String("min interactivity"))
+            return sla.minInteractivity.value_or(-1);
+        if (field == QLatin1String("max TTFT"))
+            return sla.maxTtftSeconds.value_or(-1);
+        if (field == QLatin1String("max E2E"))
+            return sla.maxE2elSeconds.value_or(-1);
+        return cost.utilization * 100;
+    }
+
     std::unique_ptr<MainWindow> window_;
 };
 

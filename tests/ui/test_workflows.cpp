@@ -103,6 +103,48 @@ private slots:
         QCOMPARE(ranking.resultAt(2).series, beta);
     }
 
+    // What a person types in a number field is read as they meant it or refused, never
+    // silently scaled: "2,5" from a German keyboard is 2.5, not 25.
+    void editorNumbersAreReadAsTyped_data() {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("preview"); // empty: refused
+        QTest::newRow("point") << "2.5"
+                               << "$2.50";
+        QTest::newRow("decimal comma") << "2,5"
+                                       << "$2.50";
+        QTest::newRow("dollar sign") << "$12.29"
+                                     << "$12.29";
+        QTest::newRow("thousands") << "1,200"
+                                   << "$1,200";
+        QTest::newRow("thousands with decimals") << "1,200.25"
+                                                 << "$1,200";
+        QTest::newRow("two commas") << "1,2,3"
+                                    << "";
+        QTest::newRow("comma and point") << "1,5.0"
+                                         << "";
+        QTest::newRow("infinity") << "inf"
+                                  << "";
+        QTest::newRow("not a number") << "nan"
+                                      << "";
+    }
+    void editorNumbersAreReadAsTyped() {
+        QFETCH(QString, typed);
+        QFETCH(QString, preview);
+        RowEditorPage* page = controller_->editorDialog()->page(1);
+        page->rows()->setCurrentRow(
+            testing::rowStartingWith(page->rows(), QStringLiteral("BetaGPU")));
+        testing::typeInto(page->input(QStringLiteral("Direct $/GPU-hour")), typed);
+        if (preview.isEmpty()) {
+            QVERIFY2(page->problems()->text().contains(QStringLiteral("must be a number")),
+                     qPrintable(page->problems()->text()));
+            QVERIFY(!page->saveButton()->isEnabled());
+        } else {
+            QVERIFY2(page->problems()->text().isEmpty(), qPrintable(page->problems()->text()));
+            QVERIFY2(page->preview()->text().contains(preview),
+                     qPrintable(page->preview()->text()));
+        }
+    }
+
     void badValuesAreNamedAndNotSaved() {
         RowEditorPage* page = controller_->editorDialog()->page(1);
         page->rows()->setCurrentRow(
