@@ -9,6 +9,7 @@
 #include "SlaPanel.h"
 #include "UiTestCatalog.h"
 
+#include <QApplication>
 #include <QClipboard>
 #include <QDoubleSpinBox>
 #include <QGuiApplication>
@@ -16,7 +17,6 @@
 #include <QListWidget>
 #include <QTest>
 #include <QToolTip>
-#include <QApplication>
 
 using namespace tokenomics;
 using namespace tokenomics::ui;
