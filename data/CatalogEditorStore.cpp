@@ -2,6 +2,7 @@
 
 #include "CatalogValidation.h"
 #include "CatalogWriter.h"
+#include "DurableCommit.h"
 #include "SqlStatement.h"
 
 #include <QDir>
@@ -68,15 +69,25 @@ struct CatalogEditorStore::Impl {
             return EditResult::failure("the catalog is busy: " + reason.toStdString());
         CatalogWriter writer(handle);
         if (!write(writer, &reason)) {
+            reason = explainedFullDisk(handle, reason);
             executeSql(handle, "ROLLBACK", nullptr);
             return EditResult::failure(readable(reason));
         }
         const std::int64_t id = findId ? findId() : 0;
-        if (!executeSql(handle, "COMMIT", &reason)) {
-            executeSql(handle, "ROLLBACK", nullptr);
-            return EditResult::failure("cannot save: " + reason.toStdString());
+        switch (commitDurably(handle, &reason)) {
+        case CommitOutcome::Committed:
+            return EditResult::success(id);
+        case CommitOutcome::RolledBack:
+            return EditResult::failure("cannot save: " + reason.toStdString() +
+                                       "; the catalog was not changed");
+        case CommitOutcome::KeptInWal:
+            break;
         }
-        return EditResult::success(id);
+        return EditResult::failure("saved only in the catalog's -wal file, not yet in the file "
+                                   "itself: " +
+                                   reason.toStdString() +
+                                   ". Free some space; the next tokenomics command on this "
+                                   "catalog finishes the copy");
     }
 
     // Deletes row `id` of `table`; false with a message when no such row is left.

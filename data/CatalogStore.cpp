@@ -6,6 +6,7 @@
 #include "CatalogSchema.h"
 #include "CatalogWriter.h"
 #include "DefaultCatalog.h"
+#include "DurableCommit.h"
 #include "SqlStatement.h"
 
 #include <QCoreApplication>
@@ -296,10 +297,16 @@ bool CatalogStore::writeInTransaction(const std::function<bool(CatalogWriter&, Q
         fail(error, readOnlyMessage(impl_->path, QStringLiteral("import")));
         return false;
     }
+    return writeDurably(QStringLiteral("nothing was imported"), write, error);
+}
+
+bool CatalogStore::writeDurably(const QString& failure,
+                                const std::function<bool(CatalogWriter&, QString*)>& write,
+                                CatalogError* error) {
     QString reason;
     if (!executeSql(impl_->handle, "BEGIN IMMEDIATE", &reason)) {
-        fail(error, QStringLiteral("%1: cannot start the import: %2")
-                        .arg(nativePath(impl_->path), explained(impl_->handle, reason)));
+        fail(error, QStringLiteral("%1: %2: %3")
+                        .arg(nativePath(impl_->path), failure, explained(impl_->handle, reason)));
         return false;
     }
     bool ok = false;
@@ -307,11 +314,27 @@ bool CatalogStore::writeInTransaction(const std::function<bool(CatalogWriter&, Q
         CatalogWriter writer(impl_->handle);
         ok = write(writer, &reason);
     }
-    if (ok && executeSql(impl_->handle, "COMMIT", &reason))
+    if (!ok) {
+        reason = explainedFullDisk(impl_->handle, reason);
+        executeSql(impl_->handle, "ROLLBACK", nullptr);
+    }
+    const CommitOutcome outcome =
+        ok ? commitDurably(impl_->handle, &reason) : CommitOutcome::RolledBack;
+    if (error)
+        error->cause = reason;
+    switch (outcome) {
+    case CommitOutcome::Committed:
         return true;
-    executeSql(impl_->handle, "ROLLBACK", nullptr);
-    fail(error,
-         QStringLiteral("%1: nothing was imported: %2").arg(nativePath(impl_->path), reason));
+    case CommitOutcome::RolledBack:
+        fail(error, QStringLiteral("%1: %2: %3").arg(nativePath(impl_->path), failure, reason));
+        return false;
+    case CommitOutcome::KeptInWal:
+        fail(error, QStringLiteral("%1: saved only in %1-wal, not yet in the file itself: %2. "
+                                   "Free some space; the next tokenomics command on this "
+                                   "catalog finishes the copy")
+                        .arg(nativePath(impl_->path), reason));
+        return false;
+    }
     return false;
 }
 
@@ -330,15 +353,17 @@ bool CatalogStore::saveView(const QString& name, const QString& settingsJson, Ca
         fail(error, readOnlyMessage(impl_->path, QStringLiteral("save view '%1'").arg(name)));
         return false;
     }
-    SqlStatement statement(impl_->handle, "INSERT OR REPLACE INTO saved_views (name, settings_json)"
-                                          " VALUES (?, ?)");
-    statement.bind(1, name.toStdString());
-    statement.bind(2, settingsJson.toStdString());
-    if (statement.step() == SQLITE_DONE)
-        return true;
-    fail(error, QStringLiteral("%1: cannot save view '%2': %3")
-                    .arg(nativePath(impl_->path), name, statement.errorMessage()));
-    return false;
+    const auto insert = [&](CatalogWriter&, QString* reason) {
+        SqlStatement statement(impl_->handle, "INSERT OR REPLACE INTO saved_views (name, "
+                                              "settings_json) VALUES (?, ?)");
+        statement.bind(1, name.toStdString());
+        statement.bind(2, settingsJson.toStdString());
+        if (statement.step() == SQLITE_DONE)
+            return true;
+        *reason = statement.errorMessage();
+        return false;
+    };
+    return writeDurably(QStringLiteral("cannot save view '%1'").arg(name), insert, error);
 }
 
 std::optional<std::vector<std::pair<QString, QString>>>
@@ -363,13 +388,15 @@ bool CatalogStore::removeView(const QString& name, CatalogError* error) {
         fail(error, readOnlyMessage(impl_->path, QStringLiteral("remove view '%1'").arg(name)));
         return false;
     }
-    SqlStatement statement(impl_->handle, "DELETE FROM saved_views WHERE name = ?");
-    statement.bind(1, name.toStdString());
-    if (statement.step() == SQLITE_DONE)
-        return true;
-    fail(error, QStringLiteral("%1: cannot remove view '%2': %3")
-                    .arg(nativePath(impl_->path), name, statement.errorMessage()));
-    return false;
+    const auto erase = [&](CatalogWriter&, QString* reason) {
+        SqlStatement statement(impl_->handle, "DELETE FROM saved_views WHERE name = ?");
+        statement.bind(1, name.toStdString());
+        if (statement.step() == SQLITE_DONE)
+            return true;
+        *reason = statement.errorMessage();
+        return false;
+    };
+    return writeDurably(QStringLiteral("cannot remove view '%1'").arg(name), erase, error);
 }
 
 std::string CatalogStore::canonicalHardware(const std::string& name) const {

@@ -26,6 +26,8 @@ class CatalogWriter;
 /// Why a catalog could not be opened or written; `message` names the file and the reason.
 struct CatalogError {
     QString message;
+    /// For a failed write: the cause alone ("the disk is full (…)"), without path or outcome.
+    QString cause;
 };
 
 /// What a RankingEngine does not keep about a point: its recipe label, note and provenance.
@@ -86,6 +88,12 @@ public:
                             CatalogError* error);
 
 private:
+    /// The transaction of every write: success only once the data is in the file itself
+    /// (see commitDurably); otherwise "PATH: failure: reason" in error.
+    bool writeDurably(const QString& failure,
+                      const std::function<bool(CatalogWriter&, QString*)>& write,
+                      CatalogError* error);
+
     struct Impl;
     explicit CatalogStore(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;

@@ -1,5 +1,7 @@
 #include "CatalogWriter.h"
 
+#include "DurableCommit.h"
+
 #include "CatalogNames.h"
 #include "SampleBlob.h"
 #include "SqlStatement.h"
@@ -69,6 +71,10 @@ CatalogWriter::~CatalogWriter() = default;
 QString CatalogWriter::constraintMessage(const QString& what) const {
     return QStringLiteral("%1: %2").arg(
         what, readableConstraint(QString::fromUtf8(sqlite3_errmsg(database_))));
+}
+
+bool CatalogWriter::diskFull() const {
+    return lastErrorIsFullDisk(database_);
 }
 
 bool CatalogWriter::stepOrExplain(SqlStatement& statement, const std::function<QString()>& what,

@@ -32,6 +32,10 @@ struct FacilityFigure {
 class CatalogWriter {
 public:
     explicit CatalogWriter(sqlite3* database);
+
+    /// True when the last write failed because the catalog's disk is full (or the file may
+    /// grow no more): the catalog's problem, not the input's.
+    [[nodiscard]] bool diskFull() const;
     ~CatalogWriter();
     CatalogWriter(const CatalogWriter&) = delete;
     CatalogWriter& operator=(const CatalogWriter&) = delete;

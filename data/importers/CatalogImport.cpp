@@ -293,6 +293,10 @@ CatalogImportOutcome importInto(const QString& catalogPath, const QString& openP
         if (writeResultFiles(writer, files, format, defaults, &inputError, &outcome.points,
                              &outcome.series, progress))
             return true;
+        if (writer.diskFull()) {
+            *reason = QStringLiteral("the disk is full (%1)").arg(inputError.message());
+            return false;
+        }
         inputRefused = true;
         *reason = inputError.message();
         return false;
@@ -300,8 +304,10 @@ CatalogImportOutcome importInto(const QString& catalogPath, const QString& openP
     outcome.ok = store->writeInTransaction(writeFiles, &catalogError);
     if (inputRefused)
         outcome.inputError = inputError;
-    else if (!outcome.ok)
+    else if (!outcome.ok) {
         outcome.catalogError = realPath(catalogError.message);
+        outcome.catalogCause = realPath(catalogError.cause);
+    }
     return outcome;
 }
 
@@ -372,6 +378,10 @@ CatalogImportOutcome importIntoCatalog(const QString& catalogPath, const QString
         importInto(catalogPath, staging, files, format, defaults, progress);
     if (!outcome.ok) {
         removeCatalogFiles(staging);
+        if (!outcome.inputError && !outcome.catalogError.isEmpty() &&
+            !outcome.catalogCause.isEmpty())
+            outcome.catalogError = QStringLiteral("%1: nothing was imported: %2")
+                                       .arg(nativePath(catalogPath), outcome.catalogCause);
         return outcome;
     }
     switch (placeWithoutReplacing(staging, catalogPath)) {

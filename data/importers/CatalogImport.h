@@ -19,6 +19,7 @@ struct CatalogImportOutcome {
     bool ok = false;
     std::optional<ImportError> inputError; // a file was refused: file, line or path, field, why
     QString catalogError;                  // the catalog could not be opened or written
+    QString catalogCause;                  // the cause alone when a write failed
     QString catalogPath;                   // the catalog written (or meant to be)
     qint64 points = 0;
     qint64 series = 0;
