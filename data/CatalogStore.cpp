@@ -53,6 +53,16 @@ QString explained(sqlite3* handle, const QString& reason) {
     return reason;
 }
 
+// A rollback journal that a crashed writer left: present, not empty, its header not zeroed
+// (a committed journal is deleted, truncated or has its header zeroed).
+bool hasHotJournal(const QString& path) {
+    QFile journal(path + QStringLiteral("-journal"));
+    if (!journal.open(QIODevice::ReadOnly))
+        return false;
+    static const QByteArray magic("\xd9\xd5\x05\xf9\x20\xa1\x63\xd7", 8);
+    return journal.read(8) == magic;
+}
+
 } // namespace
 
 struct CatalogStore::Impl {
@@ -75,6 +85,16 @@ bool CatalogStore::Impl::connect(bool asReadOnly, CatalogError* error) {
     // A writer waits for another import (a million rows take seconds) rather than failing;
     // WAL readers never wait for writers.
     QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000");
+    if (readOnly && hasHotJournal(path)) {
+        fail(error, QStringLiteral("%1: cannot read: %1-journal holds an unfinished write of a "
+                                   "program that stopped mid-way, and the catalog is read-only, "
+                                   "so it cannot be rolled back; reading now would show data "
+                                   "that was never saved. Open it once as a user with write "
+                                   "permission (tokenomics query --db %1) to roll the write "
+                                   "back. Nothing was changed.")
+                        .arg(nativePath(path)));
+        return false;
+    }
     if (readOnly) {
         // Without a -wal file every page is in the file itself, so it is read as immutable:
         // SQLite then creates no -wal or -shm beside it (files its owner could not write).

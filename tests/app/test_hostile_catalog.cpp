@@ -86,6 +86,7 @@ private slots:
     void readOnlyCatalogIsQueriedNotWritten();
     void oddIdsAreReadNotTrusted_data();
     void oddIdsAreReadNotTrusted();
+    void hotJournalOfACrashedWriterIsNotRead();
 
 private:
     QString file(const QString& name) const { return folder_->filePath(name); }
@@ -254,6 +255,50 @@ void TestHostileCatalog::dashboardShowsADialog() {
     QVERIFY2(dialogText.contains(path), qPrintable(dialogText));
     QVERIFY2(dialogText.contains(reason), qPrintable(dialogText));
     QCOMPARE(contentHash(path), before);
+}
+
+// A writer crashed mid-transaction and left a hot -journal. A catalog that can be written is
+// rolled back by SQLite on open; one that cannot must not be read past the journal (the file
+// holds pages that were never committed): refused, saying how to recover it, nothing changed.
+void TestHostileCatalog::hotJournalOfACrashedWriterIsNotRead() {
+    QVERIFY(QDir().mkpath(file(QStringLiteral("shared"))));
+    const QString good = makeCatalog(QStringLiteral("good.sqlite"));
+    QVERIFY(!good.isEmpty());
+    const QString path = file(QStringLiteral("shared/crashed.sqlite"));
+    const QString journal = path + QStringLiteral("-journal");
+    QVERIFY(makeCrashedWriterCopy(good, path, "DELETE FROM points"));
+    const QFile::Permissions readOnly = QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther;
+    QVERIFY(QFile::setPermissions(path, readOnly));
+    QVERIFY(QFile::setPermissions(journal, readOnly));
+    const QFile::Permissions readAndEnter = QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup |
+                                            QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther;
+    QVERIFY(QFile::setPermissions(file(QStringLiteral("shared")), readAndEnter));
+    QVERIFY(QFile::setPermissions(folder_->path(), readAndEnter | QFile::WriteOwner));
+    const QByteArray before = fileHash(path);
+    const QByteArray journalBefore = fileHash(journal);
+
+    const QString home = QDir::tempPath() + QStringLiteral("/tokenomics-nobody-home");
+    const RunResult query = runAsNobody({QStringLiteral("query"), QStringLiteral("--db"), path,
+                                         QStringLiteral("--format"), QStringLiteral("csv")},
+                                        home);
+    QVERIFY2(query.exitCode != 126, "could not become the user nobody");
+    QVERIFY2(query.exitCode > 0, qPrintable(query.out + query.err));
+    QVERIFY2(query.err.contains(path), qPrintable(query.err));
+    QVERIFY2(query.err.contains(QStringLiteral("unfinished write")), qPrintable(query.err));
+    QVERIFY2(query.err.contains(QStringLiteral("write permission")), qPrintable(query.err));
+    QCOMPARE(fileHash(path), before);
+    QCOMPARE(fileHash(journal), journalBefore);
+
+    // Given write permission, SQLite rolls the crashed write back: the points are all there.
+    QVERIFY(
+        QFile::setPermissions(file(QStringLiteral("shared")), readAndEnter | QFile::WriteOwner));
+    QVERIFY(QFile::setPermissions(path, readOnly | QFile::WriteOwner));
+    const RunResult recovered =
+        runTokenomics({QStringLiteral("query"), QStringLiteral("--db"), path,
+                       QStringLiteral("--format"), QStringLiteral("csv")},
+                      file(QStringLiteral("home")));
+    QVERIFY2(recovered.exitCode == 0, qPrintable(recovered.err));
+    QVERIFY2(recovered.out.contains(QStringLiteral("B200")), qPrintable(recovered.out));
 }
 
 void TestHostileCatalog::readOnlyCatalogIsQueriedNotWritten_data() {

@@ -65,6 +65,23 @@ bool sqliteExecute(const QString& path, const char* sql) {
     return ok;
 }
 
+bool makeCrashedWriterCopy(const QString& path, const QString& copy, const char* sql) {
+    if (!sqliteExecute(path, "PRAGMA journal_mode = DELETE"))
+        return false;
+    sqlite3* database = nullptr;
+    bool ok = sqlite3_open(path.toUtf8().constData(), &database) == SQLITE_OK &&
+              sqlite3_exec(database, "PRAGMA cache_size = 1; BEGIN IMMEDIATE", nullptr, nullptr,
+                           nullptr) == SQLITE_OK &&
+              sqlite3_exec(database, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+    QFile::remove(copy);
+    QFile::remove(copy + QStringLiteral("-journal"));
+    ok = ok && QFile::exists(path + QStringLiteral("-journal")) && QFile::copy(path, copy) &&
+         QFile::copy(path + QStringLiteral("-journal"), copy + QStringLiteral("-journal"));
+    sqlite3_exec(database, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(database);
+    return ok;
+}
+
 bool makeSqliteFile(const QString& path, int userVersion) {
     sqlite3* database = nullptr;
     bool ok = sqlite3_open(path.toUtf8().constData(), &database) == SQLITE_OK;

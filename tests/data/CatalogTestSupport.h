@@ -23,4 +23,10 @@ bool makeSqliteFile(const QString& path, int userVersion);
 /// Records in an RFC 4180 file minus its header, counted by scanning quotes and line breaks.
 int csvRecordCount(const QString& path);
 
+/// Leaves at `copy` what a writer that crashed mid-transaction leaves: `sql` run inside an
+/// open transaction of `path` (rollback journal, cache small enough to spill to the file), and
+/// the file and its hot -journal copied while the transaction is still open. `path` itself is
+/// rolled back.
+bool makeCrashedWriterCopy(const QString& path, const QString& copy, const char* sql);
+
 } // namespace tokenomics::testing
