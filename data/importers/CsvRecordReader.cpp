@@ -152,6 +152,13 @@ bool CsvRecordReader::next(std::vector<std::string_view>& fields) {
             // Read the record again once the next block is in: blocks are large, records short.
             m_position = start;
             m_line = line;
+            if (m_size - start >= maxRecordBytes) {
+                m_recordLine = line;
+                m_problem = QStringLiteral("a record longer than %1 MiB without a line break: "
+                                           "this is not a CSV of results")
+                                .arg(maxRecordBytes >> 20);
+                return false;
+            }
             refill(start);
             if (!m_problem.isEmpty())
                 return false;

@@ -15,6 +15,10 @@ namespace tokenomics::data::importers {
 
 class CsvRecordReader {
 public:
+    /// No results file has a record this long; beyond it the input is refused (a file with no
+    /// line breaks, such as /dev/zero, would otherwise be read into memory without end).
+    static constexpr std::size_t maxRecordBytes = std::size_t(16) << 20;
+
     /// Reads bytes the caller keeps alive for the reader's lifetime.
     CsvRecordReader(const char* data, std::size_t size);
     /// Reads the device from its current position, blockBytes at a time.

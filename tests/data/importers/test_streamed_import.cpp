@@ -13,6 +13,7 @@
 #include <QTest>
 #include <cerrno>
 #include <csignal>
+#include <cstring>
 
 using namespace tokenomics;
 using namespace tokenomics::data;
@@ -64,6 +65,7 @@ private slots:
     void newCatalogIsOnlyCreatedBySuccess();
     void jsonFormatsStreamAsTheyParse();
     void stagingLeftByADeadImportIsRemoved();
+    void endlessRecordIsRefusedInBoundedMemory();
 
 private:
     QString file(const QString& name) const { return m_dir->filePath(name); }
@@ -306,6 +308,43 @@ void TestStreamedImport::stagingLeftByADeadImportIsRemoved() {
     QCOMPARE(sqliteNumber(fresh, "SELECT count(*) FROM points").value_or(-1), 200.0);
     running.kill();
     running.waitForFinished();
+}
+
+// Input with no line break ends at CsvRecordReader::maxRecordBytes, not when memory runs out.
+void TestStreamedImport::endlessRecordIsRefusedInBoundedMemory() {
+    // A device of endless "x": counts what it handed out.
+    class Endless : public QIODevice {
+    public:
+        qint64 given = 0;
+        bool isSequential() const override { return true; }
+
+    protected:
+        qint64 readData(char* data, qint64 size) override {
+            std::memset(data, 'x', static_cast<std::size_t>(size));
+            given += size;
+            return size;
+        }
+        qint64 writeData(const char*, qint64) override { return -1; }
+    } endless;
+    QVERIFY(endless.open(QIODevice::ReadOnly));
+    importers::CsvRecordReader reader(endless);
+    std::vector<std::string_view> fields;
+    QVERIFY(!reader.next(fields));
+    QVERIFY2(reader.problem().contains(QStringLiteral("longer than 16 MiB")),
+             qPrintable(reader.problem()));
+    QCOMPARE(reader.recordLine(), qint64(1));
+    QVERIFY(endless.given <= qint64(importers::CsvRecordReader::maxRecordBytes + (1 << 21)));
+
+    // The same through an import of /dev/zero: refused naming the file, nothing created.
+    const QString fresh = file(QStringLiteral("zero.sqlite"));
+    const CatalogImportOutcome outcome =
+        importIntoCatalog(fresh, {QStringLiteral("/dev/zero")}, ImportFormat::Csv, {});
+    QVERIFY(!outcome.ok);
+    QVERIFY(outcome.inputError.has_value());
+    const QString message = outcome.inputError->message();
+    QVERIFY2(message.contains(QStringLiteral("/dev/zero")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("longer than 16 MiB")), qPrintable(message));
+    QVERIFY(!QFile::exists(fresh));
 }
 
 QTEST_GUILESS_MAIN(TestStreamedImport)
