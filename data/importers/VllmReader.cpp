@@ -167,6 +167,20 @@ bool readVllmResult(const QString& file, const QJsonDocument& document,
                                             "operating point"));
     if (!completed)
         return fields.failAt(QStringLiteral("completed"), QStringLiteral("required field missing"));
+    // completed + failed is the number of prompts sent; more is a file that contradicts itself.
+    std::optional<double> prompts;
+    std::optional<double> failed;
+    if (!fields.number(QStringLiteral("num_prompts"), NumberRule::Positive, prompts) ||
+        !fields.number(QStringLiteral("failed"), NumberRule::NonNegative, failed))
+        return false;
+    if (prompts && *completed + failed.value_or(0) > *prompts)
+        return fields.failAt(QStringLiteral("failed"),
+                             QStringLiteral("%1 completed and %2 failed requests are more than "
+                                            "the %3 prompts sent (num_prompts): the file "
+                                            "contradicts itself")
+                                 .arg(*completed)
+                                 .arg(failed.value_or(0))
+                                 .arg(*prompts));
     figures.concurrency = *concurrency;
     if (totalTokensPerSecond)
         figures.tputPerGpu = *totalTokensPerSecond / gpus;

@@ -205,6 +205,10 @@ void TestHostileImport::refusedWithPlaceAndReason_data() {
         << "package.json" << QByteArray(R"({"name":"x","version":"1.0.0"})") << automatic << ""
         << ""
         << "cannot tell the format";
+    QTest::newRow("json more failures than prompts")
+        << "r.json" << vllmResult(R"(,"num_prompts":4,"failed":5)") << vllm << "$.failed"
+        << "failed"
+        << "3 completed and 5 failed requests are more than the 4 prompts sent";
     QTest::newRow("json wrong type")
         << "r.json" << vllmResult(R"(,"duration":"long")") << vllm << "$.duration"
         << "duration"
