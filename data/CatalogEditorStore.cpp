@@ -252,8 +252,9 @@ CatalogEditorStore::attach(std::optional<CatalogStore> store, CatalogError* erro
     database.setDatabaseName(path);
     database.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
     QString reason;
-    if (!database.open() || !(impl->handle = rawHandle(database)) ||
-        !executeSql(impl->handle, "PRAGMA foreign_keys = ON", &reason)) {
+    if (database.open() && (impl->handle = rawHandle(database)))
+        hardenConnection(impl->handle);
+    if (!impl->handle || !executeSql(impl->handle, "PRAGMA foreign_keys = ON", &reason)) {
         if (error)
             error->message = QStringLiteral("%1: cannot open for editing: %2")
                                  .arg(QDir::toNativeSeparators(path),

@@ -1,6 +1,7 @@
 #include "CatalogFileCheck.h"
 
 #include "CatalogSchema.h"
+#include "SqlStatement.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -75,6 +76,7 @@ QString integrityProblem(const QString& path, int version, bool* busy, QString* 
         sqlite3_close(database);
         return problem;
     }
+    hardenConnection(database);
     sqlite3_busy_timeout(database, 30000); // as long as a writer waits for another
     sqlite3_stmt* statement = nullptr;
     rc = sqlite3_prepare_v2(database, "PRAGMA quick_check", -1, &statement, nullptr);

@@ -120,6 +120,7 @@ bool CatalogStore::Impl::connect(bool asReadOnly, CatalogError* error) {
                         .arg(nativePath(path)));
         return false;
     }
+    hardenConnection(handle);
     QString reason;
     if (readOnly) {
         SqlStatement version(handle, "PRAGMA user_version");

@@ -58,6 +58,11 @@ private:
 /// Runs SQL without results (BEGIN, COMMIT, PRAGMA); false with SQLite's message.
 bool executeSql(sqlite3* database, const char* sql, QString* error);
 
+/// Makes a connection safe for files from anyone: no trigger or view runs, no SQL function a
+/// schema names is trusted, and the schema cannot be written around SQLite (defensive mode).
+/// The catalog schema defines no trigger or view, so nothing of the program's own is lost.
+void hardenConnection(sqlite3* database);
+
 /// The raw SQLite handle under a Qt SQL connection of the QSQLITE driver; null otherwise.
 sqlite3* rawHandle(const QSqlDatabase& database);
 

@@ -3,6 +3,7 @@
 #include "CatalogSchema.h"
 #include "CatalogStore.h"
 #include "CatalogTestSupport.h"
+#include "SqlStatement.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -19,6 +20,31 @@ class TestCatalogSchema : public QObject {
     Q_OBJECT
 
 private slots:
+    // A hardened connection runs no trigger and no view of the file, whatever the file holds.
+    void hardenedConnectionRunsNoTriggerOrView() {
+        sqlite3* database = nullptr;
+        QCOMPARE(sqlite3_open(":memory:", &database), SQLITE_OK);
+        const auto close = qScopeGuard([&] { sqlite3_close(database); });
+        QString error;
+        QVERIFY2(data::executeSql(database,
+                                  "CREATE TABLE points (id INTEGER PRIMARY KEY);"
+                                  "CREATE TABLE offers (id INTEGER PRIMARY KEY);"
+                                  "INSERT INTO offers VALUES (1), (2);"
+                                  "CREATE TRIGGER wipe AFTER INSERT ON points BEGIN "
+                                  "DELETE FROM offers; END;"
+                                  "CREATE VIEW endless AS WITH RECURSIVE n(i) AS (SELECT 1 UNION "
+                                  "ALL SELECT i + 1 FROM n) SELECT i FROM n;",
+                                  &error),
+                 qPrintable(error));
+        data::hardenConnection(database);
+        QVERIFY(data::executeSql(database, "INSERT INTO points VALUES (1)", &error));
+        data::SqlStatement offers(database, "SELECT count(*) FROM offers");
+        QCOMPARE(offers.step(), SQLITE_ROW);
+        QCOMPARE(offers.columnInt64(0), std::int64_t(2)); // the trigger did not fire
+        // Refused at once instead of counting for ever.
+        QVERIFY(!data::executeSql(database, "SELECT * FROM endless", &error));
+    }
+
     void newFileGetsTheCurrentSchema();
     void emptyFileIsRefusedUntouched();
     void versionZeroSqliteFileIsMigrated();
