@@ -3,14 +3,14 @@
 # each for SECONDS (default 30) from a seed corpus of real-format files. Any crash, leak,
 # undefined behaviour or timeout fails the script; the input that did it is kept in
 # build/fuzz/findings/<target>/. Usage: tests/fuzz/run_fuzzers.sh [SECONDS] [TARGET...]
-# Targets: csv inferencex vllm aiperf_json aiperf_jsonl genai_perf (default: all).
+# Targets: csv inferencex vllm aiperf_json aiperf_jsonl genai_perf catalog (default: all).
 set -euo pipefail
 seconds="${1:-30}"
 shift || true
 cd "$(dirname "$0")/../.."
 build=build/fuzz
 targets=("$@")
-((${#targets[@]})) || targets=(csv inferencex vllm aiperf_json aiperf_jsonl genai_perf)
+((${#targets[@]})) || targets=(csv inferencex vllm aiperf_json aiperf_jsonl genai_perf catalog)
 
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DTOKENOMICS_BUILD_FUZZERS=ON \
@@ -26,6 +26,7 @@ seeds_of() {
     aiperf_json) echo "$examples"/aiperf/profile_export_aiperf.json ;;
     aiperf_jsonl) echo "$examples"/aiperf/profile_export.jsonl ;;
     genai_perf) echo "$examples"/*genai_perf.json ;;
+    catalog) echo "$examples"/catalogs/*.sqlite ;;
     esac
 }
 
@@ -40,7 +41,9 @@ for target in "${targets[@]}"; do
     # shellcheck disable=SC2046
     cp $(seeds_of "$target") "$seeds/"
     echo "== fuzz_$target for ${seconds}s"
-    if "$build/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -max_len=16384 -timeout=10 \
+    max_len=16384
+    [[ $target == catalog ]] && max_len=65536 # the seed catalogs are 22 KB (512-byte pages)
+    if "$build/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -max_len="$max_len" -timeout=10 \
         -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$findings/" \
         "$corpus" "$seeds" >"$build/fuzz_$target.log" 2>&1; then
         grep -E '^#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units' "$build/fuzz_$target.log" || true
