@@ -14,10 +14,40 @@ namespace {
 constexpr double grabDistancePixels = 6;
 constexpr double tooltipDistancePixels = 10;
 
+// Log-axis ticks at 1, 2 and 5 of every decade (only at 1 when the axis spans many), labelled
+// as plain numbers ("20", "1,000", "0.05"): SLAs live between 15 and 100 tok/s/user, where
+// powers of ten alone give no tick, and "1E+03" is no figure for a slide.
+class DecadeTicker : public QCPAxisTicker {
+protected:
+    double getTickStep(const QCPRange&) override { return 1; }
+    QVector<double> createTickVector(double, const QCPRange& range) override {
+        QVector<double> ticks;
+        if (!(range.lower > 0) || !(range.upper > range.lower))
+            return ticks;
+        const int first = int(std::floor(std::log10(range.lower)));
+        const int last = int(std::ceil(std::log10(range.upper)));
+        const bool many = last - first > 4;
+        for (int decade = first; decade <= last; ++decade) {
+            for (const double mantissa : {1.0, 2.0, 5.0}) {
+                if (many && mantissa != 1.0)
+                    continue;
+                ticks.push_back(mantissa * std::pow(10.0, decade));
+            }
+        }
+        return ticks;
+    }
+    QVector<double> createSubTickVector(int, const QVector<double>&) override { return {}; }
+    QString getTickLabel(double tick, const QLocale& locale, QChar, int) override {
+        if (tick >= 1)
+            return locale.toString(tick, 'f', 0);
+        return locale.toString(tick, 'g', 3);
+    }
+};
+
 void setScale(QCPAxis* axis, bool logarithmic) {
     axis->setScaleType(logarithmic ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
     if (logarithmic)
-        axis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+        axis->setTicker(QSharedPointer<DecadeTicker>::create());
     else
         axis->setTicker(QSharedPointer<QCPAxisTicker>::create());
 }

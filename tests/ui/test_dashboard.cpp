@@ -298,6 +298,39 @@ private slots:
                     !QToolTip::text().contains(QStringLiteral("wheel zooms")));
     }
 
+    // Log axes tick at 1, 2 and 5 of each decade with plain labels: 20 and 50 tok/s/user are
+    // marked, and no label is written like "1E+03".
+    void logAxesTickWhereSlasLive() {
+        ParetoChart* chart = window_->chartArea()->chart(ChartMetric::ThroughputPerGpu);
+        window_->chartArea()->tabs()->setCurrentWidget(chart);
+        chart->setLogX(true);
+        chart->setLogY(true);
+        chart->xAxis->setRange(10, 200);
+        chart->yAxis->setRange(100, 20000);
+        chart->replot();
+        const QVector<double> xTicks = chart->xAxis->tickVector();
+        for (const double expected : {10.0, 20.0, 50.0, 100.0, 200.0})
+            QVERIFY2(xTicks.contains(expected), qPrintable(QString::number(expected)));
+        const QStringList xLabels = chart->xAxis->tickVectorLabels().toList();
+        QVERIFY2(xLabels.contains(QStringLiteral("20")) && xLabels.contains(QStringLiteral("50")),
+                 qPrintable(xLabels.join(u' ')));
+        const QStringList yLabels = chart->yAxis->tickVectorLabels().toList();
+        QVERIFY2(yLabels.contains(QStringLiteral("1,000")) &&
+                     yLabels.contains(QStringLiteral("10,000")),
+                 qPrintable(yLabels.join(u' ')));
+        for (const QString& label : xLabels + yLabels)
+            QVERIFY2(!label.contains(u'E') && !label.contains(u'e'), qPrintable(label));
+        // Small figures (dollars per 1M on a log cost axis) keep their decimals.
+        ParetoChart* cost = window_->chartArea()->chart(ChartMetric::CostPerMTotal);
+        cost->setLogY(true);
+        cost->yAxis->setRange(0.01, 2);
+        cost->replot();
+        const QStringList costLabels = cost->yAxis->tickVectorLabels().toList();
+        QVERIFY2(costLabels.contains(QStringLiteral("0.05")) &&
+                     costLabels.contains(QStringLiteral("0.5")),
+                 qPrintable(costLabels.join(u' ')));
+    }
+
     void tooltipMarksLimitsAndUncertainFigures() {
         SeriesFilter other;
         other.models = {"OtherModel"};
