@@ -7,6 +7,7 @@
 #include <QToolTip>
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace tokenomics::ui {
 
@@ -14,25 +15,22 @@ namespace {
 constexpr double grabDistancePixels = 6;
 constexpr double tooltipDistancePixels = 10;
 
-// Log-axis ticks at 1, 2 and 5 of every decade (only at 1 when the axis spans many), labelled
-// as plain numbers ("20", "1,000", "0.05"): SLAs live between 15 and 100 tok/s/user, where
+// Log-axis ticks at 1, 2 and 5 of every decade, or at 1 and 3, or at 1 alone, whichever is
+// the densest that stays within a couple of ticks of the ticker's tick count; labelled as
+// plain numbers ("20", "1,000", "0.05"). SLAs live between 15 and 100 tok/s/user, where
 // powers of ten alone give no tick, and "1E+03" is no figure for a slide.
 class DecadeTicker : public QCPAxisTicker {
 protected:
     double getTickStep(const QCPRange&) override { return 1; }
     QVector<double> createTickVector(double, const QCPRange& range) override {
-        QVector<double> ticks;
         if (!(range.lower > 0) || !(range.upper > range.lower))
-            return ticks;
-        const int first = int(std::floor(std::log10(range.lower)));
-        const int last = int(std::ceil(std::log10(range.upper)));
-        const bool many = last - first > 4;
-        for (int decade = first; decade <= last; ++decade) {
-            for (const double mantissa : {1.0, 2.0, 5.0}) {
-                if (many && mantissa != 1.0)
-                    continue;
-                ticks.push_back(mantissa * std::pow(10.0, decade));
-            }
+            return {};
+        static const std::vector<std::vector<double>> mantissaSets = {{1, 2, 5}, {1, 3}, {1}};
+        QVector<double> ticks;
+        for (const std::vector<double>& mantissas : mantissaSets) {
+            ticks = decadeTicks(range, mantissas);
+            if (ticks.size() <= tickCount() + 2)
+                break;
         }
         return ticks;
     }
@@ -41,6 +39,23 @@ protected:
         if (tick >= 1)
             return locale.toString(tick, 'f', 0);
         return locale.toString(tick, 'g', 3);
+    }
+
+private:
+    // The ticks mantissa × 10^k inside the range (one decade beyond each end for the trim).
+    static QVector<double> decadeTicks(const QCPRange& range,
+                                       const std::vector<double>& mantissas) {
+        QVector<double> ticks;
+        const int first = int(std::floor(std::log10(range.lower)));
+        const int last = int(std::ceil(std::log10(range.upper)));
+        for (int decade = first; decade <= last; ++decade) {
+            for (const double mantissa : mantissas) {
+                const double tick = mantissa * std::pow(10.0, decade);
+                if (tick >= range.lower && tick <= range.upper)
+                    ticks.push_back(tick);
+            }
+        }
+        return ticks;
     }
 };
 
