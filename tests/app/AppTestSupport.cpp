@@ -1,22 +1,20 @@
 #include "AppTestSupport.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QProcessEnvironment>
 
 namespace tokenomics::testing {
 
-RunResult runTokenomics(const QStringList& arguments, const QString& dataHome,
-                        const QStringList& unset) {
-    QProcess process;
+QProcessEnvironment environmentWithHome(const QString& dataHome) {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("XDG_DATA_HOME"), dataHome);
-    for (const QString& name : unset)
-        environment.remove(name);
-    process.setProcessEnvironment(environment);
+    return environment;
+}
+
+RunResult runIn(QProcess& process, const QStringList& arguments, int timeoutMs) {
     process.start(QStringLiteral(TOKENOMICS_EXECUTABLE), arguments);
     RunResult result;
-    if (!process.waitForFinished(60000)) {
+    if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished();
         result.err = QStringLiteral("did not finish");
@@ -26,6 +24,16 @@ RunResult runTokenomics(const QStringList& arguments, const QString& dataHome,
     result.out = QString::fromUtf8(process.readAllStandardOutput());
     result.err = QString::fromUtf8(process.readAllStandardError());
     return result;
+}
+
+RunResult runTokenomics(const QStringList& arguments, const QString& dataHome,
+                        const QStringList& unset) {
+    QProcess process;
+    QProcessEnvironment environment = environmentWithHome(dataHome);
+    for (const QString& name : unset)
+        environment.remove(name);
+    process.setProcessEnvironment(environment);
+    return runIn(process, arguments);
 }
 
 bool writeTextFile(const QString& path, const QByteArray& text) {

@@ -49,9 +49,7 @@ QStringList folderEntries(const QString& folder) {
 // the limit fails with EFBIG as it does for a full disk.
 RunResult runLimited(const QStringList& arguments, const QString& dataHome, rlim_t limit) {
     QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), dataHome);
-    process.setProcessEnvironment(environment);
+    process.setProcessEnvironment(environmentWithHome(dataHome));
     if (limit > 0) {
         process.setChildProcessModifier([limit] {
             std::signal(SIGXFSZ, SIG_IGN);
@@ -60,18 +58,7 @@ RunResult runLimited(const QStringList& arguments, const QString& dataHome, rlim
                 _exit(126);
         });
     }
-    process.start(QStringLiteral(TOKENOMICS_EXECUTABLE), arguments);
-    RunResult result;
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        result.err = QStringLiteral("did not finish");
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return runIn(process, arguments, 120000);
 }
 
 qint64 seriesCount(const QString& catalog, const QString& home) {

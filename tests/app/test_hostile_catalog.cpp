@@ -49,26 +49,14 @@ QByteArray contentHash(const QString& path) {
 /// permissions do not stop) so a read-only file really cannot be written.
 RunResult runAsNobody(const QStringList& arguments, const QString& dataHome) {
     QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), dataHome);
-    process.setProcessEnvironment(environment);
+    process.setProcessEnvironment(environmentWithHome(dataHome));
     if (geteuid() == 0) {
         process.setChildProcessModifier([] {
             if (setgroups(0, nullptr) != 0 || setgid(nobodyId) != 0 || setuid(nobodyId) != 0)
                 _exit(126);
         });
     }
-    process.start(QStringLiteral(TOKENOMICS_EXECUTABLE), arguments);
-    RunResult result;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return runIn(process, arguments);
 }
 
 } // namespace
