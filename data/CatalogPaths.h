@@ -11,6 +11,10 @@ QString defaultCatalogPath();
 /// Removes a catalog file and the -wal, -shm and -journal files SQLite keeps beside it.
 void removeCatalogFiles(const QString& path);
 
+/// Removes what killed imports left beside catalogPath: `NAME.importing-PID` (and its -wal,
+/// -shm, -journal) whose process no longer exists. Another live import's staging file stays.
+void removeStaleStagings(const QString& catalogPath);
+
 enum class Placement { Placed, TargetExists, Failed };
 
 /// Moves `from` to `to` only if `to` does not exist, atomically. QFile::rename is no use here:

@@ -213,7 +213,10 @@ std::optional<CatalogStore> CatalogStore::open(const QString& path, CatalogError
 
     auto impl = std::make_unique<Impl>();
     impl->path = path;
-    if (!impl->connect(!QFileInfo(path).isWritable(), error))
+    const bool writable = QFileInfo(path).isWritable();
+    if (writable)
+        removeStaleStagings(path); // a killed import's leftovers, whoever opens next
+    if (!impl->connect(!writable, error))
         return std::nullopt;
     return CatalogStore(std::move(impl));
 }

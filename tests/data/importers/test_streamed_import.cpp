@@ -306,6 +306,17 @@ void TestStreamedImport::stagingLeftByADeadImportIsRemoved() {
     QVERIFY(!QFile::exists(deadFresh));
     QVERIFY(QFile::exists(liveFresh));
     QCOMPARE(sqliteNumber(fresh, "SELECT count(*) FROM points").value_or(-1), 200.0);
+
+    // Opening a catalog (query, report, the dashboard) clears a dead import's leftovers too,
+    // not only the next import; a live import's staging file stays.
+    const QString deadAgain = leave(staging(QStringLiteral("catalog.sqlite"), deadPid));
+    const QString liveAgain = leave(staging(QStringLiteral("catalog.sqlite"), livePid, "-wal"));
+    {
+        CatalogError error;
+        QVERIFY2(CatalogStore::open(m_catalog, &error), qPrintable(error.message));
+    }
+    QVERIFY(!QFile::exists(deadAgain));
+    QVERIFY(QFile::exists(liveAgain));
     running.kill();
     running.waitForFinished();
 }
