@@ -64,6 +64,9 @@ struct CatalogEditorStore::Impl {
     // Runs `write` in one immediate transaction; `findId` reads the row's id before COMMIT.
     EditResult transaction(const std::function<bool(CatalogWriter&, QString*)>& write,
                            const std::function<std::int64_t()>& findId) {
+        if (const QString why = store->whyReadOnly(); !why.isEmpty())
+            return EditResult::failure("cannot save: " + why.toStdString() +
+                                       "; the catalog was not changed");
         QString reason;
         if (!executeSql(handle, "BEGIN IMMEDIATE", &reason))
             return EditResult::failure("the catalog is busy: " + reason.toStdString());

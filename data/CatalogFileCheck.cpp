@@ -3,8 +3,10 @@
 #include "CatalogSchema.h"
 #include "SqlStatement.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QStorageInfo>
 #include <QUrl>
 #include <algorithm>
 #include <sqlite3.h>
@@ -14,7 +16,92 @@ namespace tokenomics::data {
 namespace {
 
 constexpr int sqliteHeaderBytes = 100;
-constexpr int userVersionOffset = 60; // big-endian 32-bit (sqlite.org/fileformat.html)
+constexpr int userVersionOffset = 60;      // big-endian 32-bit (sqlite.org/fileformat.html)
+constexpr qint64 spaceToOpen = 128 * 1024; // the -shm index (32 KB) and the first WAL pages
+constexpr qsizetype problemsShown = 3;     // of integrity_check's list, which can be long
+
+QString nativePath(const QString& path) {
+    return QDir::toNativeSeparators(path);
+}
+
+bool folderWritable(const QString& path) {
+    return QFileInfo(QFileInfo(path).absolutePath()).isWritable();
+}
+
+// What forbids writing: the file system, the file's permission or its folder's.
+QString permissionProblem(const QString& path) {
+    const QFileInfo info(path);
+    const QStorageInfo storage(info.absolutePath());
+    if (storage.isValid() && storage.isReadOnly())
+        return QStringLiteral("the catalog is on a read-only file system");
+    if (info.exists() && !info.isWritable())
+        return QStringLiteral("the catalog is read-only (no write permission)");
+    if (!folderWritable(path))
+        return QStringLiteral("the catalog's folder is read-only (no write permission), and "
+                              "SQLite writes its -wal file beside the catalog");
+    return {};
+}
+
+qint64 walBytes(const QString& path) {
+    return QFileInfo(path + QStringLiteral("-wal")).size(); // 0 when there is none
+}
+
+// A rollback journal that a crashed writer left: present, not empty, its header not zeroed
+// (a committed journal is deleted, truncated or has its header zeroed).
+bool hasHotJournal(const QString& path) {
+    QFile journal(path + QStringLiteral("-journal"));
+    if (!journal.open(QIODevice::ReadOnly))
+        return false;
+    static const QByteArray magic("\xd9\xd5\x05\xf9\x20\xa1\x63\xd7", 8);
+    return journal.read(8) == magic;
+}
+
+// Opening read-write and reading the schema makes SQLite roll the hot journal back: the file
+// then holds its last committed state again, as its writer's next open would have left it.
+QString rollBackCrashedWrite(const QString& path) {
+    sqlite3* database = nullptr;
+    int rc = sqlite3_open_v2(path.toUtf8().constData(), &database, SQLITE_OPEN_READWRITE, nullptr);
+    if (rc == SQLITE_OK) {
+        hardenConnection(database);
+        sqlite3_busy_timeout(database, 30000);
+        rc =
+            sqlite3_exec(database, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
+    }
+    QString problem;
+    if (rc != SQLITE_OK)
+        problem = QString::fromUtf8(database ? sqlite3_errmsg(database) : sqlite3_errstr(rc));
+    sqlite3_close(database);
+    if (problem.isEmpty() && hasHotJournal(path))
+        problem = QStringLiteral("SQLite left the journal in place");
+    return problem;
+}
+
+// A crashed writer's journal is rolled back when the catalog can be written; when it cannot,
+// reading past it would show data that was never saved. Empty when the file may be read.
+QString crashedWriteProblem(const QString& path) {
+    if (!hasHotJournal(path))
+        return {};
+    const QString journal = nativePath(path + QStringLiteral("-journal"));
+    if (const QString cannot = permissionProblem(path); !cannot.isEmpty())
+        return QStringLiteral("%1 holds an unfinished write of a program that stopped mid-way, "
+                              "and %2, so it cannot be rolled back; reading now would show "
+                              "data that was never saved. Open it once as a user who can "
+                              "write it (tokenomics query --db %3) to roll the write back")
+            .arg(journal, cannot, nativePath(path));
+    if (const QString problem = rollBackCrashedWrite(path); !problem.isEmpty())
+        return QStringLiteral("%1 holds an unfinished write of a program that stopped mid-way, "
+                              "and rolling it back failed: %2")
+            .arg(journal, problem);
+    return {};
+}
+
+// The first lines of integrity_check's findings, and how many more there are.
+QString firstProblems(const QStringList& lines) {
+    QString shown = lines.first(std::min(lines.size(), problemsShown)).join(QStringLiteral("; "));
+    if (lines.size() > problemsShown)
+        shown += QStringLiteral("; and %1 more").arg(lines.size() - problemsShown);
+    return shown;
+}
 
 CatalogFileCheck refused(const QString& reason) {
     CatalogFileCheck check;
@@ -59,17 +146,13 @@ QString schemaDifference(sqlite3* database, int version) {
     return {};
 }
 
-// Runs PRAGMA quick_check through a read-only handle. With no -wal file beside it the file
-// is opened `immutable`, so SQLite creates no -wal or -shm file even for a WAL-mode catalog.
-// A catalog another program is writing is busy, not damaged: *busy tells them apart.
+// Runs PRAGMA quick_check through a read-only handle that creates nothing beside the file
+// (readOnlyUri). A catalog another program is writing is busy, not damaged: *busy tells them
+// apart.
 QString integrityProblem(const QString& path, int version, bool* busy, QString* schemaProblem) {
-    const bool hasWal = QFileInfo::exists(path + QStringLiteral("-wal"));
-    QUrl uri = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath());
-    uri.setQuery(hasWal ? QStringLiteral("mode=ro") : QStringLiteral("mode=ro&immutable=1"));
     sqlite3* database = nullptr;
     const int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
-    int rc = sqlite3_open_v2(uri.toString(QUrl::FullyEncoded).toUtf8().constData(), &database,
-                             flags, nullptr);
+    int rc = sqlite3_open_v2(readOnlyUri(path).toUtf8().constData(), &database, flags, nullptr);
     QString problem;
     if (rc != SQLITE_OK) {
         problem = QString::fromUtf8(database ? sqlite3_errmsg(database) : sqlite3_errstr(rc));
@@ -84,13 +167,16 @@ QString integrityProblem(const QString& path, int version, bool* busy, QString* 
         *busy = isBusy(database);
         problem = QString::fromUtf8(sqlite3_errmsg(database));
     } else {
+        QStringList lines;
         while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
             const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
             const QString line = QString::fromUtf8(text ? text : "");
             if (line != QStringLiteral("ok"))
-                problem += (problem.isEmpty() ? QString() : QStringLiteral("; ")) + line;
+                lines += line.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         }
-        if (rc != SQLITE_DONE && problem.isEmpty()) {
+        if (!lines.isEmpty())
+            problem = firstProblems(lines);
+        else if (rc != SQLITE_DONE) {
             *busy = isBusy(database);
             problem = QString::fromUtf8(sqlite3_errmsg(database));
         }
@@ -137,9 +223,18 @@ CatalogFileCheck checkCatalogFile(const QString& path, int newestKnownVersion) {
                            .arg(check.userVersion)
                            .arg(newestKnownVersion));
 
+    if (const QString crashed = crashedWriteProblem(path); !crashed.isEmpty())
+        return refused(crashed);
     bool busy = false;
     QString schemaProblem;
     const QString problem = integrityProblem(path, check.userVersion, &busy, &schemaProblem);
+    if (!problem.isEmpty() && walBytes(path) > 0 && !folderWritable(path))
+        return refused(QStringLiteral("%1 holds changes that are not in the catalog file yet, "
+                                      "and its folder cannot be written, so SQLite cannot make "
+                                      "the -shm index it needs to read them (%2). Copy the "
+                                      "catalog together with its -wal file to a folder you can "
+                                      "write, and open it there")
+                           .arg(nativePath(path + QStringLiteral("-wal")), problem));
     if (busy)
         return refused(QStringLiteral("the catalog is busy: another program is writing it (%1); "
                                       "try again when it has finished")
@@ -151,6 +246,25 @@ CatalogFileCheck checkCatalogFile(const QString& path, int newestKnownVersion) {
             QStringLiteral("damaged or not a Tokenomics catalog: %1").arg(schemaProblem));
     check.state = CatalogFileState::Usable;
     return check;
+}
+
+QString whyNotWritable(const QString& path) {
+    if (QString problem = permissionProblem(path); !problem.isEmpty())
+        return problem;
+    const QStorageInfo storage(QFileInfo(path).absolutePath());
+    if (storage.isValid() && storage.bytesAvailable() < spaceToOpen)
+        return QStringLiteral("the disk holding the catalog is full (%1 KB free)")
+            .arg(storage.bytesAvailable() / 1024);
+    return {};
+}
+
+QString readOnlyUri(const QString& path) {
+    // A -wal of zero bytes in a folder no one can write is a leftover: no writer is at work.
+    const bool walInUse = QFileInfo::exists(path + QStringLiteral("-wal")) &&
+                          (walBytes(path) > 0 || folderWritable(path));
+    QUrl uri = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath());
+    uri.setQuery(walInUse ? QStringLiteral("mode=ro") : QStringLiteral("mode=ro&immutable=1"));
+    return uri.toString(QUrl::FullyEncoded);
 }
 
 } // namespace tokenomics::data

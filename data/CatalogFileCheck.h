@@ -20,7 +20,18 @@ struct CatalogFileCheck {
     QString reason; // why it was refused
 };
 
-/// Looks at `path` without writing anything next to or into it.
+/// Looks at `path` without writing anything next to or into it, with one exception: the
+/// unfinished write of a crashed program (a hot -journal) in a catalog that can be written is
+/// rolled back first, as SQLite itself would, so that the check sees the committed catalog.
 CatalogFileCheck checkCatalogFile(const QString& path, int newestKnownVersion);
+
+/// Why `path` cannot be written now, in words that follow "cannot import: ", or empty when it
+/// can. SQLite writes beside the file too (its -wal and -shm), so the folder and the free space
+/// count as much as the file's own permission.
+QString whyNotWritable(const QString& path);
+
+/// An SQLite URI that reads `path` without creating anything beside it: `immutable` unless a
+/// -wal file may hold pages not yet in the file (a writer at work, or one that crashed).
+QString readOnlyUri(const QString& path);
 
 } // namespace tokenomics::data

@@ -15,7 +15,6 @@
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
-#include <QUrl>
 #include <atomic>
 #include <sqlite3.h>
 
@@ -38,10 +37,9 @@ QString nativePath(const QString& path) {
     return QDir::toNativeSeparators(path);
 }
 
-QString readOnlyMessage(const QString& path, const QString& what) {
-    return QStringLiteral("%1: cannot %2: the catalog is read-only (no write permission). The "
-                          "file was not changed.")
-        .arg(nativePath(path), what);
+QString readOnlyMessage(const QString& path, const QString& what, const QString& why) {
+    return QStringLiteral("%1: cannot %2: %3. The file was not changed.")
+        .arg(nativePath(path), what, why);
 }
 
 // SQLite says "database is locked" when the busy timeout ran out; say what it means.
@@ -53,57 +51,33 @@ QString explained(sqlite3* handle, const QString& reason) {
     return reason;
 }
 
-// A rollback journal that a crashed writer left: present, not empty, its header not zeroed
-// (a committed journal is deleted, truncated or has its header zeroed).
-bool hasHotJournal(const QString& path) {
-    QFile journal(path + QStringLiteral("-journal"));
-    if (!journal.open(QIODevice::ReadOnly))
-        return false;
-    static const QByteArray magic("\xd9\xd5\x05\xf9\x20\xa1\x63\xd7", 8);
-    return journal.read(8) == magic;
-}
-
 } // namespace
 
 struct CatalogStore::Impl {
     QString path;
     QString connectionName;
     sqlite3* handle = nullptr;
-    bool readOnly = false;
+    QString readOnlyReason; // why it cannot be written (whyNotWritable); empty when it can
+    bool readOnly() const { return !readOnlyReason.isEmpty(); }
 
     ~Impl() { closeConnection(connectionName); }
 
-    /// Opens the connection: a writable catalog gets WAL and the current schema; a read-only
-    /// one (no write permission) is only read, so it must already have the current schema.
-    bool connect(bool asReadOnly, CatalogError* error);
+    /// Opens the connection: a writable catalog gets WAL and the current schema; one that
+    /// cannot be written (`whyReadOnly`) is only read, so it must already have that schema.
+    bool connect(const QString& whyReadOnly, CatalogError* error);
 };
 
-bool CatalogStore::Impl::connect(bool asReadOnly, CatalogError* error) {
-    readOnly = asReadOnly;
+bool CatalogStore::Impl::connect(const QString& whyReadOnly, CatalogError* error) {
+    readOnlyReason = whyReadOnly;
     connectionName = uniqueConnectionName();
     QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
     // A writer waits for another import (a million rows take seconds) rather than failing;
     // WAL readers never wait for writers.
     QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000");
-    if (readOnly && hasHotJournal(path)) {
-        fail(error, QStringLiteral("%1: cannot read: %1-journal holds an unfinished write of a "
-                                   "program that stopped mid-way, and the catalog is read-only, "
-                                   "so it cannot be rolled back; reading now would show data "
-                                   "that was never saved. Open it once as a user with write "
-                                   "permission (tokenomics query --db %1) to roll the write "
-                                   "back. Nothing was changed.")
-                        .arg(nativePath(path)));
-        return false;
-    }
-    if (readOnly) {
-        // Without a -wal file every page is in the file itself, so it is read as immutable:
-        // SQLite then creates no -wal or -shm beside it (files its owner could not write).
-        // With one (a writer at work, or a crash), the pages there are read too.
-        const QFileInfo info(path);
-        const bool hasWal = QFileInfo::exists(path + QStringLiteral("-wal"));
-        QUrl uri = QUrl::fromLocalFile(info.absoluteFilePath());
-        uri.setQuery(hasWal ? QStringLiteral("mode=ro") : QStringLiteral("mode=ro&immutable=1"));
-        database.setDatabaseName(uri.toString(QUrl::FullyEncoded));
+    if (readOnly()) {
+        // Read as immutable when no -wal file holds pages: SQLite then creates no -wal or
+        // -shm beside it (files that could not be written or removed).
+        database.setDatabaseName(readOnlyUri(path));
         options += QStringLiteral(";QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI");
     } else {
         database.setDatabaseName(path);
@@ -122,7 +96,7 @@ bool CatalogStore::Impl::connect(bool asReadOnly, CatalogError* error) {
     }
     hardenConnection(handle);
     QString reason;
-    if (readOnly) {
+    if (readOnly()) {
         SqlStatement version(handle, "PRAGMA user_version");
         const int found = version.step() == SQLITE_ROW ? int(version.columnInt64(0)) : -1;
         if (found == currentSchemaVersion() &&
@@ -130,11 +104,12 @@ bool CatalogStore::Impl::connect(bool asReadOnly, CatalogError* error) {
             return true;
         fail(error,
              reason.isEmpty()
-                 ? QStringLiteral("%1: cannot read: the file is read-only and its schema version "
-                                  "%2 is not %3, which this program reads without changing it")
+                 ? QStringLiteral("%1: cannot read: %4, and its schema version %2 is not %3, "
+                                  "which this program reads without changing it")
                        .arg(nativePath(path))
                        .arg(found)
                        .arg(currentSchemaVersion())
+                       .arg(readOnlyReason)
                  : QStringLiteral("%1: cannot read: %2").arg(nativePath(path), reason));
         return false;
     }
@@ -144,8 +119,9 @@ bool CatalogStore::Impl::connect(bool asReadOnly, CatalogError* error) {
         !executeSql(handle, "PRAGMA journal_mode = WAL", &reason) ||
         !executeSql(handle, "PRAGMA synchronous = NORMAL", &reason) ||
         !migrateSchema(handle, &reason)) {
-        fail(error, QStringLiteral("%1: cannot prepare the catalog: %2")
-                        .arg(nativePath(path), explained(handle, reason)));
+        fail(error,
+             QStringLiteral("%1: cannot prepare the catalog: %2")
+                 .arg(nativePath(path), explainedFullDisk(handle, explained(handle, reason))));
         return false;
     }
     return true;
@@ -191,7 +167,7 @@ std::optional<CatalogStore> CatalogStore::open(const QString& path, CatalogError
             Impl building;
             building.path = creating;
             QString reason;
-            created = building.connect(false, error);
+            created = building.connect(QString(), error);
             if (created &&
                 !executeSql(building.handle, "PRAGMA wal_checkpoint(TRUNCATE)", &reason)) {
                 fail(error, QStringLiteral("%1: cannot create the catalog: %2")
@@ -211,12 +187,19 @@ std::optional<CatalogStore> CatalogStore::open(const QString& path, CatalogError
         return open(path, error); // checked again: another program may have made it first
     }
 
+    const QString whyReadOnly = whyNotWritable(path);
+    if (whyReadOnly.isEmpty())
+        removeStaleStagings(path); // a killed import's leftovers, whoever opens next
     auto impl = std::make_unique<Impl>();
     impl->path = path;
-    const bool writable = QFileInfo(path).isWritable();
-    if (writable)
-        removeStaleStagings(path); // a killed import's leftovers, whoever opens next
-    if (!impl->connect(!writable, error))
+    if (impl->connect(whyReadOnly, error))
+        return CatalogStore(std::move(impl));
+    // The disk filled up between the look at its free space and the open: still readable.
+    if (!whyReadOnly.isEmpty() || !lastErrorIsFullDisk(impl->handle))
+        return std::nullopt;
+    impl = std::make_unique<Impl>();
+    impl->path = path;
+    if (!impl->connect(QStringLiteral("the disk holding the catalog is full"), error))
         return std::nullopt;
     return CatalogStore(std::move(impl));
 }
@@ -265,6 +248,10 @@ std::optional<CatalogStore> CatalogStore::openDefault(CatalogError* error) {
 
 QString CatalogStore::path() const {
     return impl_->path;
+}
+
+QString CatalogStore::whyReadOnly() const {
+    return impl_->readOnlyReason;
 }
 
 std::optional<Catalog> CatalogStore::load(CatalogError* error) const {
@@ -317,8 +304,8 @@ bool CatalogStore::import(const ImportBatch& batch, CatalogError* error) {
 
 bool CatalogStore::writeInTransaction(const std::function<bool(CatalogWriter&, QString*)>& write,
                                       CatalogError* error) {
-    if (impl_->readOnly) {
-        fail(error, readOnlyMessage(impl_->path, QStringLiteral("import")));
+    if (impl_->readOnly()) {
+        fail(error, readOnlyMessage(impl_->path, QStringLiteral("import"), impl_->readOnlyReason));
         return false;
     }
     return writeDurably(QStringLiteral("nothing was imported"), write, error);
@@ -373,8 +360,9 @@ std::optional<std::vector<CostBasis>> CatalogStore::loadCostBases(CatalogError* 
 }
 
 bool CatalogStore::saveView(const QString& name, const QString& settingsJson, CatalogError* error) {
-    if (impl_->readOnly) {
-        fail(error, readOnlyMessage(impl_->path, QStringLiteral("save view '%1'").arg(name)));
+    if (impl_->readOnly()) {
+        fail(error, readOnlyMessage(impl_->path, QStringLiteral("save view '%1'").arg(name),
+                                    impl_->readOnlyReason));
         return false;
     }
     const auto insert = [&](CatalogWriter&, QString* reason) {
@@ -408,8 +396,9 @@ CatalogStore::loadViews(CatalogError* error) const {
 }
 
 bool CatalogStore::removeView(const QString& name, CatalogError* error) {
-    if (impl_->readOnly) {
-        fail(error, readOnlyMessage(impl_->path, QStringLiteral("remove view '%1'").arg(name)));
+    if (impl_->readOnly()) {
+        fail(error, readOnlyMessage(impl_->path, QStringLiteral("remove view '%1'").arg(name),
+                                    impl_->readOnlyReason));
         return false;
     }
     const auto erase = [&](CatalogWriter&, QString* reason) {

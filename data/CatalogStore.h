@@ -50,6 +50,9 @@ public:
     static std::optional<CatalogStore> openDefault(CatalogError* error);
 
     [[nodiscard]] QString path() const;
+    /// Why this catalog is only read ("the catalog is read-only (no write permission)"), or
+    /// empty when it can be written.
+    [[nodiscard]] QString whyReadOnly() const;
 
     /// Everything in the catalog as plain values (points with their samples' summaries).
     [[nodiscard]] std::optional<Catalog> load(CatalogError* error) const;

@@ -4,6 +4,7 @@
 // there before: no file for a new catalog, the old catalog byte-identical (SHA-256) for an
 // existing one. An import that fits on the same filesystem succeeds.
 #include "AppTestSupport.h"
+#include "CatalogEditorStore.h"
 #include "CatalogTestSupport.h"
 
 #include <QDir>
@@ -11,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStorageInfo>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <csignal>
@@ -19,8 +21,49 @@
 #include <unistd.h>
 
 using namespace tokenomics::testing;
+using tokenomics::data::CatalogEditorStore;
+using tokenomics::data::CatalogError;
 
 namespace {
+
+/// A temporary folder with a tmpfs of `megabytes` mounted on it (when this test may mount one,
+/// as root; 0: none), unmounted when it goes; `fill` takes all but a few bytes of it.
+class SmallDisk {
+public:
+    explicit SmallDisk(int megabytes) {
+        mounted_ =
+            megabytes > 0 && folder_.isValid() && geteuid() == 0 &&
+            mount("tmpfs", folder_.path().toLocal8Bit().constData(), "tmpfs", 0,
+                  QByteArray("size=" + QByteArray::number(megabytes) + "m").constData()) == 0;
+    }
+    ~SmallDisk() {
+        if (mounted_)
+            umount(folder_.path().toLocal8Bit().constData());
+    }
+    SmallDisk(const SmallDisk&) = delete;
+    SmallDisk& operator=(const SmallDisk&) = delete;
+
+    [[nodiscard]] bool mounted() const { return mounted_; }
+    [[nodiscard]] QString path() const { return folder_.path(); }
+    [[nodiscard]] QString filePath(const QString& name) const { return folder_.filePath(name); }
+    [[nodiscard]] qint64 bytesFree() const { return QStorageInfo(path()).bytesAvailable(); }
+    /// Writes a filler file until at most `leave` bytes are free; false if it cannot.
+    bool fill(qint64 leave) {
+        QFile filler(filePath(QStringLiteral("filler")));
+        if (!filler.open(QIODevice::Append))
+            return false;
+        const QByteArray block(4096, 'x');
+        while (bytesFree() > leave)
+            if (filler.write(block) != block.size() || !filler.flush())
+                return false;
+        return true;
+    }
+    void empty() { QFile::remove(filePath(QStringLiteral("filler"))); }
+
+private:
+    QTemporaryDir folder_;
+    bool mounted_ = false;
+};
 
 // Rows of distinct series and loads, about 70 bytes each.
 QByteArray resultsCsv(int rows, const QString& model, int models) {
@@ -102,22 +145,10 @@ private slots:
         QFETCH(bool, existing);
         QFETCH(bool, huge);
         const bool tmpfs = tmpfsMegabytes > 0;
-        QTemporaryDir folder;
-        QVERIFY(folder.isValid());
-        rlim_t limit = 0;
-        if (tmpfs) {
-            if (geteuid() != 0 ||
-                mount("tmpfs", folder.path().toLocal8Bit().constData(), "tmpfs", 0,
-                      QByteArray("size=" + QByteArray::number(tmpfsMegabytes) + "m").constData()) !=
-                    0)
-                QSKIP("mounting a tmpfs needs root; the file-size limit rows cover the rest");
-        } else {
-            limit = 2 * 1024 * 1024;
-        }
-        const auto unmount = qScopeGuard([&] {
-            if (tmpfs)
-                umount(folder.path().toLocal8Bit().constData());
-        });
+        const SmallDisk folder(tmpfsMegabytes);
+        if (tmpfs && !folder.mounted())
+            QSKIP("mounting a tmpfs needs root; the file-size limit rows cover the rest");
+        const rlim_t limit = tmpfs ? 0 : 2 * 1024 * 1024;
         const QString catalog = folder.filePath(QStringLiteral("team.sqlite"));
         QByteArray before;
         if (existing) {
@@ -155,7 +186,109 @@ private slots:
         }
     }
 
+    // A disk with a few KB left: the catalog is read as it is, not called damaged, and an
+    // import says the disk is full before it writes a byte.
+    void almostFullDiskIsReadNotWritten() {
+        SmallDisk disk(3);
+        if (!disk.mounted())
+            QSKIP("mounting a tmpfs needs root");
+        const QString catalog = importSmall(disk);
+        QVERIFY(!catalog.isEmpty());
+        QVERIFY(disk.fill(8 * 1024));
+        const QByteArray before = fileHash(catalog);
+        const QStringList entriesBefore = folderEntries(disk.path());
+
+        QCOMPARE(seriesCount(catalog, home_.path()), qint64(40));
+        const RunResult import = runTokenomics(
+            {QStringLiteral("import"), QStringLiteral("--db"), catalog, small_}, home_.path());
+        QCOMPARE(import.exitCode, 1);
+        QVERIFY2(import.err.contains(catalog), qPrintable(import.err));
+        QVERIFY2(import.err.contains(QStringLiteral("the disk holding the catalog is full")),
+                 qPrintable(import.err));
+        QVERIFY2(import.err.contains(QStringLiteral("not changed")), qPrintable(import.err));
+        QCOMPARE(fileHash(catalog), before);
+        QCOMPARE(folderEntries(disk.path()), entriesBefore);
+    }
+
+    // The dashboard's writes (an edit in the catalog editor, a saved view) on a disk that fills
+    // up while it is open: each fails saying the disk is full, the catalog is unchanged, and
+    // the same save works once there is room.
+    void fullDiskEditsAndViewsLoseNothing() {
+        SmallDisk disk(8); // room for the two 1 MB saves once the filler is gone
+        if (!disk.mounted())
+            QSKIP("mounting a tmpfs needs root");
+        const QString catalog = importSmall(disk);
+        QVERIFY(!catalog.isEmpty());
+        const QByteArray before = fileHash(catalog);
+        CatalogError error;
+        auto editor = CatalogEditorStore::open(catalog, &error);
+        QVERIFY2(editor, qPrintable(error.message));
+        QVERIFY(disk.fill(64 * 1024));
+
+        const QString bigView = QStringLiteral("{\"note\": \"%1\"}").arg(QString(1 << 20, u'v'));
+        QVERIFY(!editor->store().saveView(QStringLiteral("board"), bigView, &error));
+        QVERIFY2(error.message.contains(QStringLiteral("disk is full")), qPrintable(error.message));
+        QVERIFY2(error.message.contains(catalog), qPrintable(error.message));
+        tokenomics::CostBasis basis;
+        basis.hardware = "gpu1";
+        basis.key = "owned";
+        basis.name = std::string(1 << 20, 'n');
+        basis.usdPerGpuHour = 2.5;
+        const tokenomics::EditResult edit = editor->upsertCostBasis(basis);
+        QVERIFY(!edit.ok);
+        QVERIFY2(edit.error.find("disk is full") != std::string::npos, edit.error.c_str());
+        editor.reset();
+        QCOMPARE(fileHash(catalog), before);
+
+        disk.empty();
+        editor = CatalogEditorStore::open(catalog, &error);
+        QVERIFY2(editor, qPrintable(error.message));
+        QVERIFY2(editor->store().saveView(QStringLiteral("board"), bigView, &error),
+                 qPrintable(error.message));
+        const tokenomics::EditResult saved = editor->upsertCostBasis(basis);
+        QVERIFY2(saved.ok, saved.error.c_str());
+        const auto views = editor->store().loadViews(&error);
+        QVERIFY(views && views->size() == 1 && views->front().second == bigView);
+    }
+
+    // Opened on a disk that is already full, the editor reads the catalog and refuses each
+    // save saying why, before it writes anything.
+    void editorOnAFullDiskSaysWhy() {
+        SmallDisk disk(3);
+        if (!disk.mounted())
+            QSKIP("mounting a tmpfs needs root");
+        const QString catalog = importSmall(disk);
+        QVERIFY(!catalog.isEmpty());
+        QVERIFY(disk.fill(8 * 1024));
+        const QByteArray before = fileHash(catalog);
+        CatalogError error;
+        auto editor = CatalogEditorStore::open(catalog, &error);
+        QVERIFY2(editor, qPrintable(error.message));
+        tokenomics::CostBasis basis;
+        basis.hardware = "gpu1";
+        basis.key = "owned";
+        basis.name = "owned (4-yr life)";
+        basis.usdPerGpuHour = 2.5;
+        const tokenomics::EditResult edit = editor->upsertCostBasis(basis);
+        QVERIFY(!edit.ok);
+        QVERIFY2(edit.error.find("the disk holding the catalog is full") != std::string::npos,
+                 edit.error.c_str());
+        QVERIFY(!editor->store().saveView(QStringLiteral("board"), QStringLiteral("{}"), &error));
+        QVERIFY2(error.message.contains(QStringLiteral("the disk holding the catalog is full")),
+                 qPrintable(error.message));
+        editor.reset();
+        QCOMPARE(fileHash(catalog), before);
+    }
+
 private:
+    /// Imports the small file (40 series) into a new catalog on `disk`; its path, or empty.
+    QString importSmall(const SmallDisk& disk) const {
+        const QString catalog = disk.filePath(QStringLiteral("team.sqlite"));
+        const RunResult run = runTokenomics(
+            {QStringLiteral("import"), QStringLiteral("--db"), catalog, small_}, home_.path());
+        return run.exitCode == 0 ? catalog : QString();
+    }
+
     QTemporaryDir home_;
     QTemporaryDir inputs_;
     QString small_;

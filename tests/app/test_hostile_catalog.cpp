@@ -75,6 +75,8 @@ private slots:
     void oddIdsAreReadNotTrusted_data();
     void oddIdsAreReadNotTrusted();
     void hotJournalOfACrashedWriterIsNotRead();
+    void leftoverJournalOfAWritableCatalogIsRolledBack();
+    void walInAReadOnlyFolderIsExplained();
 
 private:
     QString file(const QString& name) const { return folder_->filePath(name); }
@@ -82,6 +84,9 @@ private:
     QString makeHostile(const QString& kind);
     /// A real catalog with two points, closed (its WAL folded into the file).
     QString makeCatalog(const QString& name);
+    /// Makes the folder "shared" (and the test's folder) enterable but not writable, and
+    /// `files` in it read-only, so that `nobody` can read them and write nothing.
+    void makeSharedReadOnly(const QStringList& files);
     std::unique_ptr<QTemporaryDir> folder_;
 };
 
@@ -255,13 +260,7 @@ void TestHostileCatalog::hotJournalOfACrashedWriterIsNotRead() {
     const QString path = file(QStringLiteral("shared/crashed.sqlite"));
     const QString journal = path + QStringLiteral("-journal");
     QVERIFY(makeCrashedWriterCopy(good, path, "DELETE FROM points"));
-    const QFile::Permissions readOnly = QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther;
-    QVERIFY(QFile::setPermissions(path, readOnly));
-    QVERIFY(QFile::setPermissions(journal, readOnly));
-    const QFile::Permissions readAndEnter = QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup |
-                                            QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther;
-    QVERIFY(QFile::setPermissions(file(QStringLiteral("shared")), readAndEnter));
-    QVERIFY(QFile::setPermissions(folder_->path(), readAndEnter | QFile::WriteOwner));
+    makeSharedReadOnly({path, journal});
     const QByteArray before = fileHash(path);
     const QByteArray journalBefore = fileHash(journal);
 
@@ -279,14 +278,78 @@ void TestHostileCatalog::hotJournalOfACrashedWriterIsNotRead() {
 
     // Given write permission, SQLite rolls the crashed write back: the points are all there.
     QVERIFY(
-        QFile::setPermissions(file(QStringLiteral("shared")), readAndEnter | QFile::WriteOwner));
-    QVERIFY(QFile::setPermissions(path, readOnly | QFile::WriteOwner));
+        QFile::setPermissions(file(QStringLiteral("shared")), QFile::permissions(folder_->path())));
+    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
     const RunResult recovered =
         runTokenomics({QStringLiteral("query"), QStringLiteral("--db"), path,
                        QStringLiteral("--format"), QStringLiteral("csv")},
                       file(QStringLiteral("home")));
     QVERIFY2(recovered.exitCode == 0, qPrintable(recovered.err));
     QVERIFY2(recovered.out.contains(QStringLiteral("B200")), qPrintable(recovered.out));
+}
+
+void TestHostileCatalog::makeSharedReadOnly(const QStringList& files) {
+    const QFile::Permissions readOnly = QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther;
+    for (const QString& name : files)
+        QVERIFY(QFile::setPermissions(name, readOnly));
+    const QFile::Permissions readAndEnter = QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup |
+                                            QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther;
+    QVERIFY(QFile::setPermissions(file(QStringLiteral("shared")), readAndEnter));
+    QVERIFY(QFile::setPermissions(folder_->path(), readAndEnter | QFile::WriteOwner));
+}
+
+// A crashed writer's -journal beside a catalog that can be written is rolled back on open
+// (SQLite's own recovery), not taken for damage: the uncommitted table it left is gone and
+// every point is read.
+void TestHostileCatalog::leftoverJournalOfAWritableCatalogIsRolledBack() {
+    const QString good = makeCatalog(QStringLiteral("good.sqlite"));
+    QVERIFY(!good.isEmpty());
+    const QString path = file(QStringLiteral("crashed.sqlite"));
+    // Enough uncommitted pages to spill into the file: read past the journal, it is damaged.
+    QVERIFY(makeCrashedWriterCopy(good, path,
+                                  "CREATE TABLE scratch (b BLOB); WITH RECURSIVE n(i) AS (SELECT "
+                                  "1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) INSERT INTO "
+                                  "scratch SELECT randomblob(2000) FROM n"));
+
+    const RunResult query = runTokenomics({QStringLiteral("query"), QStringLiteral("--db"), path,
+                                           QStringLiteral("--format"), QStringLiteral("csv")},
+                                          file(QStringLiteral("home")));
+    QVERIFY2(query.exitCode == 0, qPrintable(query.err));
+    QVERIFY2(query.out.contains(QStringLiteral("B200")), qPrintable(query.out));
+    QVERIFY(!QFile::exists(path + QStringLiteral("-journal")));
+    QCOMPARE(sqliteNumber(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'scratch'"),
+             std::optional<double>(0));
+    QCOMPARE(sqliteNumber(path, "SELECT count(*) FROM points"), std::optional<double>(2));
+}
+
+// The last commit of a catalog sits in its -wal, and the folder cannot be written, so SQLite
+// cannot build the -shm index it needs to read it. Not "damaged": the message says what is
+// wrong, and neither the file nor its -wal is changed.
+void TestHostileCatalog::walInAReadOnlyFolderIsExplained() {
+    QVERIFY(QDir().mkpath(file(QStringLiteral("shared"))));
+    const QString good = makeCatalog(QStringLiteral("good.sqlite"));
+    QVERIFY(!good.isEmpty());
+    const QString path = file(QStringLiteral("shared/prices.sqlite"));
+    const QString wal = path + QStringLiteral("-wal");
+    QVERIFY(makeUncheckpointedWalCopy(good, path, "DELETE FROM points WHERE concurrency = 16"));
+    QVERIFY(QFileInfo(wal).size() > 0);
+    makeSharedReadOnly({path, wal});
+    const QByteArray before = fileHash(path);
+    const QByteArray walBefore = fileHash(wal);
+
+    const QString home = QDir::tempPath() + QStringLiteral("/tokenomics-nobody-home");
+    const RunResult query = runAsNobody({QStringLiteral("query"), QStringLiteral("--db"), path,
+                                         QStringLiteral("--format"), QStringLiteral("csv")},
+                                        home);
+    QVERIFY2(query.exitCode != 126, "could not become the user nobody");
+    QVERIFY2(query.exitCode > 0, qPrintable(query.out + query.err));
+    QVERIFY2(query.err.contains(wal), qPrintable(query.err));
+    QVERIFY2(query.err.contains(QStringLiteral("changes that are not in the catalog file")),
+             qPrintable(query.err));
+    QVERIFY2(!query.err.contains(QStringLiteral("damaged")), qPrintable(query.err));
+    QCOMPARE(fileHash(path), before);
+    QCOMPARE(fileHash(wal), walBefore);
+    QVERIFY(!QFile::exists(path + QStringLiteral("-shm")));
 }
 
 void TestHostileCatalog::readOnlyCatalogIsQueriedNotWritten_data() {

@@ -65,21 +65,37 @@ bool sqliteExecute(const QString& path, const char* sql) {
     return ok;
 }
 
-bool makeCrashedWriterCopy(const QString& path, const QString& copy, const char* sql) {
-    if (!sqliteExecute(path, "PRAGMA journal_mode = DELETE"))
+namespace {
+
+/// Runs `sql` on `path` in journal mode `mode` without finishing it (`setUp` before), copies
+/// the file and its `sidecar` (-journal or -wal) to `copy`, then lets the writer go.
+bool copyMidWrite(const QString& path, const QString& copy, const char* mode, const char* setUp,
+                  const char* sql, const QString& sidecar) {
+    if (!sqliteExecute(path, mode))
         return false;
     sqlite3* database = nullptr;
     bool ok = sqlite3_open(path.toUtf8().constData(), &database) == SQLITE_OK &&
-              sqlite3_exec(database, "PRAGMA cache_size = 1; BEGIN IMMEDIATE", nullptr, nullptr,
-                           nullptr) == SQLITE_OK &&
+              sqlite3_exec(database, setUp, nullptr, nullptr, nullptr) == SQLITE_OK &&
               sqlite3_exec(database, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
     QFile::remove(copy);
-    QFile::remove(copy + QStringLiteral("-journal"));
-    ok = ok && QFile::exists(path + QStringLiteral("-journal")) && QFile::copy(path, copy) &&
-         QFile::copy(path + QStringLiteral("-journal"), copy + QStringLiteral("-journal"));
+    QFile::remove(copy + sidecar);
+    ok = ok && QFile::exists(path + sidecar) && QFile::copy(path, copy) &&
+         QFile::copy(path + sidecar, copy + sidecar);
     sqlite3_exec(database, "ROLLBACK", nullptr, nullptr, nullptr);
     sqlite3_close(database);
     return ok;
+}
+
+} // namespace
+
+bool makeCrashedWriterCopy(const QString& path, const QString& copy, const char* sql) {
+    return copyMidWrite(path, copy, "PRAGMA journal_mode = DELETE",
+                        "PRAGMA cache_size = 1; BEGIN IMMEDIATE", sql, QStringLiteral("-journal"));
+}
+
+bool makeUncheckpointedWalCopy(const QString& path, const QString& copy, const char* sql) {
+    return copyMidWrite(path, copy, "PRAGMA journal_mode = WAL", "PRAGMA wal_autocheckpoint = 0",
+                        sql, QStringLiteral("-wal"));
 }
 
 bool makeSqliteFile(const QString& path, int userVersion) {

@@ -28,5 +28,8 @@ int csvRecordCount(const QString& path);
 /// the file and its hot -journal copied while the transaction is still open. `path` itself is
 /// rolled back.
 bool makeCrashedWriterCopy(const QString& path, const QString& copy, const char* sql);
+/// Leaves at `copy` a catalog whose last commit is only in its -wal: `sql` committed on `path`
+/// in WAL mode with no checkpoint, and the file and -wal (not the -shm) copied.
+bool makeUncheckpointedWalCopy(const QString& path, const QString& copy, const char* sql);
 
 } // namespace tokenomics::testing
