@@ -20,10 +20,6 @@ constexpr int userVersionOffset = 60;      // big-endian 32-bit (sqlite.org/file
 constexpr qint64 spaceToOpen = 128 * 1024; // the -shm index (32 KB) and the first WAL pages
 constexpr qsizetype problemsShown = 3;     // of integrity_check's list, which can be long
 
-QString nativePath(const QString& path) {
-    return QDir::toNativeSeparators(path);
-}
-
 bool folderWritable(const QString& path) {
     return QFileInfo(QFileInfo(path).absolutePath()).isWritable();
 }
@@ -81,13 +77,13 @@ QString rollBackCrashedWrite(const QString& path) {
 QString crashedWriteProblem(const QString& path) {
     if (!hasHotJournal(path))
         return {};
-    const QString journal = nativePath(path + QStringLiteral("-journal"));
+    const QString journal = QDir::toNativeSeparators(path + QStringLiteral("-journal"));
     if (const QString cannot = permissionProblem(path); !cannot.isEmpty())
         return QStringLiteral("%1 holds an unfinished write of a program that stopped mid-way, "
                               "and %2, so it cannot be rolled back; reading now would show "
                               "data that was never saved. Open it once as a user who can "
                               "write it (tokenomics query --db %3) to roll the write back")
-            .arg(journal, cannot, nativePath(path));
+            .arg(journal, cannot, QDir::toNativeSeparators(path));
     if (const QString problem = rollBackCrashedWrite(path); !problem.isEmpty())
         return QStringLiteral("%1 holds an unfinished write of a program that stopped mid-way, "
                               "and rolling it back failed: %2")
@@ -234,7 +230,7 @@ CatalogFileCheck checkCatalogFile(const QString& path, int newestKnownVersion) {
                                       "the -shm index it needs to read them (%2). Copy the "
                                       "catalog together with its -wal file to a folder you can "
                                       "write, and open it there")
-                           .arg(nativePath(path + QStringLiteral("-wal")), problem));
+                           .arg(QDir::toNativeSeparators(path + QStringLiteral("-wal")), problem));
     if (busy)
         return refused(QStringLiteral("the catalog is busy: another program is writing it (%1); "
                                       "try again when it has finished")

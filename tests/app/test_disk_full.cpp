@@ -114,6 +114,16 @@ qint64 seriesCount(const QString& catalog, const QString& home) {
     return QJsonDocument::fromJson(run.out.toUtf8()).object().value("series").toArray().size();
 }
 
+/// A cost basis for the editor to save: $2.50 per GPU-hour on gpu1, named `name`.
+tokenomics::CostBasis ownedCostBasis(std::string name) {
+    tokenomics::CostBasis basis;
+    basis.hardware = "gpu1";
+    basis.key = "owned";
+    basis.name = std::move(name);
+    basis.usdPerGpuHour = 2.5;
+    return basis;
+}
+
 } // namespace
 
 class TestDiskFull : public QObject {
@@ -229,11 +239,7 @@ private slots:
         QVERIFY(!editor->store().saveView(QStringLiteral("board"), bigView, &error));
         QVERIFY2(error.message.contains(QStringLiteral("disk is full")), qPrintable(error.message));
         QVERIFY2(error.message.contains(catalog), qPrintable(error.message));
-        tokenomics::CostBasis basis;
-        basis.hardware = "gpu1";
-        basis.key = "owned";
-        basis.name = std::string(1 << 20, 'n');
-        basis.usdPerGpuHour = 2.5;
+        const tokenomics::CostBasis basis = ownedCostBasis(std::string(1 << 20, 'n'));
         const tokenomics::EditResult edit = editor->upsertCostBasis(basis);
         QVERIFY(!edit.ok);
         QVERIFY2(edit.error.find("disk is full") != std::string::npos, edit.error.c_str());
@@ -264,12 +270,8 @@ private slots:
         CatalogError error;
         auto editor = CatalogEditorStore::open(catalog, &error);
         QVERIFY2(editor, qPrintable(error.message));
-        tokenomics::CostBasis basis;
-        basis.hardware = "gpu1";
-        basis.key = "owned";
-        basis.name = "owned (4-yr life)";
-        basis.usdPerGpuHour = 2.5;
-        const tokenomics::EditResult edit = editor->upsertCostBasis(basis);
+        const tokenomics::EditResult edit =
+            editor->upsertCostBasis(ownedCostBasis("owned (4-yr life)"));
         QVERIFY(!edit.ok);
         QVERIFY2(edit.error.find("the disk holding the catalog is full") != std::string::npos,
                  edit.error.c_str());

@@ -59,6 +59,17 @@ RunResult runAsNobody(const QStringList& arguments, const QString& dataHome) {
     return runIn(process, arguments);
 }
 
+QString nobodyHome() {
+    return QDir::tempPath() + QStringLiteral("/tokenomics-nobody-home");
+}
+
+/// `query --db PATH --format csv` as `nobody` (exit code 126: it could not become nobody).
+RunResult queryAsNobody(const QString& path) {
+    return runAsNobody({QStringLiteral("query"), QStringLiteral("--db"), path,
+                        QStringLiteral("--format"), QStringLiteral("csv")},
+                       nobodyHome());
+}
+
 } // namespace
 
 class TestHostileCatalog : public QObject {
@@ -264,10 +275,7 @@ void TestHostileCatalog::hotJournalOfACrashedWriterIsNotRead() {
     const QByteArray before = fileHash(path);
     const QByteArray journalBefore = fileHash(journal);
 
-    const QString home = QDir::tempPath() + QStringLiteral("/tokenomics-nobody-home");
-    const RunResult query = runAsNobody({QStringLiteral("query"), QStringLiteral("--db"), path,
-                                         QStringLiteral("--format"), QStringLiteral("csv")},
-                                        home);
+    const RunResult query = queryAsNobody(path);
     QVERIFY2(query.exitCode != 126, "could not become the user nobody");
     QVERIFY2(query.exitCode > 0, qPrintable(query.out + query.err));
     QVERIFY2(query.err.contains(path), qPrintable(query.err));
@@ -337,10 +345,7 @@ void TestHostileCatalog::walInAReadOnlyFolderIsExplained() {
     const QByteArray before = fileHash(path);
     const QByteArray walBefore = fileHash(wal);
 
-    const QString home = QDir::tempPath() + QStringLiteral("/tokenomics-nobody-home");
-    const RunResult query = runAsNobody({QStringLiteral("query"), QStringLiteral("--db"), path,
-                                         QStringLiteral("--format"), QStringLiteral("csv")},
-                                        home);
+    const RunResult query = queryAsNobody(path);
     QVERIFY2(query.exitCode != 126, "could not become the user nobody");
     QVERIFY2(query.exitCode > 0, qPrintable(query.out + query.err));
     QVERIFY2(query.err.contains(wal), qPrintable(query.err));
@@ -377,10 +382,7 @@ void TestHostileCatalog::readOnlyCatalogIsQueriedNotWritten() {
     const QByteArray before = fileHash(path);
     const QStringList besideBefore = folderEntries(shared);
 
-    const QString home = QDir::tempPath() + QStringLiteral("/tokenomics-nobody-home");
-    const RunResult query = runAsNobody({QStringLiteral("query"), QStringLiteral("--db"), path,
-                                         QStringLiteral("--format"), QStringLiteral("csv")},
-                                        home);
+    const RunResult query = queryAsNobody(path);
     QVERIFY2(query.exitCode != 126, "could not become the user nobody");
     QVERIFY2(query.exitCode == 0, qPrintable(query.err));
     QVERIFY2(query.out.contains(QStringLiteral("B200")), qPrintable(query.out));
@@ -388,7 +390,7 @@ void TestHostileCatalog::readOnlyCatalogIsQueriedNotWritten() {
 
     const RunResult import = runAsNobody(
         {QStringLiteral("import"), QStringLiteral("--db"), path, file(QStringLiteral("good.csv"))},
-        home);
+        nobodyHome());
     QCOMPARE(import.exitCode, 1);
     QVERIFY2(import.err.contains(path), qPrintable(import.err));
     QVERIFY2(import.err.contains(QStringLiteral("read-only")), qPrintable(import.err));
