@@ -4,8 +4,12 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QTextStream>
+#include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <memory>
+#include <new>
+#include <unistd.h>
 
 namespace {
 
@@ -26,9 +30,29 @@ bool asksOnlyForText(int argc, char* argv[]) {
     return false;
 }
 
-} // namespace
+/// Said when memory runs out, with no allocation: the heap is what failed.
+[[noreturn]] void sayOutOfMemoryAndExit() {
+    static const char message[] =
+        "tokenomics: out of memory: the system refused this process more memory.\n"
+        "An import that had not finished is not written: the catalog is as it was.\n"
+        "Close other programs, or import fewer or smaller files at a time.\n";
+    [[maybe_unused]] const ssize_t written = ::write(STDERR_FILENO, message, sizeof message - 1);
+    std::_Exit(1);
+}
 
-int main(int argc, char* argv[]) {
+/// Where an exception nothing caught ends (one thrown through the event loop, say).
+[[noreturn]] void onUncaughtException() {
+    try {
+        if (const std::exception_ptr exception = std::current_exception())
+            std::rethrow_exception(exception);
+    } catch (const std::bad_alloc&) {
+        sayOutOfMemoryAndExit();
+    } catch (...) {
+    }
+    std::abort();
+}
+
+int run(int argc, char* argv[]) {
     using namespace tokenomics::app;
     const char* verb = argc > 1 ? argv[1] : "";
     const bool isImport = std::strcmp(verb, "import") == 0;
@@ -68,4 +92,16 @@ int main(int argc, char* argv[]) {
         return runReport(arguments);
     }
     return runDashboard(arguments);
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    std::set_terminate(onUncaughtException);
+    try {
+        return run(argc, argv);
+    } catch (const std::bad_alloc&) {
+        // Unwound: open transactions have rolled back and files are closed.
+        sayOutOfMemoryAndExit();
+    }
 }

@@ -5,6 +5,7 @@
 #include "OfferTableModel.h"
 
 #include <QEvent>
+#include <algorithm>
 
 namespace tokenomics::ui {
 
@@ -90,6 +91,17 @@ SummaryStrip::SummaryStrip(DashboardState* state, QWidget* parent)
     connect(state_, &DashboardState::thresholdsChanged, this, &SummaryStrip::refresh);
     connect(state_, &DashboardState::seriesVisibilityChanged, this, &SummaryStrip::refresh);
     refresh();
+}
+
+int SummaryStrip::heightForWidth(int width) const {
+    if (width != reservedWidth_) {
+        reservedWidth_ = width;
+        const QMargins margins = contentsMargins();
+        reservedHeight_ =
+            3 * fontMetrics().lineSpacing() + margins.top() + margins.bottom() + 2 * frameWidth();
+    }
+    reservedHeight_ = std::max(reservedHeight_, QLabel::heightForWidth(width));
+    return reservedHeight_;
 }
 
 void SummaryStrip::refresh() {

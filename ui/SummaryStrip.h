@@ -14,17 +14,23 @@ class DashboardState;
 QString summaryText(const DashboardState& state,
                     const QColor& secondaryColor = QColor(0x55, 0x55, 0x55));
 
+/// The strip's height holds still while a threshold moves (the chart below must not jump when
+/// the text rewraps): it reserves three lines, grows when a text needs more, and gives the room
+/// back only when its width changes.
 class SummaryStrip : public QLabel {
     Q_OBJECT
 public:
     explicit SummaryStrip(DashboardState* state, QWidget* parent = nullptr);
     void refresh();
+    [[nodiscard]] int heightForWidth(int width) const override;
 
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
     QPointer<DashboardState> state_;
+    mutable int reservedWidth_ = -1;
+    mutable int reservedHeight_ = 0;
 };
 
 } // namespace tokenomics::ui

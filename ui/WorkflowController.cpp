@@ -4,6 +4,7 @@
 #include "ChartArea.h"
 #include "ChartExport.h"
 #include "DashboardState.h"
+#include "HelpDialogs.h"
 #include "ImportOptionsDialog.h"
 #include "ImportRunner.h"
 #include "IsoInteractivityModel.h"
@@ -67,6 +68,7 @@ WorkflowController::WorkflowController(MainWindow* window, CatalogSession* sessi
     connect(state, &DashboardState::seriesVisibilityChanged, this,
             &WorkflowController::restyleCharts);
     restoreWindowState();
+    restoreLastView();
     rememberCatalog(session_->path());
     updateTitle();
 }
@@ -155,6 +157,16 @@ void WorkflowController::buildMenus() {
     viewsMenu_ = bar->addMenu(tr("&Views"));
     connect(viewsMenu_, &QMenu::aboutToShow, this, &WorkflowController::fillViewsMenu);
     fillViewsMenu();
+
+    QMenu* help = bar->addMenu(tr("&Help"));
+    QAction* howToRead = named(help->addAction(tr("&How to read this"), QKeySequence::HelpContents,
+                                               this, [this] { showHowToRead(window_); }),
+                               "helpHowToRead");
+    howToRead->setToolTip(tr("Cost convention, interpolation, the SLA and the limits of the data"));
+    window_->addAction(howToRead);
+    named(help->addAction(tr("&About Tokenomics"), this,
+                          [this] { showAbout(window_, session_->path()); }),
+          "helpAbout");
 }
 
 CatalogEditorDialog* WorkflowController::editorDialog() {

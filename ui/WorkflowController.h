@@ -74,6 +74,9 @@ private:
     void rememberCatalog(const QString& path);
     void restoreWindowState();
     void saveWindowState();
+    /// The filters, SLA, cost and chart of the last session on this catalog (only the SLA
+    /// and the cost when it was another catalog).
+    void restoreLastView();
     void chooseAndOpen();
     void chooseAndImport();
     void chooseAndExportChart();

@@ -20,6 +20,8 @@ namespace {
 constexpr int maxRecentCatalogs = 8;
 const char* const recentKey = "catalog/recent";
 const char* const lastCatalogKey = "catalog/last";
+const char* const lastViewKey = "view/last";           // the view at the last close, as JSON
+const char* const lastViewCatalogKey = "view/catalog"; // the catalog it was of
 
 void warn(QWidget* parent, const QString& title, const QString& text) {
     auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, parent);
@@ -154,6 +156,33 @@ void WorkflowController::saveWindowState() {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), window_->saveGeometry());
     settings.setValue(QStringLiteral("window/state"), window_->saveState());
+    settings.setValue(QLatin1String(lastViewKey),
+                      viewToJson(captureView(*window_->state(), window_->chartArea())));
+    settings.setValue(QLatin1String(lastViewCatalogKey),
+                      QFileInfo(session_->path()).absoluteFilePath());
+}
+
+void WorkflowController::restoreLastView() {
+    const QSettings settings;
+    ViewSettings view;
+    QString error;
+    // None yet, or written by another version of the program: the default view stands.
+    if (!viewFromJson(settings.value(QLatin1String(lastViewKey)).toString(), &view, &error))
+        return;
+    DashboardState& state = *window_->state();
+    if (settings.value(QLatin1String(lastViewCatalogKey)).toString() !=
+        QFileInfo(session_->path()).absoluteFilePath()) {
+        // Another catalog has other names: the SLA and the cost carry over, not the filters.
+        state.setCost(view.cost);
+        state.setSla(view.sla);
+        return;
+    }
+    showView(view);
+    if (state.visibleSeries().empty() && !state.catalog().series.empty()) {
+        // The catalog changed since (a series renamed or deleted): show what it holds.
+        state.setConfigurationFilter(ConfigurationFilter{});
+        state.setSeriesFilter(defaultSeriesFilter(state.catalog()));
+    }
 }
 
 } // namespace tokenomics::ui

@@ -220,6 +220,10 @@ bool readAiPerfRecords(const QString& file, const QByteArray& bytes, SampleSet& 
             return fail(error, file,
                         QStringLiteral("%1, column %2").arg(where).arg(parseError.offset + 1), {},
                         QStringLiteral("malformed JSON: %1").arg(parseError.errorString()));
+        if (const auto duplicate = firstDuplicateKey(line))
+            return fail(error, file, where + QStringLiteral(": ") + duplicate->path, duplicate->key,
+                        duplicateKeyReason(
+                            QStringLiteral("%1, column %2").arg(where).arg(duplicate->offset + 1)));
         if (!record.isObject())
             return fail(error, file, where, {}, QStringLiteral("expected a record object"));
         const QJsonObject object = record.object();

@@ -1,6 +1,7 @@
 #include "CsvRecordReader.h"
 
 #include <QIODevice>
+#include <algorithm>
 #include <cstring>
 
 namespace tokenomics::data::importers {
@@ -20,7 +21,7 @@ CsvRecordReader::CsvRecordReader(QIODevice& device, std::size_t blockBytes)
     // The first block holds at least the three bytes of a byte-order mark unless the file is
     // shorter; a short first read (a pipe) is topped up.
     while (!m_atEnd && m_size < 3)
-        refill(0);
+        refill(0, 0);
     skipByteOrderMark();
 }
 
@@ -30,20 +31,34 @@ void CsvRecordReader::skipByteOrderMark() {
         m_position = 3;
 }
 
-bool CsvRecordReader::refill(std::size_t keepFrom) {
+bool CsvRecordReader::refill(std::size_t keepFrom, std::size_t atLeast) {
     m_buffer.erase(0, keepFrom);
     m_consumedBefore += keepFrom;
     m_position -= keepFrom;
     const std::size_t kept = m_buffer.size();
-    m_buffer.resize(kept + m_blockBytes);
-    const qint64 got = m_device->read(m_buffer.data() + kept, static_cast<qint64>(m_blockBytes));
-    if (got < 0)
+    const std::size_t wanted = std::max(atLeast, m_blockBytes);
+    m_buffer.resize(kept + wanted);
+    // A pipe hands out less than asked: read until the block is in or the input ends.
+    std::size_t filled = 0;
+    qint64 got = 0;
+    while (filled < wanted) {
+        got = m_device->read(m_buffer.data() + kept + filled, static_cast<qint64>(wanted - filled));
+        if (got <= 0)
+            break;
+        filled += static_cast<std::size_t>(got);
+        // A file's short read is its end (a pipe's atEnd() only says nothing is buffered).
+        if (!m_device->isSequential() && m_device->atEnd()) {
+            got = 0;
+            break;
+        }
+    }
+    if (got < 0 && !(!m_device->isSequential() && m_device->atEnd()))
         m_problem = QStringLiteral("cannot read: %1").arg(m_device->errorString());
-    m_buffer.resize(kept + static_cast<std::size_t>(got > 0 ? got : 0));
+    m_buffer.resize(kept + filled);
     m_atEnd = got <= 0;
     m_data = m_buffer.data();
     m_size = m_buffer.size();
-    return got > 0;
+    return filled > 0;
 }
 
 CsvRecordReader::Outcome CsvRecordReader::readQuoted(FieldSpan& span) {
@@ -148,18 +163,21 @@ bool CsvRecordReader::next(std::vector<std::string_view>& fields) {
         m_spans.clear();
         m_scratch.clear();
         const Outcome outcome = readRecord();
+        m_scannedBytes += (outcome == Outcome::NeedMore ? m_size : m_position) - start;
         if (outcome == Outcome::NeedMore) {
-            // Read the record again once the next block is in: blocks are large, records short.
+            // Read the record again once more is in. The part read so far at least doubles
+            // each time, so a long record costs a few passes, not one per block.
             m_position = start;
             m_line = line;
-            if (m_size - start >= maxRecordBytes) {
+            const std::size_t partial = m_size - start;
+            if (partial >= maxRecordBytes) {
                 m_recordLine = line;
                 m_problem = QStringLiteral("a record longer than %1 MiB without a line break: "
                                            "this is not a CSV of results")
                                 .arg(maxRecordBytes >> 20);
                 return false;
             }
-            refill(start);
+            refill(start, std::min(partial, maxRecordBytes - partial));
             if (!m_problem.isEmpty())
                 return false;
             continue;

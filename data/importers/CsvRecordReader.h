@@ -32,6 +32,9 @@ public:
     /// Bytes of the input consumed so far (for progress).
     [[nodiscard]] std::size_t offset() const { return m_consumedBefore + m_position; }
     [[nodiscard]] const QString& problem() const { return m_problem; }
+    /// Bytes examined so far, a record counted again each time it is read anew after more of
+    /// it came in: the reader's work, linear in the input.
+    [[nodiscard]] std::size_t scannedBytes() const { return m_scannedBytes; }
 
 private:
     struct FieldSpan {
@@ -42,8 +45,9 @@ private:
     enum class Outcome { Record, End, Malformed, NeedMore };
     Outcome readRecord();
     Outcome readQuoted(FieldSpan& span);
-    /// Drops the bytes before keepFrom and appends the next block; false at the end of input.
-    bool refill(std::size_t keepFrom);
+    /// Drops the bytes before keepFrom and appends at least a block (atLeast bytes when more),
+    /// fewer only at the end of input; false when nothing more came.
+    bool refill(std::size_t keepFrom, std::size_t atLeast);
     void skipByteOrderMark();
 
     const char* m_data;
@@ -56,6 +60,7 @@ private:
     std::size_t m_position = 0;
     qint64 m_line = 1;
     qint64 m_recordLine = 0;
+    std::size_t m_scannedBytes = 0;
     std::vector<FieldSpan> m_spans;
     std::string m_scratch; // unescaped text of quoted fields that contained doubled quotes
     QString m_problem;

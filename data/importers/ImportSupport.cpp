@@ -3,6 +3,7 @@
 #include "ResultImporter.h"
 
 #include <QJsonParseError>
+#include <QSet>
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -90,6 +91,77 @@ QString lineColumnOf(const QByteArray& bytes, qsizetype offset) {
     return QStringLiteral("line %1, column %2").arg(line).arg(offset - lineStart + 1);
 }
 
+namespace {
+
+/// The text of a JSON string whose quotes are at open and close, escapes decoded.
+QString jsonStringText(const QByteArray& bytes, qsizetype open, qsizetype close) {
+    const QByteArray raw = bytes.mid(open, close - open + 1);
+    if (!raw.contains('\\'))
+        return QString::fromUtf8(raw.mid(1, raw.size() - 2));
+    return QJsonDocument::fromJson('[' + raw + ']').array().first().toString();
+}
+
+} // namespace
+
+std::optional<DuplicateKey> firstDuplicateKey(const QByteArray& bytes) {
+    // One frame per open object or array: the keys seen so far, or the index reached.
+    struct Frame {
+        bool isObject = false;
+        qsizetype index = 0;
+        QString key;
+        QSet<QString> keys;
+    };
+    std::vector<Frame> open;
+    bool expectKey = false;
+    const auto pathTo = [&open](const QString& key) {
+        QString path = QStringLiteral("$");
+        for (std::size_t i = 0; i + 1 < open.size(); ++i)
+            path +=
+                open[i].isObject ? u'.' + open[i].key : QStringLiteral("[%1]").arg(open[i].index);
+        return path + u'.' + key;
+    };
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        switch (bytes[i]) {
+        case '{':
+            open.push_back(Frame{true, 0, {}, {}});
+            expectKey = true;
+            break;
+        case '[':
+            open.push_back(Frame{false, 0, {}, {}});
+            break;
+        case '}':
+        case ']':
+            if (!open.empty())
+                open.pop_back();
+            break;
+        case ',':
+            if (!open.empty() && !open.back().isObject)
+                ++open.back().index;
+            expectKey = !open.empty() && open.back().isObject;
+            break;
+        case '"': {
+            const qsizetype start = i;
+            for (++i; i < bytes.size() && bytes[i] != '"'; ++i) {
+                if (bytes[i] == '\\')
+                    ++i;
+            }
+            if (!expectKey || open.empty())
+                break;
+            expectKey = false;
+            Frame& object = open.back();
+            object.key = jsonStringText(bytes, start, i);
+            if (object.keys.contains(object.key))
+                return DuplicateKey{pathTo(object.key), object.key, start};
+            object.keys.insert(object.key);
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    return std::nullopt;
+}
+
 std::optional<QJsonDocument> parseJson(const QByteArray& bytes, const QString& file,
                                        ImportError* error) {
     QJsonParseError parseError;
@@ -99,7 +171,18 @@ std::optional<QJsonDocument> parseJson(const QByteArray& bytes, const QString& f
              QStringLiteral("malformed JSON: %1").arg(parseError.errorString()));
         return std::nullopt;
     }
+    if (const auto duplicate = firstDuplicateKey(bytes)) {
+        fail(error, file, duplicate->path, duplicate->key,
+             duplicateKeyReason(lineColumnOf(bytes, duplicate->offset)));
+        return std::nullopt;
+    }
     return document;
+}
+
+QString duplicateKeyReason(const QString& where) {
+    return QStringLiteral("the key appears twice in one object (again at %1), so which value "
+                          "is meant is unclear")
+        .arg(where);
 }
 
 JsonFields::JsonFields(QJsonObject object, QString file, QString path, ImportError* error)

@@ -43,7 +43,18 @@ bool isValidUtf8(const char* data, qsizetype size);
 /// "line L, column C" of a byte offset, both 1-based.
 QString lineColumnOf(const QByteArray& bytes, qsizetype offset);
 
-/// Parses JSON, turning Qt's parse error offset into a line and column.
+/// A key that appears twice in one JSON object: Qt keeps one of the values without a word.
+struct DuplicateKey {
+    QString path; // "$.metrics.ttft"
+    QString key;
+    qsizetype offset = 0; // of the second occurrence
+};
+/// The first duplicate key of well-formed JSON, if any.
+std::optional<DuplicateKey> firstDuplicateKey(const QByteArray& bytes);
+/// Why a duplicate key is refused, naming where the second one is.
+QString duplicateKeyReason(const QString& where);
+
+/// Parses JSON, turning Qt's parse error offset into a line and column; refuses duplicate keys.
 std::optional<QJsonDocument> parseJson(const QByteArray& bytes, const QString& file,
                                        ImportError* error);
 

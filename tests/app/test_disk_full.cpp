@@ -1,8 +1,9 @@
-// A full disk while importing: on a real small filesystem (a tmpfs, when this test may mount
-// one) and under a file-size limit (RLIMIT_FSIZE, which any user can set), an import that does
-// not fit says "the disk is full" naming the catalog, exits non-zero, and leaves what was
-// there before: no file for a new catalog, the old catalog byte-identical (SHA-256) for an
-// existing one. An import that fits on the same filesystem succeeds.
+// Resources running out while importing. A full disk: on a real small filesystem (a tmpfs, when
+// this test may mount one) and under a file-size limit (RLIMIT_FSIZE, which any user can set), an
+// import that does not fit says "the disk is full" naming the catalog, exits non-zero, and leaves
+// what was there before: no file for a new catalog, the old catalog byte-identical (SHA-256) for an
+// existing one. An import that fits on the same filesystem succeeds. Memory running out
+// (RLIMIT_AS) is said as such, with a non-zero exit, and the catalog is as it was.
 #include "AppTestSupport.h"
 #include "CatalogEditorStore.h"
 #include "CatalogTestSupport.h"
@@ -25,6 +26,9 @@ using tokenomics::data::CatalogEditorStore;
 using tokenomics::data::CatalogError;
 
 namespace {
+// Address space for the out-of-memory test: a small import needs under 120 MB, the
+// 300,000-row one over 200 MB (measured with prlimit --as on the Release build).
+constexpr rlim_t memoryLimit = rlim_t(160) << 20;
 
 /// A temporary folder with a tmpfs of `megabytes` mounted on it (when this test may mount one,
 /// as root; 0: none), unmounted when it goes; `fill` takes all but a few bytes of it.
@@ -88,16 +92,17 @@ QStringList folderEntries(const QString& folder) {
                                   QDir::Name);
 }
 
-// tokenomics with the file-size limit `limit` bytes (0: none); SIGXFSZ ignored, so a write past
-// the limit fails with EFBIG as it does for a full disk.
-RunResult runLimited(const QStringList& arguments, const QString& dataHome, rlim_t limit) {
+// tokenomics with `resource` limited to `limit` bytes (0: no limit); SIGXFSZ ignored, so a write
+// past RLIMIT_FSIZE fails with EFBIG as it does for a full disk.
+RunResult runLimited(const QStringList& arguments, const QString& dataHome, rlim_t limit,
+                     int resource = RLIMIT_FSIZE) {
     QProcess process;
     process.setProcessEnvironment(environmentWithHome(dataHome));
     if (limit > 0) {
-        process.setChildProcessModifier([limit] {
+        process.setChildProcessModifier([limit, resource] {
             std::signal(SIGXFSZ, SIG_IGN);
-            const rlimit fileSize{limit, limit};
-            if (setrlimit(RLIMIT_FSIZE, &fileSize) != 0)
+            const rlimit bytes{limit, limit};
+            if (setrlimit(resource, &bytes) != 0)
                 _exit(126);
         });
     }
@@ -134,6 +139,8 @@ private slots:
         small_ = inputs_.filePath(QStringLiteral("small.csv"));
         large_ = inputs_.filePath(QStringLiteral("large.csv"));
         QVERIFY(writeTextFile(small_, resultsCsv(200, QStringLiteral("Small"), 1)));
+        smallToo_ = inputs_.filePath(QStringLiteral("small-too.csv"));
+        QVERIFY(writeTextFile(smallToo_, resultsCsv(200, QStringLiteral("Other"), 1)));
         QVERIFY(writeTextFile(large_, resultsCsv(60000, QStringLiteral("Large"), 25)));
         huge_ = inputs_.filePath(QStringLiteral("huge.csv"));
         QVERIFY(writeTextFile(huge_, resultsCsv(300000, QStringLiteral("Huge"), 25)));
@@ -282,6 +289,39 @@ private slots:
         QCOMPARE(fileHash(catalog), before);
     }
 
+    // The address space capped a little above what a small import needs: the 300,000-row
+    // import runs out of memory. It says so (before: std::terminate's "bad_alloc" and SIGABRT),
+    // exits 1, and the catalog is byte-identical and still takes an import that fits.
+    void outOfMemoryIsSaidAndLosesNothing() {
+#if defined(__SANITIZE_ADDRESS__)
+        QSKIP("AddressSanitizer reserves terabytes of address space: no RLIMIT_AS fits it");
+#endif
+        const QTemporaryDir folder;
+        const QString catalog = folder.filePath(QStringLiteral("team.sqlite"));
+        const RunResult first = runTokenomics(
+            {QStringLiteral("import"), QStringLiteral("--db"), catalog, small_}, home_.path());
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        const QByteArray before = fileHash(catalog);
+
+        const RunResult run =
+            runLimited({QStringLiteral("import"), QStringLiteral("--db"), catalog, huge_},
+                       home_.path(), memoryLimit, RLIMIT_AS);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.startsWith(QStringLiteral("tokenomics: out of memory")),
+                 qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("the catalog is as it was")), qPrintable(run.err));
+        QVERIFY(!run.out.contains(QStringLiteral("Imported")));
+        QCOMPARE(fileHash(catalog), before);
+        QCOMPARE(sqliteNumber(catalog, "SELECT count(*) FROM points").value_or(-1), 200.0);
+
+        // The same cap leaves room for what a small import needs.
+        const RunResult fits =
+            runLimited({QStringLiteral("import"), QStringLiteral("--db"), catalog, smallToo_},
+                       home_.path(), memoryLimit, RLIMIT_AS);
+        QVERIFY2(fits.exitCode == 0, qPrintable(fits.err));
+        QCOMPARE(sqliteNumber(catalog, "SELECT count(*) FROM points").value_or(-1), 400.0);
+    }
+
 private:
     /// Imports the small file (40 series) into a new catalog on `disk`; its path, or empty.
     QString importSmall(const SmallDisk& disk) const {
@@ -294,6 +334,7 @@ private:
     QTemporaryDir home_;
     QTemporaryDir inputs_;
     QString small_;
+    QString smallToo_;
     QString large_;
     QString huge_;
 };

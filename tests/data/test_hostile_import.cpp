@@ -209,8 +209,29 @@ void TestHostileImport::refusedWithPlaceAndReason_data() {
         << "r.json" << vllmResult(R"(,"num_prompts":4,"failed":5)") << vllm << "$.failed"
         << "failed"
         << "3 completed and 5 failed requests are more than the 4 prompts sent";
+    // Qt keeps one value of a repeated key and says nothing: the file is ambiguous, refuse it.
+    QTest::newRow("json duplicate key")
+        << "r.json" << vllmResult(R"(,"median_tpot_ms":2.5)") << vllm << "$.median_tpot_ms"
+        << "median_tpot_ms"
+        << "the key appears twice in one object (again at line 1, column 144)";
+    QTest::newRow("json duplicate key spelled with an escape")
+        << "r.json" << vllmResult(R"(,"median_tpot\u005fms":2.5)") << vllm << "$.median_tpot_ms"
+        << "median_tpot_ms"
+        << "appears twice";
+    QTest::newRow("json duplicate key in a nested object")
+        << "r.json"
+        << vllmResult(R"(,"input_lens":[10],"output_lens":[5],"ttfts":[0.2],)"
+                      R"("itls":[[0.02]],"errors":[""],"x":[{"a":1},{"b":[1,{"c":2}],"b":3}])")
+        << vllm << "$.x[1].b"
+        << "b"
+        << "appears twice";
+    QTest::newRow("json same key in sibling objects is fine, a repeat is not")
+        << "r.json" << vllmResult(R"(,"m":{"k":1},"n":{"k":2,"s":"k","k":3})") << vllm << "$.n.k"
+        << "k"
+        << "appears twice";
     QTest::newRow("json wrong type")
-        << "r.json" << vllmResult(R"(,"duration":"long")") << vllm << "$.duration"
+        << "r.json" << vllmResult("").replace("\"duration\":2.0", "\"duration\":\"long\"") << vllm
+        << "$.duration"
         << "duration"
         << "expected a number";
     QTest::newRow("json NaN string")
@@ -231,7 +252,8 @@ void TestHostileImport::refusedWithPlaceAndReason_data() {
         << "p99_e2el_ms"
         << "must be ≥ 0";
     QTest::newRow("json zero rate")
-        << "r.json" << vllmResult(R"(,"median_tpot_ms":0)") << vllm << "$.median_tpot_ms"
+        << "r.json" << vllmResult("").replace("\"median_tpot_ms\":25.0", "\"median_tpot_ms\":0")
+        << vllm << "$.median_tpot_ms"
         << "median_tpot_ms"
         << "must be > 0";
     QTest::newRow("json huge token count")

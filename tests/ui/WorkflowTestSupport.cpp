@@ -98,6 +98,7 @@ bool WorkflowFixture::setUp() {
     if (!catalog)
         return false;
     window = std::make_unique<ui::MainWindow>(std::move(*catalog));
+    QSettings().remove(QStringLiteral("view")); // each test starts from the default view
     controller = new ui::WorkflowController(window.get(), session.get());
     window->resize(1366, 768);
     window->show();

@@ -13,17 +13,22 @@
 #include "MainWindow.h"
 #include "PresentationStyle.h"
 #include "RankingTableModel.h"
+#include "SlaPanel.h"
 #include "ViewSettings.h"
 #include "WorkflowController.h"
 #include "WorkflowTestSupport.h"
 
 #include <QClipboard>
+#include <QDialog>
+#include <QDir>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QDropEvent>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
@@ -32,6 +37,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 
 using namespace tokenomics;
 using namespace tokenomics::ui;
@@ -388,6 +394,93 @@ private slots:
         QCOMPARE(next.size(), QSize(1200, 700));
         QCOMPARE(QSettings().value(QStringLiteral("catalog/last")).toString(),
                  QFileInfo(path_).absoluteFilePath());
+    }
+
+    // What the buyer set up is there the next morning: typed SLA, a hardware unchecked, the
+    // cost tab. On another catalog only the SLA and the cost carry over.
+    void lastSlaAndFiltersComeBackOnRestart() {
+        const auto typeNumber = [](QDoubleSpinBox* box, const QString& text) {
+            box->setFocus();
+            box->findChild<QLineEdit*>()->selectAll();
+            QTest::keyClicks(box, text);
+            QTest::keyClick(box, Qt::Key_Enter);
+        };
+        typeNumber(window_->slaPanel()->minInteractivityBox(), QStringLiteral("42.5"));
+        typeNumber(window_->slaPanel()->maxTtftBox(), QStringLiteral("1.25"));
+        QListWidget* hardware = window_->filtersPanel()->list(QStringLiteral("hardware"));
+        QListWidgetItem* beta =
+            hardware->findItems(QStringLiteral("BetaGPU"), Qt::MatchExactly).front();
+        const QRect box = hardware->visualItemRect(beta);
+        QTest::mouseClick(hardware->viewport(), Qt::LeftButton, {},
+                          QPoint(box.left() + box.height() / 2, box.center().y()));
+        QCOMPARE(beta->checkState(), Qt::Unchecked);
+        window_->chartArea()->tabs()->setCurrentIndex(1); // cost
+        const SeriesFilter filter = window_->state()->seriesFilter();
+        QVERIFY(std::find(filter.hardware.begin(), filter.hardware.end(), "BetaGPU") ==
+                filter.hardware.end());
+        window_->close();
+
+        std::string error;
+        MainWindow next(*session_->editor().reload(&error));
+        WorkflowController nextController(&next, session_);
+        QCOMPARE(next.state()->sla().minInteractivity, std::optional<double>(42.5));
+        QCOMPARE(next.state()->sla().maxTtftSeconds, std::optional<double>(1.25));
+        QCOMPARE(next.slaPanel()->minInteractivityBox()->value(), 42.5);
+        QCOMPARE(next.slaPanel()->maxTtftBox()->value(), 1.25);
+        QCOMPARE(next.state()->seriesFilter().hardware, filter.hardware);
+        QListWidget* nextHardware = next.filtersPanel()->list(QStringLiteral("hardware"));
+        QCOMPARE(nextHardware->findItems(QStringLiteral("BetaGPU"), Qt::MatchExactly)
+                     .front()
+                     ->checkState(),
+                 Qt::Unchecked);
+        QCOMPARE(next.chartArea()->currentChart()->metric(), ChartMetric::CostPerMTotal);
+
+        // Another (new, empty) catalog: none of these names, the same SLA.
+        const QString other = dir_->filePath(QStringLiteral("other.sqlite"));
+        QString openError;
+        auto otherSession = app::CatalogFileSession::openFile(other, &openError);
+        QVERIFY2(otherSession, qPrintable(openError));
+        MainWindow third(*otherSession->editor().reload(&error));
+        WorkflowController thirdController(&third, otherSession.get());
+        QCOMPARE(third.state()->sla().minInteractivity, std::optional<double>(42.5));
+        QCOMPARE(third.state()->seriesFilter().hardware,
+                 defaultSeriesFilter(third.state()->catalog()).hardware);
+    }
+
+    // F1 opens "How to read this"; Help › About, clicked in the menu bar, names the version,
+    // the licence and the catalog open now.
+    void helpExplainsTheConventionsAndTheProgram() {
+        QTest::keyClick(window_, Qt::Key_F1);
+        auto* howTo = window_->findChild<QDialog*>(QStringLiteral("howToRead"));
+        QVERIFY(howTo);
+        QTRY_VERIFY(howTo->isVisible());
+        const QString text = howTo->findChild<QTextBrowser*>()->toPlainText();
+        for (const char* phrase : {"Cost per 1M total tokens (input + output", "monotone cubic",
+                                   "never extended past the first or last measured point", "MLPerf",
+                                   "A cheap token that misses the SLA is worth nothing", "unknown"})
+            QVERIFY2(text.contains(QLatin1String(phrase)), phrase);
+        howTo->close();
+
+        QMenuBar* bar = window_->menuBar();
+        QAction* helpMenu = nullptr;
+        for (QAction* entry : bar->actions())
+            if (entry->text() == tr("&Help"))
+                helpMenu = entry;
+        QVERIFY(helpMenu && helpMenu->menu());
+        QTest::mouseClick(bar, Qt::LeftButton, {}, bar->actionGeometry(helpMenu).center());
+        QMenu* menu = helpMenu->menu();
+        QTRY_VERIFY(menu->isVisible());
+        QAction* about = controller_->action(QStringLiteral("helpAbout"));
+        QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(about).center());
+        QMessageBox* box = nullptr;
+        QTRY_VERIFY((box = window_->findChild<QMessageBox*>(QStringLiteral("about"))) &&
+                    box->isVisible());
+        const QString aboutText = box->text() + box->informativeText();
+        QVERIFY2(aboutText.contains(QStringLiteral(TOKENOMICS_VERSION)), qPrintable(aboutText));
+        QVERIFY(
+            aboutText.contains(QStringLiteral("GNU General Public License, version 3 or later")));
+        QVERIFY(aboutText.contains(QDir::toNativeSeparators(path_)));
+        box->close();
     }
 
     void openingAnotherCatalogSwitchesAndIsRemembered() {

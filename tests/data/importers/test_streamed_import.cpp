@@ -66,6 +66,7 @@ private slots:
     void jsonFormatsStreamAsTheyParse();
     void stagingLeftByADeadImportIsRemoved();
     void endlessRecordIsRefusedInBoundedMemory();
+    void longRecordFromAPipeTakesAFewPasses();
 
 private:
     QString file(const QString& name) const { return m_dir->filePath(name); }
@@ -356,6 +357,41 @@ void TestStreamedImport::endlessRecordIsRefusedInBoundedMemory() {
     QVERIFY2(message.contains(QStringLiteral("/dev/zero")), qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("longer than 16 MiB")), qPrintable(message));
     QVERIFY(!QFile::exists(fresh));
+}
+
+// A pipe hands out a few KB per read. A record of 8 MiB in a quoted field is read in a few
+// passes over its bytes (the part read so far doubles each time), not once per 4 KB block:
+// 2,048 passes, 8 GiB of scanning, before.
+void TestStreamedImport::longRecordFromAPipeTakesAFewPasses() {
+    class Pipe : public QBuffer {
+    protected:
+        qint64 readData(char* data, qint64 size) override {
+            return QBuffer::readData(data, std::min<qint64>(size, 4096));
+        }
+    };
+    const QByteArray cell(8 << 20, 'x');
+    QByteArray bytes = "a,b\n\"" + cell + "\",tail\nlast,row\n";
+    Pipe pipe;
+    pipe.setBuffer(&bytes);
+    QVERIFY(pipe.open(QIODevice::ReadOnly));
+    importers::CsvRecordReader reader(pipe, 4096);
+    std::vector<std::string_view> fields;
+    QVERIFY(reader.next(fields));
+    QCOMPARE(fields.size(), std::size_t(2));
+    QVERIFY(reader.next(fields));
+    QCOMPARE(reader.recordLine(), qint64(2));
+    QCOMPARE(fields.size(), std::size_t(2));
+    QCOMPARE(fields[0].size(), std::size_t(cell.size()));
+    QVERIFY(fields[0] == std::string_view(cell.constData(), std::size_t(cell.size())));
+    QVERIFY(fields[1] == "tail");
+    QVERIFY(reader.next(fields));
+    QVERIFY(fields[0] == "last" && fields[1] == "row");
+    QVERIFY(!reader.next(fields));
+    QVERIFY2(reader.problem().isEmpty(), qPrintable(reader.problem()));
+    QVERIFY2(reader.scannedBytes() <= 4 * std::size_t(bytes.size()),
+             qPrintable(QStringLiteral("%1 bytes scanned for a %2-byte input")
+                            .arg(reader.scannedBytes())
+                            .arg(bytes.size())));
 }
 
 QTEST_GUILESS_MAIN(TestStreamedImport)
