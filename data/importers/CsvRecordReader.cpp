@@ -38,7 +38,9 @@ bool CsvRecordReader::refill(std::size_t keepFrom, std::size_t atLeast) {
     const std::size_t kept = m_buffer.size();
     const std::size_t wanted = std::max(atLeast, m_blockBytes);
     m_buffer.resize(kept + wanted);
-    // A pipe hands out less than asked: read until the block is in or the input ends.
+    // A pipe hands out less than asked: read until the block is in or the input ends. A file's
+    // short read is its end (a pipe's atEnd() only says nothing is buffered).
+    const auto fileEnded = [this] { return !m_device->isSequential() && m_device->atEnd(); };
     std::size_t filled = 0;
     qint64 got = 0;
     while (filled < wanted) {
@@ -46,13 +48,12 @@ bool CsvRecordReader::refill(std::size_t keepFrom, std::size_t atLeast) {
         if (got <= 0)
             break;
         filled += static_cast<std::size_t>(got);
-        // A file's short read is its end (a pipe's atEnd() only says nothing is buffered).
-        if (!m_device->isSequential() && m_device->atEnd()) {
+        if (fileEnded()) {
             got = 0;
             break;
         }
     }
-    if (got < 0 && !(!m_device->isSequential() && m_device->atEnd()))
+    if (got < 0 && !fileEnded())
         m_problem = QStringLiteral("cannot read: %1").arg(m_device->errorString());
     m_buffer.resize(kept + filled);
     m_atEnd = got <= 0;
