@@ -10,15 +10,15 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QPicture>
 #include <QSvgGenerator>
 #include <QTextDocument>
+#include <QWidget>
 
 namespace tokenomics::ui {
 
 namespace {
-constexpr int pageWidth = 1800; // logical pixels; PNG is rendered at this width
-constexpr int pageHeight = 1400;
+constexpr int pageWidth = 1800;       // logical pixels; PNG is rendered at this width
+constexpr int imagePageHeight = 1400; // PNG and SVG; a PDF page takes its paper's proportions
 constexpr int margin = 40;
 constexpr int maxTableRows = 14;
 
@@ -26,7 +26,7 @@ QString suffixOf(const QString& path) {
     return QFileInfo(path).suffix().toLower();
 }
 
-QString tableHtml(const DashboardState& state) {
+QString tableHtml(const DashboardState& state, int maxRows) {
     RankingTableModel model(const_cast<DashboardState*>(&state));
     const int columns[] = {
         RankingTableModel::SeriesColumn,        RankingTableModel::CostPerMTotalColumn,
@@ -45,7 +45,7 @@ QString tableHtml(const DashboardState& state) {
                              .replace(QLatin1Char('\n'), QLatin1Char(' '))
                              .toHtmlEscaped());
     html += QStringLiteral("</tr>");
-    const int rows = std::min(model.rowCount(), maxTableRows);
+    const int rows = std::min(model.rowCount(), maxRows);
     for (int row = 0; row < rows; ++row) {
         const bool feasible = model.resultAt(row).feasible;
         html += QStringLiteral("<tr style='color:%1;%2'>")
@@ -65,7 +65,7 @@ QString tableHtml(const DashboardState& state) {
 }
 
 // Draws the page into a painter whose device is pageWidth × pageHeight logical units.
-void paintPage(QPainter& painter, DashboardState& state, ChartMetric metric) {
+void paintPage(QCPPainter& painter, DashboardState& state, ChartMetric metric, int pageHeight) {
     painter.fillRect(QRect(0, 0, pageWidth, pageHeight), Qt::white);
     QFont base(QStringLiteral("DejaVu Sans"));
     base.setPixelSize(17);
@@ -95,13 +95,13 @@ void paintPage(QPainter& painter, DashboardState& state, ChartMetric metric) {
         chart.setLogY(true);
     chart.fitToData();
     chart.replot(QCustomPlot::rpImmediateRefresh);
-    // Record the chart as vector commands, then play them into any device (PNG, SVG, PDF).
-    QPicture picture;
-    {
-        QCPPainter chartPainter(&picture);
-        chart.toPainter(&chartPainter, pageWidth - 2 * margin, chartHeight);
-    }
-    painter.drawPicture(QPoint(margin, chartTop), picture);
+    // Drawn straight into the page's painter, so the chart shares the page's coordinates and
+    // fonts on every device (a recorded QPicture rescales text when played at another DPI).
+    painter.save();
+    painter.translate(margin, chartTop);
+    painter.setClipRect(QRect(0, 0, pageWidth - 2 * margin, chartHeight));
+    chart.toPainter(&painter, pageWidth - 2 * margin, chartHeight);
+    painter.restore();
 
     QTextDocument table;
     QFont tableFont = base;
@@ -109,20 +109,32 @@ void paintPage(QPainter& painter, DashboardState& state, ChartMetric metric) {
     table.setDefaultFont(tableFont);
     table.setTextWidth(pageWidth - 2 * margin);
     const QStringList sources = state.visibleSources();
-    table.setHtml(
-        tableHtml(state) +
+    const QString footnote =
         QStringLiteral("<p style='color:#555;font-size:12px'>%1</p>")
             .arg(QObject::tr("Sources: %1. Cost per 1M tokens from the %2 cost basis at "
                              "%3% utilisation; frontiers interpolate throughput with a "
                              "monotone cubic.")
                      .arg(sources.join(QStringLiteral("; ")).toHtmlEscaped(),
                           QString::fromStdString(state.cost().costBasisKey).toHtmlEscaped())
-                     .arg(state.cost().utilization * 100, 0, 'f', 0)));
+                     .arg(state.cost().utilization * 100, 0, 'f', 0));
+    // As many rows as the page holds, the rest counted below the table.
+    const double room = pageHeight - chartTop - chartHeight - 16 - margin / 2;
+    for (int rows = maxTableRows; rows >= 1; --rows) {
+        table.setHtml(tableHtml(state, rows) + footnote);
+        if (table.size().height() <= room)
+            break;
+    }
     painter.save();
     painter.translate(margin, chartTop + chartHeight + 16);
     table.drawContents(
         &painter, QRectF(0, 0, pageWidth - 2 * margin, pageHeight - chartTop - chartHeight - 16));
     painter.restore();
+}
+
+// The chart lays its text out with the screen's font metrics; a device at the same resolution
+// draws point-sized text at the size that layout expects (vector output loses nothing by it).
+int screenDpi() {
+    return QWidget().logicalDpiY();
 }
 
 std::unique_ptr<DashboardState> stateFor(const Catalog& catalog, const ReportRequest& request) {
@@ -152,42 +164,43 @@ bool writeReport(const Catalog& catalog, const ReportRequest& request, const QSt
     const QString suffix = suffixOf(path);
     bool ok = false;
     if (suffix == QLatin1String("png")) {
-        QImage image(pageWidth, pageHeight, QImage::Format_ARGB32_Premultiplied);
+        QImage image(pageWidth, imagePageHeight, QImage::Format_ARGB32_Premultiplied);
         image.fill(Qt::white);
         {
-            QPainter painter(&image);
+            QCPPainter painter(&image);
             painter.setRenderHint(QPainter::Antialiasing);
             painter.setRenderHint(QPainter::TextAntialiasing);
-            paintPage(painter, *state, request.metric);
+            paintPage(painter, *state, request.metric, imagePageHeight);
         }
         ok = image.save(path, "PNG");
     } else if (suffix == QLatin1String("svg")) {
         QSvgGenerator generator;
         generator.setFileName(path);
-        generator.setSize(QSize(pageWidth, pageHeight));
-        generator.setViewBox(QRect(0, 0, pageWidth, pageHeight));
+        generator.setSize(QSize(pageWidth, imagePageHeight));
+        generator.setViewBox(QRect(0, 0, pageWidth, imagePageHeight));
         generator.setTitle(state->viewTitle());
-        QPainter painter;
+        generator.setResolution(screenDpi());
+        QCPPainter painter;
         ok = painter.begin(&generator);
         if (ok) {
-            paintPage(painter, *state, request.metric);
+            paintPage(painter, *state, request.metric, imagePageHeight);
             ok = painter.end();
         }
     } else {
         QPdfWriter writer(path);
         writer.setPageSize(QPageSize(QPageSize::A4));
         writer.setPageOrientation(QPageLayout::Landscape);
-        writer.setResolution(150);
+        writer.setResolution(screenDpi());
         writer.setTitle(state->viewTitle());
-        QPainter painter;
+        QCPPainter painter;
         ok = painter.begin(&writer);
         if (ok) {
-            // Scale the logical page onto the printable area, keeping its aspect ratio.
+            // The logical page is as wide as an image page and as tall as the paper's
+            // printable area allows, scaled to fill that area.
             const QRect area = painter.viewport();
-            const double scale =
-                std::min(area.width() / double(pageWidth), area.height() / double(pageHeight));
+            const double scale = area.width() / double(pageWidth);
             painter.scale(scale, scale);
-            paintPage(painter, *state, request.metric);
+            paintPage(painter, *state, request.metric, static_cast<int>(area.height() / scale));
             ok = painter.end();
         }
     }
