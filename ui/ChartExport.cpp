@@ -2,6 +2,7 @@
 
 #include "Formatting.h"
 #include "ParetoChart.h"
+#include "ReportRenderer.h"
 
 #include <QAbstractItemModel>
 #include <QClipboard>
@@ -12,7 +13,6 @@
 #include <QMimeData>
 #include <QRegularExpression>
 #include <QSaveFile>
-#include <QSvgGenerator>
 
 namespace tokenomics::ui {
 
@@ -44,43 +44,13 @@ bool hasRowHeader(const QAbstractItemModel& model) {
 } // namespace
 
 bool exportChart(ParetoChart& chart, const QString& path, QString* error) {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    bool ok = false;
-    if (suffix == QLatin1String("png")) {
-        ok = chart.savePng(path, chartExportWidth, chartExportHeight, chartExportScale);
-    } else if (suffix == QLatin1String("pdf")) {
-        ok = chart.savePdf(path, chartExportWidth, chartExportHeight);
-    } else if (suffix == QLatin1String("svg")) {
-        QSvgGenerator generator;
-        generator.setFileName(path);
-        generator.setSize(QSize(chartExportWidth, chartExportHeight));
-        generator.setViewBox(QRect(0, 0, chartExportWidth, chartExportHeight));
-        generator.setTitle(QStringLiteral("Tokenomics chart"));
-        QCPPainter painter;
-        ok = painter.begin(&generator);
-        if (ok) {
-            chart.toPainter(&painter, chartExportWidth, chartExportHeight);
-            ok = painter.end();
-        }
-    } else {
-        *error =
-            QObject::tr("%1: unknown format; use a name ending in .png, .svg or .pdf").arg(path);
-        return false;
-    }
-    // The chart's size on screen stays as it was: toPainter/save* replot into their own buffer.
-    chart.replot();
-    if (!ok)
-        *error = QObject::tr("%1: could not be written (does the folder exist and is it "
-                             "writable?)")
-                     .arg(path);
-    return ok;
+    return writeChartFigure(chart, path, QSize(chartExportWidth, chartExportHeight),
+                            chartExportScale, error);
 }
 
 QImage chartImage(ParetoChart& chart) {
-    const QImage image =
-        chart.toPixmap(chartExportWidth, chartExportHeight, chartExportScale / 2).toImage();
-    chart.replot();
-    return image;
+    return chartFigureImage(chart, QSize(chartExportWidth, chartExportHeight),
+                            chartExportScale / 2);
 }
 
 QString tableText(const QAbstractItemModel& model, QChar separator) {

@@ -17,9 +17,10 @@ constexpr int chartExportWidth = 1600;
 constexpr int chartExportHeight = 900;
 constexpr double chartExportScale = 2.4; // 3840 × 2160 pixels: sharp on a 4K projector
 
-/// Writes the chart as PNG, SVG or PDF by suffix; false with a message naming the file.
+/// Writes the chart as a figure (title, scenario, the chart in light colours, sources and
+/// date; see writeChartFigure) as PNG, SVG or PDF by suffix; false with a message naming the file.
 bool exportChart(ParetoChart& chart, const QString& path, QString* error);
-/// The chart as an image of the export size (for the clipboard).
+/// The same figure as an image (for the clipboard).
 QImage chartImage(ParetoChart& chart);
 
 /// The model as text: a header line, then one line per row; the vertical header, when the

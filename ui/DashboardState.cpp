@@ -243,8 +243,12 @@ QString DashboardState::viewTitle() const {
 QStringList DashboardState::visibleSources() const {
     QStringList sources;
     auto add = [&sources](const Provenance& provenance) {
-        const QString source = QString::fromStdString(provenance.source).trimmed();
-        if (!source.isEmpty() && source != QLatin1String("same") && !sources.contains(source))
+        QString source = QString::fromStdString(provenance.source).trimmed();
+        if (source.isEmpty() || source == QLatin1String("same"))
+            return;
+        if (!provenance.date.empty())
+            source += QStringLiteral(" (%1)").arg(QString::fromStdString(provenance.date));
+        if (!sources.contains(source))
             sources << source;
     };
     for (std::size_t s : visible_) {

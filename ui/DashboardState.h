@@ -90,7 +90,7 @@ public:
     [[nodiscard]] std::size_t seriesWithoutCost() const;
     /// "Model · 8k/1k" for titles; "several models" when mixed.
     [[nodiscard]] QString viewTitle() const;
-    /// Distinct sources of the visible series' points and offers.
+    /// Distinct sources of the visible series' points and offers, each with its date.
     [[nodiscard]] QStringList visibleSources() const;
 
 signals:

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "ChartArea.h"
+#include "ChartExport.h"
 #include "DashboardState.h"
 #include "DetailsPane.h"
 #include "FiltersPanel.h"
@@ -176,7 +177,7 @@ void MainWindow::exportCurrentChart() {
     if (path.isEmpty())
         return;
     QString error;
-    if (!saveChart(*chartArea_->currentChart(), path, &error))
+    if (!exportChart(*chartArea_->currentChart(), path, &error))
         QMessageBox::warning(this, tr("Export chart"), error);
 }
 

@@ -222,6 +222,10 @@ void ParetoChart::rebuild() {
     applyThresholds();
 }
 
+DashboardState* ParetoChart::state() const {
+    return state_;
+}
+
 QString ParetoChart::note() const {
     return note_->visible() ? note_->text() : QString();
 }

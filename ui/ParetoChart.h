@@ -22,6 +22,7 @@ public:
     ParetoChart(DashboardState* state, ChartMetric metric, QWidget* parent = nullptr);
 
     [[nodiscard]] ChartMetric metric() const { return metric_; }
+    [[nodiscard]] DashboardState* state() const;
     /// Rebuilds every curve from the state (filters, statistic, TTFT or cost changed).
     void rebuild();
     /// Moves the SLA lines and re-greys points; no curve is recomputed.

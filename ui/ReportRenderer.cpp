@@ -5,14 +5,19 @@
 #include "RankingTableModel.h"
 #include "SummaryStrip.h"
 
+#include <QDate>
 #include <QFileInfo>
 #include <QImage>
 #include <QPageSize>
 #include <QPainter>
+#include <QPalette>
 #include <QPdfWriter>
 #include <QSvgGenerator>
 #include <QTextDocument>
 #include <QWidget>
+
+#include <functional>
+#include <memory>
 
 namespace tokenomics::ui {
 
@@ -64,59 +69,97 @@ QString tableHtml(const DashboardState& state, int maxRows) {
     return html;
 }
 
-// Draws the page into a painter whose device is pageWidth × pageHeight logical units.
-void paintPage(QCPPainter& painter, DashboardState& state, ChartMetric metric, int pageHeight) {
-    painter.fillRect(QRect(0, 0, pageWidth, pageHeight), Qt::white);
-    QFont base(QStringLiteral("DejaVu Sans"));
-    base.setPixelSize(17);
+QFont pageFont(int pixels) {
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPixelSize(pixels);
+    return font;
+}
 
+// Header text: a title and paragraphs of HTML, `width` wide, drawn at (margin, top); returns
+// where the next part starts.
+int paintHeader(QPainter& painter, const QString& title, const QString& html, int width, int top) {
     QTextDocument header;
-    header.setDefaultFont(base);
-    header.setTextWidth(pageWidth - 2 * margin);
-    header.setHtml(QStringLiteral("<h1 style='font-size:30px'>%1</h1><p>%2</p>")
-                       .arg(state.viewTitle().toHtmlEscaped(), summaryText(state)));
+    header.setDefaultFont(pageFont(17));
+    header.setTextWidth(width);
+    header.setHtml(
+        QStringLiteral("<h1 style='font-size:30px'>%1</h1>%2").arg(title.toHtmlEscaped(), html));
     painter.save();
-    painter.translate(margin, margin / 2);
+    painter.translate(margin, top);
     header.drawContents(&painter);
     painter.restore();
-    const int chartTop = margin / 2 + static_cast<int>(header.size().height()) + 10;
+    return top + static_cast<int>(header.size().height()) + 10;
+}
 
-    ParetoChart chart(&state, metric);
-    chart.setFont(base);
-    chart.xAxis->setLabelFont(base);
-    chart.yAxis->setLabelFont(base);
-    chart.xAxis->setTickLabelFont(base);
-    chart.yAxis->setTickLabelFont(base);
-    chart.legend->setFont(base);
+// Light colours whatever the desktop theme: exports go on slides and paper.
+QPalette lightPalette() {
+    QPalette palette(QColor(0xf0, 0xf0, 0xf0));
+    for (QPalette::ColorRole role : {QPalette::Base, QPalette::Window})
+        palette.setColor(role, Qt::white);
+    for (QPalette::ColorRole role : {QPalette::Text, QPalette::WindowText})
+        palette.setColor(role, QColor(0x11, 0x11, 0x11));
+    return palette;
+}
+
+// A chart of `metric` on `state` for a page: light, in the page's fonts, `size` large.
+std::unique_ptr<ParetoChart> pageChart(DashboardState& state, ChartMetric metric, QSize size) {
+    auto chart = std::make_unique<ParetoChart>(&state, metric);
+    chart->setPalette(lightPalette());
+    const QFont base = pageFont(17);
+    chart->setFont(base);
+    chart->xAxis->setLabelFont(base);
+    chart->yAxis->setLabelFont(base);
+    chart->xAxis->setTickLabelFont(base);
+    chart->yAxis->setTickLabelFont(base);
+    chart->legend->setFont(base);
+    chart->rebuild(); // legend entries and labels take the fonts
+    chart->resize(size);
+    return chart;
+}
+
+// Draws a chart into the page at (left, top). Straight into the page's painter, so the chart
+// shares the page's coordinates and fonts on every device (a recorded QPicture rescales text
+// when played at another DPI).
+void paintChart(QCPPainter& painter, ParetoChart& chart, QPoint topLeft) {
+    chart.replot(QCustomPlot::rpImmediateRefresh);
+    painter.save();
+    painter.translate(topLeft);
+    painter.setClipRect(QRect(QPoint(0, 0), chart.size()));
+    chart.toPainter(&painter, chart.width(), chart.height());
+    painter.restore();
+}
+
+QString sourcesSentence(const DashboardState& state) {
+    const QStringList sources = state.visibleSources();
+    return QObject::tr("Sources: %1.")
+        .arg(sources.isEmpty() ? QObject::tr("none") : sources.join(QStringLiteral("; ")));
+}
+
+// Draws the report page into a painter whose device is pageWidth × pageHeight logical units.
+void paintReportPage(QCPPainter& painter, DashboardState& state, ChartMetric metric,
+                     int pageHeight) {
+    painter.fillRect(QRect(0, 0, pageWidth, pageHeight), Qt::white);
+    const int chartTop =
+        paintHeader(painter, state.viewTitle(),
+                    QStringLiteral("<p>%1</p><p style='color:#555'>%2</p>")
+                        .arg(summaryText(state), scenarioSentence(state).toHtmlEscaped()),
+                    pageWidth - 2 * margin, margin / 2);
     const int chartHeight = 640;
-    chart.resize(pageWidth - 2 * margin, chartHeight);
+    std::unique_ptr<ParetoChart> chart =
+        pageChart(state, metric, QSize(pageWidth - 2 * margin, chartHeight));
     // As on screen: costs and throughputs span decades across systems.
     if (metric != ChartMetric::Ttft)
-        chart.setLogY(true);
-    chart.fitToData();
-    chart.replot(QCustomPlot::rpImmediateRefresh);
-    // Drawn straight into the page's painter, so the chart shares the page's coordinates and
-    // fonts on every device (a recorded QPicture rescales text when played at another DPI).
-    painter.save();
-    painter.translate(margin, chartTop);
-    painter.setClipRect(QRect(0, 0, pageWidth - 2 * margin, chartHeight));
-    chart.toPainter(&painter, pageWidth - 2 * margin, chartHeight);
-    painter.restore();
+        chart->setLogY(true);
+    chart->fitToData();
+    paintChart(painter, *chart, QPoint(margin, chartTop));
 
     QTextDocument table;
-    QFont tableFont = base;
-    tableFont.setPixelSize(14);
-    table.setDefaultFont(tableFont);
+    table.setDefaultFont(pageFont(14));
     table.setTextWidth(pageWidth - 2 * margin);
-    const QStringList sources = state.visibleSources();
     const QString footnote =
         QStringLiteral("<p style='color:#555;font-size:12px'>%1</p>")
-            .arg(QObject::tr("Sources: %1. Cost per 1M tokens from the %2 cost basis at "
-                             "%3% utilisation; frontiers interpolate throughput with a "
-                             "monotone cubic.")
-                     .arg(sources.join(QStringLiteral("; ")).toHtmlEscaped(),
-                          QString::fromStdString(state.cost().costBasisKey).toHtmlEscaped())
-                     .arg(state.cost().utilization * 100, 0, 'f', 0));
+            .arg((sourcesSentence(state) + QLatin1Char(' ') +
+                  QObject::tr("Frontiers interpolate throughput with a monotone cubic."))
+                     .toHtmlEscaped());
     // As many rows as the page holds, the rest counted below the table.
     const double room = pageHeight - chartTop - chartHeight - 16 - margin / 2;
     for (int rows = maxTableRows; rows >= 1; --rows) {
@@ -131,10 +174,104 @@ void paintPage(QCPPainter& painter, DashboardState& state, ChartMetric metric, i
     painter.restore();
 }
 
+// The chart figure: what the chart shows, the scenario, the chart framed as on screen, then
+// the sources with their dates and the day of the export.
+void paintChartFigure(QCPPainter& painter, const ParetoChart& shown, QSize size) {
+    DashboardState& state = *shown.state();
+    painter.fillRect(QRect(QPoint(0, 0), size), Qt::white);
+    const int chartTop = paintHeader(
+        painter,
+        QObject::tr("%1 vs %2 — %3")
+            .arg(shown.yAxis->label(), shown.xAxis->label().section(QLatin1Char(' '), 0, 0),
+                 state.viewTitle()),
+        QStringLiteral("<p style='color:#333'>%1</p>").arg(scenarioSentence(state).toHtmlEscaped()),
+        size.width() - 2 * margin, margin / 2);
+
+    QTextDocument footer;
+    footer.setDefaultFont(pageFont(13));
+    footer.setTextWidth(size.width() - 2 * margin);
+    footer.setHtml(QStringLiteral("<p style='color:#555'>%1</p>")
+                       .arg((sourcesSentence(state) + QLatin1Char(' ') +
+                             QObject::tr("Exported %1 from Tokenomics.")
+                                 .arg(QDate::currentDate().toString(Qt::ISODate)))
+                                .toHtmlEscaped()));
+    const int footerHeight = static_cast<int>(footer.size().height());
+    const QSize chartSize(size.width() - 2 * margin,
+                          std::max(200, size.height() - chartTop - footerHeight - margin / 2));
+    std::unique_ptr<ParetoChart> chart = pageChart(state, shown.metric(), chartSize);
+    // The axes as the viewer framed them on screen.
+    for (auto [from, to] : {std::pair{shown.xAxis, chart->xAxis}, {shown.yAxis, chart->yAxis}}) {
+        to->setScaleType(from->scaleType());
+        to->setTicker(from->ticker());
+        to->setNumberFormat(from->numberFormat());
+        to->setNumberPrecision(from->numberPrecision());
+        to->setRange(from->range());
+    }
+    paintChart(painter, *chart, QPoint(margin, chartTop));
+    painter.save();
+    painter.translate(margin, chartTop + chartSize.height() + 4);
+    footer.drawContents(&painter);
+    painter.restore();
+}
+
 // The chart lays its text out with the screen's font metrics; a device at the same resolution
 // draws point-sized text at the size that layout expects (vector output loses nothing by it).
 int screenDpi() {
     return QWidget().logicalDpiY();
+}
+
+// Writes one page by the path's suffix: PNG at `pngScale` × `size`, SVG at `size`, PDF on
+// `paper` (its width filled; the page as tall as the paper allows).
+using PagePainter = std::function<void(QCPPainter& painter, QSize logicalPage)>;
+bool writePage(const QString& path, const QString& title, QSize size, double pngScale,
+               const QPageLayout& paper, const PagePainter& paint) {
+    const QString suffix = suffixOf(path);
+    if (suffix == QLatin1String("png")) {
+        QImage image(size * pngScale, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        {
+            QCPPainter painter(&image);
+            painter.setRenderHint(QPainter::Antialiasing);
+            painter.setRenderHint(QPainter::TextAntialiasing);
+            painter.scale(pngScale, pngScale);
+            paint(painter, size);
+        }
+        return image.save(path, "PNG");
+    }
+    QCPPainter painter;
+    if (suffix == QLatin1String("svg")) {
+        QSvgGenerator generator;
+        generator.setFileName(path);
+        generator.setSize(size);
+        generator.setViewBox(QRect(QPoint(0, 0), size));
+        generator.setTitle(title);
+        generator.setResolution(screenDpi());
+        if (!painter.begin(&generator))
+            return false;
+        paint(painter, size);
+        return painter.end();
+    }
+    QPdfWriter writer(path);
+    writer.setPageLayout(paper);
+    writer.setResolution(screenDpi());
+    writer.setTitle(title);
+    if (!painter.begin(&writer))
+        return false;
+    const QRect area = painter.viewport();
+    const double scale = area.width() / double(size.width());
+    painter.scale(scale, scale);
+    paint(painter, QSize(size.width(), static_cast<int>(area.height() / scale)));
+    return painter.end();
+}
+
+QString unwritable(const QString& path) {
+    return QObject::tr("%1: could not be written (does the folder exist and is it writable?)")
+        .arg(path);
+}
+
+QString unsupported(const QString& path) {
+    return QObject::tr("%1: unsupported output format; use a name ending in .pdf, .png or .svg")
+        .arg(path);
 }
 
 std::unique_ptr<DashboardState> stateFor(const Catalog& catalog, const ReportRequest& request) {
@@ -152,90 +289,76 @@ bool isSupportedImagePath(const QString& path) {
            suffix == QLatin1String("pdf");
 }
 
+QString scenarioSentence(const DashboardState& state) {
+    const Sla& sla = state.sla();
+    QStringList limits;
+    if (sla.minInteractivity)
+        limits << QObject::tr("≥ %1 tok/s/user").arg(formatNumber(*sla.minInteractivity, 1));
+    if (sla.maxTtftSeconds)
+        limits << QObject::tr("TTFT ≤ %1").arg(formatSeconds(*sla.maxTtftSeconds));
+    if (sla.maxE2elSeconds)
+        limits << QObject::tr("end-to-end ≤ %1").arg(formatSeconds(*sla.maxE2elSeconds));
+    if (sla.minAttainment)
+        limits << QObject::tr("%1% of requests within it").arg(*sla.minAttainment * 100, 0, 'f', 0);
+    const QString slaText = limits.isEmpty() ? QObject::tr("SLA: none")
+                                             : QObject::tr("SLA at %1: %2")
+                                                   .arg(statisticLabel(sla.statistic),
+                                                        limits.join(QStringLiteral(", ")));
+    const CostSettings& cost = state.cost();
+    const QString price =
+        cost.usdPerGpuHourOverride
+            ? QObject::tr("own price %1/GPU-hour").arg(formatUsd(*cost.usdPerGpuHourOverride))
+            : QObject::tr("the '%1' cost basis").arg(QString::fromStdString(cost.costBasisKey));
+    return QObject::tr("%1 · Cost per 1M total tokens (input + output) from %2 at %3% "
+                       "utilisation.")
+        .arg(slaText, price)
+        .arg(cost.utilization * 100, 0, 'f', 0);
+}
+
 bool writeReport(const Catalog& catalog, const ReportRequest& request, const QString& path,
                  QString* error) {
     if (!isSupportedImagePath(path)) {
-        *error =
-            QObject::tr("%1: unsupported output format; use a name ending in .pdf, .png or .svg")
-                .arg(path);
+        *error = unsupported(path);
         return false;
     }
     std::unique_ptr<DashboardState> state = stateFor(catalog, request);
-    const QString suffix = suffixOf(path);
-    bool ok = false;
-    if (suffix == QLatin1String("png")) {
-        QImage image(pageWidth, imagePageHeight, QImage::Format_ARGB32_Premultiplied);
-        image.fill(Qt::white);
-        {
-            QCPPainter painter(&image);
-            painter.setRenderHint(QPainter::Antialiasing);
-            painter.setRenderHint(QPainter::TextAntialiasing);
-            paintPage(painter, *state, request.metric, imagePageHeight);
-        }
-        ok = image.save(path, "PNG");
-    } else if (suffix == QLatin1String("svg")) {
-        QSvgGenerator generator;
-        generator.setFileName(path);
-        generator.setSize(QSize(pageWidth, imagePageHeight));
-        generator.setViewBox(QRect(0, 0, pageWidth, imagePageHeight));
-        generator.setTitle(state->viewTitle());
-        generator.setResolution(screenDpi());
-        QCPPainter painter;
-        ok = painter.begin(&generator);
-        if (ok) {
-            paintPage(painter, *state, request.metric, imagePageHeight);
-            ok = painter.end();
-        }
-    } else {
-        QPdfWriter writer(path);
-        writer.setPageSize(QPageSize(QPageSize::A4));
-        writer.setPageOrientation(QPageLayout::Landscape);
-        writer.setResolution(screenDpi());
-        writer.setTitle(state->viewTitle());
-        QCPPainter painter;
-        ok = painter.begin(&writer);
-        if (ok) {
-            // The logical page is as wide as an image page and as tall as the paper's
-            // printable area allows, scaled to fill that area.
-            const QRect area = painter.viewport();
-            const double scale = area.width() / double(pageWidth);
-            painter.scale(scale, scale);
-            paintPage(painter, *state, request.metric, static_cast<int>(area.height() / scale));
-            ok = painter.end();
-        }
-    }
+    const bool ok = writePage(
+        path, state->viewTitle(), QSize(pageWidth, imagePageHeight), 1.0,
+        QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(12, 12, 12, 12)),
+        [&](QCPPainter& painter, QSize page) {
+            paintReportPage(painter, *state, request.metric, page.height());
+        });
     if (!ok)
-        *error = QObject::tr("%1: could not be written (does the folder exist and is it writable?)")
-                     .arg(path);
+        *error = unwritable(path);
     return ok;
 }
 
-bool saveChart(ParetoChart& chart, const QString& path, QString* error) {
-    const QString suffix = suffixOf(path);
-    bool ok = false;
-    const int width = 1600;
-    const int height = 1000;
-    if (suffix == QLatin1String("png")) {
-        ok = chart.savePng(path, width, height);
-    } else if (suffix == QLatin1String("pdf")) {
-        ok = chart.savePdf(path, width, height);
-    } else if (suffix == QLatin1String("svg")) {
-        QSvgGenerator generator;
-        generator.setFileName(path);
-        generator.setSize(QSize(width, height));
-        generator.setViewBox(QRect(0, 0, width, height));
-        QCPPainter painter;
-        ok = painter.begin(&generator);
-        if (ok) {
-            chart.toPainter(&painter, width, height);
-            ok = painter.end();
-        }
+bool writeChartFigure(const ParetoChart& chart, const QString& path, QSize size, double pngScale,
+                      QString* error) {
+    if (!isSupportedImagePath(path)) {
+        *error = unsupported(path);
+        return false;
     }
+    // A PDF page of the figure's own proportions, 96 logical units to the inch.
+    const QPageLayout paper(QPageSize(QSizeF(size) * 0.75, QPageSize::Point), QPageLayout::Portrait,
+                            QMarginsF());
+    const bool ok =
+        writePage(path, chart.state()->viewTitle(), size, pngScale, paper,
+                  [&](QCPPainter& painter, QSize page) { paintChartFigure(painter, chart, page); });
     if (!ok)
-        *error =
-            QObject::tr("%1: could not be written; use .png, .svg or .pdf in a writable folder")
-                .arg(path);
+        *error = unwritable(path);
     return ok;
+}
+
+QImage chartFigureImage(const ParetoChart& chart, QSize size, double scale) {
+    QImage image(size * scale, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QCPPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    painter.scale(scale, scale);
+    paintChartFigure(painter, chart, size);
+    return image;
 }
 
 } // namespace tokenomics::ui

@@ -19,6 +19,7 @@
 #include "WorkflowTestSupport.h"
 
 #include <QClipboard>
+#include <QDate>
 #include <QDialog>
 #include <QDir>
 #include <QDockWidget>
@@ -234,6 +235,28 @@ private slots:
         QSvgRenderer renderer(svg);
         QVERIFY(renderer.isValid());
         QCOMPARE(renderer.viewBox(), QRect(0, 0, chartExportWidth, chartExportHeight));
+        // The figure says what it shows: the view, the SLA and cost basis, the sources with
+        // their dates and the day of the export.
+        QFile svgFile(svg);
+        QVERIFY(svgFile.open(QIODevice::ReadOnly));
+        const QString svgText = QString::fromUtf8(svgFile.readAll());
+        for (const QString& expected :
+             {window_->state()->viewTitle(), QStringLiteral("SLA"), QStringLiteral("cost basis"),
+              QStringLiteral("Sources:"),
+              QStringLiteral("Exported ") + QDate::currentDate().toString(Qt::ISODate)})
+            QVERIFY2(svgText.contains(expected.toHtmlEscaped()), qPrintable(expected));
+        if (!qEnvironmentVariableIsEmpty("TOKENOMICS_TEST_KEEP_PAGES"))
+            QFile::copy(png, QDir(qEnvironmentVariable("TOKENOMICS_TEST_KEEP_PAGES"))
+                                 .filePath(QStringLiteral("chart-export.png")));
+        // A dark desktop still exports a light figure.
+        QPalette dark = window_->palette();
+        dark.setColor(QPalette::Base, QColor(0x20, 0x20, 0x20));
+        dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+        window_->setPalette(dark);
+        QVERIFY2(controller_->exportChart(png, &error), qPrintable(error));
+        const QImage light(png);
+        QCOMPARE(light.pixelColor(light.width() / 2, light.height() / 2).lightness() > 200, true);
+        QCOMPARE(QColor(light.pixel(5, 5)), QColor(Qt::white));
 
         const QString pdf = dir_->filePath(QStringLiteral("chart.pdf"));
         QVERIFY2(controller_->exportChart(pdf, &error), qPrintable(error));
