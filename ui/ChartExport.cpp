@@ -7,7 +7,6 @@
 #include <QAbstractItemModel>
 #include <QClipboard>
 #include <QFile>
-#include <QFileInfo>
 #include <QGuiApplication>
 #include <QImage>
 #include <QMimeData>

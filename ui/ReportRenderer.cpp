@@ -220,24 +220,27 @@ int screenDpi() {
     return QWidget().logicalDpiY();
 }
 
+using PagePainter = std::function<void(QCPPainter& painter, QSize logicalPage)>;
+
+// A page of `size` logical units painted into an image `scale` times as large.
+QImage paintedImage(QSize size, double scale, const PagePainter& paint) {
+    QImage image(size * scale, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QCPPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    painter.scale(scale, scale);
+    paint(painter, size);
+    return image;
+}
+
 // Writes one page by the path's suffix: PNG at `pngScale` × `size`, SVG at `size`, PDF on
 // `paper` (its width filled; the page as tall as the paper allows).
-using PagePainter = std::function<void(QCPPainter& painter, QSize logicalPage)>;
-bool writePage(const QString& path, const QString& title, QSize size, double pngScale,
-               const QPageLayout& paper, const PagePainter& paint) {
+bool paintToFile(const QString& path, const QString& title, QSize size, double pngScale,
+                 const QPageLayout& paper, const PagePainter& paint) {
     const QString suffix = suffixOf(path);
-    if (suffix == QLatin1String("png")) {
-        QImage image(size * pngScale, QImage::Format_ARGB32_Premultiplied);
-        image.fill(Qt::white);
-        {
-            QCPPainter painter(&image);
-            painter.setRenderHint(QPainter::Antialiasing);
-            painter.setRenderHint(QPainter::TextAntialiasing);
-            painter.scale(pngScale, pngScale);
-            paint(painter, size);
-        }
-        return image.save(path, "PNG");
-    }
+    if (suffix == QLatin1String("png"))
+        return paintedImage(size, pngScale, paint).save(path, "PNG");
     QCPPainter painter;
     if (suffix == QLatin1String("svg")) {
         QSvgGenerator generator;
@@ -264,14 +267,20 @@ bool writePage(const QString& path, const QString& title, QSize size, double png
     return painter.end();
 }
 
-QString unwritable(const QString& path) {
-    return QObject::tr("%1: could not be written (does the folder exist and is it writable?)")
-        .arg(path);
-}
-
-QString unsupported(const QString& path) {
-    return QObject::tr("%1: unsupported output format; use a name ending in .pdf, .png or .svg")
-        .arg(path);
+// paintToFile, refusing a suffix it does not know; false with a message naming the file.
+bool writePage(const QString& path, const QString& title, QSize size, double pngScale,
+               const QPageLayout& paper, const PagePainter& paint, QString* error) {
+    if (!isSupportedImagePath(path)) {
+        *error =
+            QObject::tr("%1: unsupported output format; use a name ending in .pdf, .png or .svg")
+                .arg(path);
+        return false;
+    }
+    if (paintToFile(path, title, size, pngScale, paper, paint))
+        return true;
+    *error = QObject::tr("%1: could not be written (does the folder exist and is it writable?)")
+                 .arg(path);
+    return false;
 }
 
 std::unique_ptr<DashboardState> stateFor(const Catalog& catalog, const ReportRequest& request) {
@@ -317,48 +326,30 @@ QString scenarioSentence(const DashboardState& state) {
 
 bool writeReport(const Catalog& catalog, const ReportRequest& request, const QString& path,
                  QString* error) {
-    if (!isSupportedImagePath(path)) {
-        *error = unsupported(path);
-        return false;
-    }
     std::unique_ptr<DashboardState> state = stateFor(catalog, request);
-    const bool ok = writePage(
+    return writePage(
         path, state->viewTitle(), QSize(pageWidth, imagePageHeight), 1.0,
         QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(12, 12, 12, 12)),
         [&](QCPPainter& painter, QSize page) {
             paintReportPage(painter, *state, request.metric, page.height());
-        });
-    if (!ok)
-        *error = unwritable(path);
-    return ok;
+        },
+        error);
 }
 
 bool writeChartFigure(const ParetoChart& chart, const QString& path, QSize size, double pngScale,
                       QString* error) {
-    if (!isSupportedImagePath(path)) {
-        *error = unsupported(path);
-        return false;
-    }
     // A PDF page of the figure's own proportions, 96 logical units to the inch.
     const QPageLayout paper(QPageSize(QSizeF(size) * 0.75, QPageSize::Point), QPageLayout::Portrait,
                             QMarginsF());
-    const bool ok =
-        writePage(path, chart.state()->viewTitle(), size, pngScale, paper,
-                  [&](QCPPainter& painter, QSize page) { paintChartFigure(painter, chart, page); });
-    if (!ok)
-        *error = unwritable(path);
-    return ok;
+    return writePage(
+        path, chart.state()->viewTitle(), size, pngScale, paper,
+        [&](QCPPainter& painter, QSize page) { paintChartFigure(painter, chart, page); }, error);
 }
 
 QImage chartFigureImage(const ParetoChart& chart, QSize size, double scale) {
-    QImage image(size * scale, QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::white);
-    QCPPainter painter(&image);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setRenderHint(QPainter::TextAntialiasing);
-    painter.scale(scale, scale);
-    paintChartFigure(painter, chart, size);
-    return image;
+    return paintedImage(size, scale, [&](QCPPainter& painter, QSize page) {
+        paintChartFigure(painter, chart, page);
+    });
 }
 
 } // namespace tokenomics::ui

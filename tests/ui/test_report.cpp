@@ -24,6 +24,14 @@ QByteArray head(const QString& path, int bytes) {
     return file.read(bytes);
 }
 
+// The default view's report with a 30 tok/s/user SLA, written to `path`.
+bool writeDefaultReport(const QString& path, QString* error) {
+    ui::ReportRequest request;
+    request.useDefaultView = true;
+    request.sla.minInteractivity = 30;
+    return ui::writeReport(testing::uiTestCatalog(), request, path, error);
+}
+
 // The pages of a written report as images, rendered by an independent reader where there is
 // one (poppler's pdftoppm for PDF, Qt SVG for SVG).
 QList<QImage> renderedPages(const QString& path, const QString& scratch) {
@@ -123,13 +131,9 @@ private slots:
         QFETCH(QByteArray, magic);
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        ui::ReportRequest request;
-        request.useDefaultView = true;
-        request.sla.minInteractivity = 30;
-        QString error;
         const QString path = dir.filePath(name);
-        QVERIFY2(ui::writeReport(testing::uiTestCatalog(), request, path, &error),
-                 qPrintable(error));
+        QString error;
+        QVERIFY2(writeDefaultReport(path, &error), qPrintable(error));
         QCOMPARE(head(path, magic.size()), magic);
         if (name.endsWith(QLatin1String(".png"))) {
             const QImage image(path);
@@ -158,13 +162,9 @@ private slots:
         QFETCH(QString, name);
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        ui::ReportRequest request;
-        request.useDefaultView = true;
-        request.sla.minInteractivity = 30;
-        QString error;
         const QString path = dir.filePath(name);
-        QVERIFY2(ui::writeReport(testing::uiTestCatalog(), request, path, &error),
-                 qPrintable(error));
+        QString error;
+        QVERIFY2(writeDefaultReport(path, &error), qPrintable(error));
         const QList<QImage> pages = renderedPages(path, dir.path());
         QVERIFY2(pages.size() == 1,
                  qPrintable(QStringLiteral("%1 rendered to %2 pages (is pdftoppm installed?)")
