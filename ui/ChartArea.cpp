@@ -32,7 +32,8 @@ ChartArea::ChartArea(DashboardState* state, QWidget* parent)
     const std::pair<ChartMetric, QString> views[] = {
         {ChartMetric::ThroughputPerGpu, tr("Throughput/GPU")},
         {ChartMetric::CostPerMTotal, tr("Cost per 1M tokens")},
-        {ChartMetric::Ttft, tr("TTFT")}};
+        {ChartMetric::Ttft, tr("TTFT")},
+        {ChartMetric::TokensPerMw, tr("Tokens per MW")}};
     for (const auto& [metric, name] : views) {
         auto* chart = new ParetoChart(state_, metric, tabs_);
         // Throughput and cost span decades across systems: log scale keeps every curve readable.

@@ -21,6 +21,8 @@ public:
     explicit ChartArea(DashboardState* state, QWidget* parent = nullptr);
 
     [[nodiscard]] ParetoChart* chart(ChartMetric metric) const;
+    /// Every chart, in tab order.
+    [[nodiscard]] const std::vector<ParetoChart*>& charts() const { return charts_; }
     [[nodiscard]] ParetoChart* currentChart() const;
     [[nodiscard]] QTabWidget* tabs() const { return tabs_; }
     [[nodiscard]] SummaryStrip* summary() const { return summary_; }

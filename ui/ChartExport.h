@@ -2,10 +2,11 @@
 /// Getting charts and tables out of the dashboard: chart files at presentation resolution,
 /// tables as CSV or tab-separated text for the clipboard, the chart as a clipboard image.
 
+#include "ExportedTable.h"
+
 #include <QChar>
 #include <QString>
 
-class QAbstractItemModel;
 class QImage;
 
 namespace tokenomics::ui {
@@ -23,14 +24,14 @@ bool exportChart(ParetoChart& chart, const QString& path, QString* error);
 /// The same figure as an image (for the clipboard).
 QImage chartImage(ParetoChart& chart);
 
-/// The model as text: a header line, then one line per row; the vertical header, when the
-/// model has one, is the first column. Numbers lose "$" and thousands separators so that a
-/// spreadsheet reads them as numbers. ',' quotes as RFC 4180; '\t' replaces tabs and newlines.
-QString tableText(const QAbstractItemModel& model, QChar separator);
-/// Writes tableText(model, ',') to a .csv file; false with a message naming the file.
-bool exportTableCsv(const QAbstractItemModel& model, const QString& path, QString* error);
+/// The table as text: the header line, then one line per row. Numbers keep every digit and no
+/// "$" or thousands separator, so that a spreadsheet reads them as numbers; text that a
+/// spreadsheet would run as a formula is quoted. ',' quotes as RFC 4180; '\t' replaces tabs.
+QString tableText(const ExportedTable& table, QChar separator);
+/// Writes tableText(table, ',') to a .csv file; false with a message naming the file.
+bool exportTableCsv(const ExportedTable& table, const QString& path, QString* error);
 /// Puts the table on the clipboard, tab-separated (pastes into cells of a spreadsheet).
-void copyTableToClipboard(const QAbstractItemModel& model);
+void copyTableToClipboard(const ExportedTable& table);
 /// Puts the chart on the clipboard as an image.
 void copyChartToClipboard(ParetoChart& chart);
 

@@ -59,6 +59,24 @@ void IsoInteractivityModel::refresh() {
     endResetModel();
 }
 
+ExportedTable IsoInteractivityModel::exported() const {
+    ExportedTable table;
+    table.header = seriesIdentityHeader();
+    for (int column = 0; column < columns_; ++column)
+        table.header << tr("Cost per 1M total tokens at %1 tok/s/user (USD)")
+                            .arg(interactivityAt(column), 0, 'f', 0);
+    if (!state_)
+        return table;
+    for (const Row& row : rows_) {
+        QVariantList cells = seriesIdentityCells(state_->engine().seriesKey(row.series));
+        for (std::size_t column = 0; column < row.costs.size(); ++column)
+            cells << (row.reachable[column] ? numberCell(row.costs[column])
+                                            : QVariant(tr("unreachable")));
+        table.rows << cells;
+    }
+    return table;
+}
+
 int IsoInteractivityModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(rows_.size());
 }

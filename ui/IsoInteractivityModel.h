@@ -3,6 +3,8 @@
 /// a min interactivity: below its slowest point a series' max-throughput point serves;
 /// "unreachable" past its frontier.
 
+#include "ExportedTable.h"
+
 #include <QAbstractTableModel>
 #include <QPointer>
 #include <optional>
@@ -27,6 +29,9 @@ public:
     /// Interactivity of a column (tok/s/user).
     [[nodiscard]] double interactivityAt(int column) const;
     void refresh();
+    /// The rows for a CSV file or the clipboard: the series' identity, then one cost per
+    /// column in USD ("unreachable" past the frontier, empty when unknown).
+    [[nodiscard]] ExportedTable exported() const;
 
 private:
     struct Row {

@@ -22,6 +22,8 @@ QString valueAxisLabel(ChartMetric metric) {
         return QObject::tr("$ per 1M total tokens");
     case ChartMetric::Ttft:
         return QObject::tr("Time to first token (s)");
+    case ChartMetric::TokensPerMw:
+        return QObject::tr("Tokens/s per MW of all-in power");
     case ChartMetric::ThroughputPerGpu:
         break;
     }
@@ -86,7 +88,8 @@ void ParetoChart::setUpAxes() {
     xAxis->setNumberFormat(QStringLiteral("f"));
     xAxis->setNumberPrecision(0);
     yAxis->setNumberFormat(QStringLiteral("f"));
-    yAxis->setNumberPrecision(metric_ == ChartMetric::ThroughputPerGpu ? 0 : 2);
+    yAxis->setNumberPrecision(countsTokens() ? 0 : 2);
+    setScale(yAxis, false);
 
     // Legend below the plot, several columns: it never covers the curves.
     legend->setVisible(true);
@@ -182,8 +185,30 @@ std::optional<double> ParetoChart::valueOfPoint(std::size_t series, std::size_t 
                                     figures.tputPerGpu, state_->cost().utilization);
     case ChartMetric::Ttft:
         return figures.ttftSeconds.at(state_->sla().statistic);
+    case ChartMetric::TokensPerMw:
+        return tokensPerMegawatt(figures.tputPerGpu, engine.allInKwPerGpu(series));
     }
     return {};
+}
+
+std::optional<double> ParetoChart::frontierValueAt(std::size_t series, double interactivity,
+                                                   const Sla& sla) const {
+    const RankingEngine& engine = state_->engine();
+    switch (metric_) {
+    case ChartMetric::CostPerMTotal:
+        return engine.costPerMTotalAt(series, interactivity, sla, state_->cost());
+    case ChartMetric::TokensPerMw:
+        return tokensPerMegawatt(engine.tputPerGpuAt(series, interactivity, sla),
+                                 engine.allInKwPerGpu(series));
+    case ChartMetric::ThroughputPerGpu:
+    case ChartMetric::Ttft:
+        break;
+    }
+    return engine.tputPerGpuAt(series, interactivity, sla);
+}
+
+bool ParetoChart::countsTokens() const {
+    return metric_ == ChartMetric::ThroughputPerGpu || metric_ == ChartMetric::TokensPerMw;
 }
 
 void ParetoChart::rebuild() {
@@ -254,6 +279,9 @@ QString ParetoChart::emptyReason() const {
         break;
     case ChartMetric::Ttft:
         return tr("TTFT not published for these series at %1.").arg(statisticLabel(statistic));
+    case ChartMetric::TokensPerMw:
+        return tr("No all-in power known for these series' hardware.\nTokens per MW needs a "
+                  "cost basis with kW per GPU (Edit › Cost bases).");
     case ChartMetric::ThroughputPerGpu:
         break;
     }
@@ -311,10 +339,7 @@ void ParetoChart::addSeries(std::size_t series) {
             xs.push_back(knot.interactivity);
         std::sort(xs.begin(), xs.end());
         for (double x : xs) {
-            const std::optional<double> y =
-                metric_ == ChartMetric::ThroughputPerGpu
-                    ? engine.tputPerGpuAt(series, x, curveSla)
-                    : engine.costPerMTotalAt(series, x, curveSla, state_->cost());
+            const std::optional<double> y = frontierValueAt(series, x, curveSla);
             if (y && std::isfinite(*y)) {
                 lineX << x;
                 lineY << *y;
@@ -414,7 +439,7 @@ void ParetoChart::applyThresholds() {
     interactivityLine_->setPen(QPen(colors_.sla, hasInteractivity ? 2 : 1,
                                     hasInteractivity ? Qt::SolidLine : Qt::DotLine));
     // Throughput curves crowd the top-left, cost curves the bottom-left: label where it is empty.
-    const bool labelAtBottom = metric_ == ChartMetric::ThroughputPerGpu;
+    const bool labelAtBottom = countsTokens();
     setAxisPositions(interactivityLabel_->position, QCPItemPosition::ptPlotCoords,
                      QCPItemPosition::ptAxisRectRatio, x, labelAtBottom ? 0.99 : 0.01);
     // Keep the label inside the plot: right of the line, or left of it near the right edge.

@@ -14,7 +14,7 @@ namespace tokenomics::ui {
 class DashboardState;
 
 /// What the vertical axis of a chart shows.
-enum class ChartMetric { ThroughputPerGpu, CostPerMTotal, Ttft };
+enum class ChartMetric { ThroughputPerGpu, CostPerMTotal, Ttft, TokensPerMw };
 
 class ParetoChart : public QCustomPlot {
     Q_OBJECT
@@ -113,6 +113,14 @@ private:
     [[nodiscard]] QString emptyReason() const;
     void onLegendClick(QCPLegend* legend, QCPAbstractLegendItem* item, QMouseEvent* event);
     [[nodiscard]] std::optional<double> valueOfPoint(std::size_t series, std::size_t point) const;
+    /// The frontier's value of this chart's metric at an interactivity (the engine's
+    /// interpolation; unknown past the frontier).
+    [[nodiscard]] std::optional<double> frontierValueAt(std::size_t series, double interactivity,
+                                                        const Sla& sla) const;
+    /// Throughput and tokens per MW: token rates, whole numbers, curves crowding the top.
+    [[nodiscard]] bool countsTokens() const;
+    /// Linear or log scale with this chart's tick labels.
+    void setScale(QCPAxis* axis, bool logarithmic);
     [[nodiscard]] double interactivityLinePixel() const;
     [[nodiscard]] double ttftLinePixel() const;
     [[nodiscard]] DragTarget targetNear(const QPointF& pixel) const;

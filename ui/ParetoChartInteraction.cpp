@@ -15,11 +15,31 @@ namespace {
 constexpr double grabDistancePixels = 6;
 constexpr double tooltipDistancePixels = 10;
 
+// "2.5M", "250k", "40": token rates per MW run to millions, too wide for "2,500,000".
+QString compactLabel(double tick, const QLocale& locale) {
+    if (std::abs(tick) >= 1e6)
+        return locale.toString(tick / 1e6, 'g', 3) + QLatin1Char('M');
+    if (std::abs(tick) >= 1e3)
+        return locale.toString(tick / 1e3, 'g', 3) + QLatin1Char('k');
+    return locale.toString(tick, 'g', 3);
+}
+
+class CompactTicker : public QCPAxisTicker {
+protected:
+    QString getTickLabel(double tick, const QLocale& locale, QChar, int) override {
+        return compactLabel(tick, locale);
+    }
+};
+
 // Log-axis ticks at 1, 2 and 5 of every decade, or at 1 and 3, or at 1 alone, whichever is
 // the densest that stays within a couple of ticks of the ticker's tick count; labelled as
 // plain numbers ("20", "1,000", "0.05"). SLAs live between 15 and 100 tok/s/user, where
 // powers of ten alone give no tick, and "1E+03" is no figure for a slide.
 class DecadeTicker : public QCPAxisTicker {
+public:
+    explicit DecadeTicker(bool compact)
+        : compact_(compact) {}
+
 protected:
     double getTickStep(const QCPRange&) override { return 1; }
     QVector<double> createTickVector(double, const QCPRange& range) override {
@@ -36,12 +56,16 @@ protected:
     }
     QVector<double> createSubTickVector(int, const QVector<double>&) override { return {}; }
     QString getTickLabel(double tick, const QLocale& locale, QChar, int) override {
+        if (compact_)
+            return compactLabel(tick, locale);
         if (tick >= 1)
             return locale.toString(tick, 'f', 0);
         return locale.toString(tick, 'g', 3);
     }
 
 private:
+    bool compact_ = false;
+
     // The ticks mantissa × 10^k inside the range (one decade beyond each end for the trim).
     static QVector<double> decadeTicks(const QCPRange& range,
                                        const std::vector<double>& mantissas) {
@@ -58,14 +82,6 @@ private:
         return ticks;
     }
 };
-
-void setScale(QCPAxis* axis, bool logarithmic) {
-    axis->setScaleType(logarithmic ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-    if (logarithmic)
-        axis->setTicker(QSharedPointer<DecadeTicker>::create());
-    else
-        axis->setTicker(QSharedPointer<QCPAxisTicker>::create());
-}
 
 struct Extent {
     double low = std::numeric_limits<double>::max();
@@ -86,6 +102,17 @@ struct Extent {
 };
 } // namespace
 
+void ParetoChart::setScale(QCPAxis* axis, bool logarithmic) {
+    axis->setScaleType(logarithmic ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    const bool compact = axis == yAxis && metric_ == ChartMetric::TokensPerMw;
+    if (logarithmic)
+        axis->setTicker(QSharedPointer<DecadeTicker>::create(compact));
+    else if (compact)
+        axis->setTicker(QSharedPointer<CompactTicker>::create());
+    else
+        axis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+}
+
 void ParetoChart::setLogX(bool logarithmic) {
     setScale(xAxis, logarithmic);
     fitToData();
@@ -93,7 +120,7 @@ void ParetoChart::setLogX(bool logarithmic) {
 
 void ParetoChart::setLogY(bool logarithmic) {
     setScale(yAxis, logarithmic);
-    if (metric_ != ChartMetric::ThroughputPerGpu) {
+    if (!countsTokens()) {
         // Dollars and seconds span decades: 0.1, 1, 10 read better than 0.10, 1.00, 10.00.
         yAxis->setNumberFormat(logarithmic ? QStringLiteral("g") : QStringLiteral("f"));
         yAxis->setNumberPrecision(logarithmic ? 3 : 2);

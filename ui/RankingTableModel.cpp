@@ -29,6 +29,25 @@ QString accuracyText(const DashboardState& state, std::size_t series, int maxSco
     return parts.join(QStringLiteral("; "));
 }
 
+namespace {
+// How the one-sided costs count: the whole GPU-hour charged to one kind of token.
+QString headerToolTip(int column) {
+    switch (column) {
+    case RankingTableModel::CostPerMTotalColumn:
+        return QObject::tr("GPU cost per 1M input + output tokens processed (InferenceX "
+                           "convention); compare with an API's price for the same workload");
+    case RankingTableModel::CostPerMOutputColumn:
+        return QObject::tr("The whole GPU-hour charged to output tokens (InferenceX costn): "
+                           "compare with an API's output price");
+    case RankingTableModel::CostPerMInputColumn:
+        return QObject::tr("The whole GPU-hour charged to input tokens, per prefill GPU when "
+                           "disaggregated: compare with an API's input price");
+    default:
+        return {};
+    }
+}
+} // namespace
+
 RankingTableModel::RankingTableModel(DashboardState* state, QObject* parent)
     : QAbstractTableModel(parent)
     , state_(state) {
@@ -72,6 +91,8 @@ QString RankingTableModel::text(const SeriesResult& result, int column) const {
         return formatUsd(result.costPerMTotal);
     case CostPerMOutputColumn:
         return formatUsd(result.costPerMOutput);
+    case CostPerMInputColumn:
+        return formatUsd(result.costPerMInput);
     case TokensPerMwColumn:
         return formatNumber(result.tokensPerMw, 0);
     case AccuracyColumn: {
@@ -94,6 +115,32 @@ QString RankingTableModel::text(const SeriesResult& result, int column) const {
     }
 }
 
+ExportedTable RankingTableModel::exported() const {
+    ExportedTable table;
+    table.header = seriesIdentityHeader();
+    table.header << tr("Meets SLA") << tr("Interactivity (tok/s/user)") << tr("Interpolated")
+                 << tr("Throughput (tok/s/GPU)") << tr("TTFT (s)") << tr("Goodput (tok/s/GPU)")
+                 << tr("Cost per 1M total tokens (USD)") << tr("Cost per 1M output tokens (USD)")
+                 << tr("Cost per 1M input tokens (USD)") << tr("Tokens/s per MW")
+                 << tr("Price per GPU-hour (USD)") << tr("Cost basis") << tr("Configuration")
+                 << tr("Accuracy vs baseline");
+    if (!state_)
+        return table;
+    const auto yesNo = [](bool flag) { return flag ? tr("yes") : tr("no"); };
+    for (const SeriesResult& result : rows_) {
+        QVariantList cells = seriesIdentityCells(state_->engine().seriesKey(result.series));
+        cells << yesNo(result.feasible) << numberCell(result.interactivity)
+              << yesNo(result.interpolated) << numberCell(result.tputPerGpu)
+              << numberCell(result.ttftSeconds) << numberCell(result.goodputPerGpu)
+              << numberCell(result.costPerMTotal) << numberCell(result.costPerMOutput)
+              << numberCell(result.costPerMInput) << numberCell(result.tokensPerMw)
+              << numberCell(result.usdPerGpuHour) << text(result, CostBasisColumn)
+              << text(result, ConfigurationColumn) << accuracyText(*state_, result.series);
+        table.rows << cells;
+    }
+    return table;
+}
+
 QVariant RankingTableModel::data(const QModelIndex& index, int role) const {
     if (!state_ || !index.isValid() || index.row() >= rowCount())
         return {};
@@ -110,7 +157,8 @@ QVariant RankingTableModel::data(const QModelIndex& index, int role) const {
             return text(result, index.column());
         if (index.column() == InteractivityColumn && result.interpolated)
             return tr("Interpolated on the frontier (monotone cubic) between two measured points");
-        return {};
+        return headerToolTip(index.column()).isEmpty() ? QVariant()
+                                                       : QVariant(headerToolTip(index.column()));
     case Qt::ForegroundRole:
         return result.feasible ? QVariant() : QVariant(QBrush(QColor(0x9a, 0x9a, 0x9a)));
     case Qt::FontRole:
@@ -139,6 +187,8 @@ QVariant RankingTableModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant RankingTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole)
+        return headerToolTip(section);
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -158,6 +208,8 @@ QVariant RankingTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("$ per 1M\ntotal tokens");
     case CostPerMOutputColumn:
         return tr("$ per 1M\noutput tokens");
+    case CostPerMInputColumn:
+        return tr("$ per 1M\ninput tokens");
     case TokensPerMwColumn:
         return tr("Tokens/s\nper MW");
     case AccuracyColumn:

@@ -1,6 +1,7 @@
 #pragma once
 /// The ranking table: per series its best point under the SLA, sorted by cost, infeasible last.
 
+#include "ExportedTable.h"
 #include "RankingEngine.h"
 
 #include <QAbstractTableModel>
@@ -22,6 +23,7 @@ public:
         TtftColumn,
         GoodputColumn,
         CostPerMOutputColumn,
+        CostPerMInputColumn,
         TokensPerMwColumn,
         AccuracyColumn,
         ConfigurationColumn,
@@ -43,6 +45,10 @@ public:
     [[nodiscard]] const SeriesResult& resultAt(int row) const {
         return rows_.at(static_cast<std::size_t>(row));
     }
+
+    /// The rows for a CSV file or the clipboard: the series' identity, then numbers with their
+    /// units in the headers (unknown is an empty cell).
+    [[nodiscard]] ExportedTable exported() const;
 
     /// Re-reads the state's ranking (visible series only).
     void refresh();

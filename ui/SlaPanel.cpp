@@ -71,8 +71,9 @@ SlaPanel::SlaPanel(DashboardState* state, QWidget* parent)
     form->addRow(tr("Cost basis"), costBasis_);
     form->addRow(tr("Own $/GPU-hour"), ownUsdPerGpuHour_);
     form->addRow(tr("Utilisation"), utilizationPercent_);
-    auto* note = new QLabel(tr("<small>Cost per 1M output tokens charges the full GPU-hour to "
-                               "output tokens (InferenceX convention).</small>"),
+    auto* note = new QLabel(tr("<small>Cost per 1M output (or input) tokens charges the full "
+                               "GPU-hour to output (or input) tokens (InferenceX "
+                               "convention).</small>"),
                             this);
     note->setWordWrap(true);
     form->addRow(note);

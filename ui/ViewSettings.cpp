@@ -16,7 +16,8 @@ namespace {
 const std::pair<ChartMetric, const char*> chartNames[] = {
     {ChartMetric::ThroughputPerGpu, "throughput"},
     {ChartMetric::CostPerMTotal, "cost"},
-    {ChartMetric::Ttft, "ttft"}};
+    {ChartMetric::Ttft, "ttft"},
+    {ChartMetric::TokensPerMw, "tokens-per-mw"}};
 const std::pair<Statistic, const char*> statisticNames[] = {
     {Statistic::P50, "p50"}, {Statistic::P90, "p90"}, {Statistic::P99, "p99"}};
 

@@ -122,11 +122,12 @@ void WorkflowController::buildMenus() {
     edit->addAction(redo);
     edit->addSeparator();
     named(edit->addAction(tr("Copy ranking &table"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
-                          this, [this] { copyTableToClipboard(*window_->rankingModel()); }),
+                          this,
+                          [this] { copyTableToClipboard(window_->rankingModel()->exported()); }),
           "copyRanking")
         ->setToolTip(tr("The ranking, tab-separated: paste it into a spreadsheet"));
     named(edit->addAction(tr("Copy cost-every-10-tok/s table"), this,
-                          [this] { copyTableToClipboard(*window_->isoModel()); }),
+                          [this] { copyTableToClipboard(window_->isoModel()->exported()); }),
           "copyIso");
     named(edit->addAction(tr("Copy c&hart as image"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C),
                           this,
@@ -290,11 +291,8 @@ bool WorkflowController::eventFilter(QObject* watched, QEvent* event) {
 void WorkflowController::restyleCharts() {
     if (!presenting_ || !window_)
         return;
-    for (ChartMetric metric :
-         {ChartMetric::ThroughputPerGpu, ChartMetric::CostPerMTotal, ChartMetric::Ttft}) {
-        if (ParetoChart* chart = window_->chartArea()->chart(metric))
-            applyPresentationStyle(*chart, true);
-    }
+    for (ParetoChart* chart : window_->chartArea()->charts())
+        applyPresentationStyle(*chart, true);
 }
 
 void WorkflowController::setPresentation(bool on) {
@@ -331,13 +329,10 @@ void WorkflowController::setPresentation(bool on) {
     QFont summary = area->summary()->font();
     summary.setPointSizeF(area->font().pointSizeF() * (on ? 1.7 : 1.0));
     area->summary()->setFont(summary);
-    for (ChartMetric metric :
-         {ChartMetric::ThroughputPerGpu, ChartMetric::CostPerMTotal, ChartMetric::Ttft}) {
-        if (ParetoChart* chart = area->chart(metric)) {
-            if (!on)
-                chart->rebuild(); // back to the screen's pens and markers
-            applyPresentationStyle(*chart, on);
-        }
+    for (ParetoChart* chart : area->charts()) {
+        if (!on)
+            chart->rebuild(); // back to the screen's pens and markers
+        applyPresentationStyle(*chart, on);
     }
 }
 
@@ -379,11 +374,11 @@ bool WorkflowController::exportChart(const QString& path, QString* error) {
 }
 
 bool WorkflowController::exportRanking(const QString& path, QString* error) {
-    return exportTableCsv(*window_->rankingModel(), path, error);
+    return exportTableCsv(window_->rankingModel()->exported(), path, error);
 }
 
 bool WorkflowController::exportIsoTable(const QString& path, QString* error) {
-    return exportTableCsv(*window_->isoModel(), path, error);
+    return exportTableCsv(window_->isoModel()->exported(), path, error);
 }
 
 void WorkflowController::chooseAndExportChart() {

@@ -16,6 +16,8 @@
 #include <QGuiApplication>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTest>
 #include <QToolTip>
 
@@ -75,6 +77,35 @@ private slots:
         QCOMPARE(model.data(model.index(0, RankingTableModel::CostPerMTotalColumn), Qt::DisplayRole)
                      .toString(),
                  QStringLiteral("$0.0463"));
+    }
+
+    // Input-token cost (InferenceX #552): the whole GPU-hour over the input tokens/s, where
+    // the source publishes them; "unknown" where it does not, and the header says the rule.
+    void rankingShowsTheInputTokenCostWherePublished() {
+        Catalog catalog = testing::uiTestCatalog();
+        for (OperatingPoint& point : catalog.series[alpha].points)
+            point.figures.inputTputPerGpu = *point.figures.tputPerGpu / 4;
+        MainWindow window(std::move(catalog));
+        window.state()->setMinInteractivity(10); // Alpha at its 10,000 tok/s/GPU point
+        const RankingTableModel& model = *window.rankingModel();
+        const int alphaRow = rowOf(model, alpha);
+        const int betaRow = rowOf(model, beta);
+        QVERIFY(qAbs(*model.resultAt(alphaRow).costPerMInput - costPerM(2, 2500)) < 1e-12);
+        QCOMPARE(model
+                     .data(model.index(alphaRow, RankingTableModel::CostPerMInputColumn),
+                           Qt::DisplayRole)
+                     .toString(),
+                 QStringLiteral("$0.222"));
+        QCOMPARE(
+            model
+                .data(model.index(betaRow, RankingTableModel::CostPerMInputColumn), Qt::DisplayRole)
+                .toString(),
+            QStringLiteral("unknown"));
+        QVERIFY(
+            model
+                .headerData(RankingTableModel::CostPerMInputColumn, Qt::Horizontal, Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("whole GPU-hour charged to input tokens")));
     }
 
     void draggingTheInteractivityLineReranksLikeTheEngine() {
@@ -357,6 +388,47 @@ private slots:
         QVERIFY2(costLabels.contains(QStringLiteral("0.03")) &&
                      costLabels.contains(QStringLiteral("0.3")),
                  qPrintable(costLabels.join(u' ')));
+    }
+
+    // Tokens per MW = tok/s/GPU × 1000 / all-in kW per GPU (PRODUCT.md §2): a tab of its own,
+    // each point where that formula puts it, a series without a power figure said so, and
+    // ticks written "3M" rather than "3,000,000".
+    void tokensPerMegawattChartPlacesEachPointByItsPower() {
+        Catalog catalog = testing::uiTestCatalog();
+        catalog.costBases[1].allInKwPerGpu = 1.5;   // BetaGPU
+        catalog.costBases[2].allInKwPerGpu.reset(); // GammaGPU: power unknown
+        MainWindow window(std::move(catalog));
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTabWidget* tabs = window.chartArea()->tabs();
+        int tab = -1;
+        for (int i = 0; i < tabs->count(); ++i)
+            tab = tabs->tabText(i) == QStringLiteral("Tokens per MW") ? i : tab;
+        QVERIFY(tab >= 0);
+        QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {},
+                          tabs->tabBar()->tabRect(tab).center());
+        auto* chart = qobject_cast<ParetoChart*>(tabs->currentWidget());
+        QVERIFY(chart);
+        QCOMPARE(chart->metric(), ChartMetric::TokensPerMw);
+        chart->replot();
+        const auto tooltipAt = [chart](double interactivity, double value) {
+            return chart->tooltipAt(QPointF(chart->xAxis->coordToPixel(interactivity),
+                                            chart->yAxis->coordToPixel(value)));
+        };
+        QVERIFY(tooltipAt(10, 10000 * 1000 / 1.0).contains(QStringLiteral("alpha-source")));
+        QVERIFY(tooltipAt(40, 3000 * 1000 / 1.5).contains(QStringLiteral("beta-source")));
+        QVERIFY(!tooltipAt(40, 3000 * 1000 / 1.0).contains(QStringLiteral("beta-source")));
+        bool gammaSaysWhy = false;
+        for (int i = 0; i < chart->graphCount(); ++i)
+            gammaSaysWhy = gammaSaysWhy || (chart->graph(i)->name().startsWith(u"GammaGPU") &&
+                                            chart->graph(i)->name().contains(u"no point shown"));
+        QVERIFY(gammaSaysWhy);
+        const QStringList labels = chart->yAxis->tickVectorLabels().toList();
+        QVERIFY2(labels.contains(QStringLiteral("1M")) || labels.contains(QStringLiteral("3M")),
+                 qPrintable(labels.join(u' ')));
+        for (const QString& label : labels)
+            QVERIFY2(label.size() <= 4 && !label.contains(u'E'), qPrintable(label));
     }
 
     void tooltipMarksLimitsAndUncertainFigures() {

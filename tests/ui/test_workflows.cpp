@@ -275,9 +275,29 @@ private slots:
         const QStringList lines =
             QString::fromUtf8(csvFile.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), window_->rankingModel()->rowCount() + 1);
-        // Beta first at 10 tok/s/user: 0.0463 $/1M as a plain number.
-        QVERIFY(lines[1].startsWith(QStringLiteral("BetaGPU")));
-        QVERIFY(lines[1].split(QLatin1Char(',')).contains(QStringLiteral("0.0463")));
+        // Numbers with their units in the header, the series' identity first: Beta ranks first
+        // at 10 tok/s/user, at $1/GPU-hour over 6000 tok/s/GPU (full precision, no "$").
+        const QStringList header = lines[0].split(QLatin1Char(','));
+        const QStringList beta = lines[1].split(QLatin1Char(','));
+        QCOMPARE(beta.size(), header.size());
+        const auto field = [&](const QStringList& row, const QString& name) {
+            return row.value(int(header.indexOf(name)));
+        };
+        QCOMPARE(field(beta, QStringLiteral("Model")), QStringLiteral("TestModel"));
+        QCOMPARE(field(beta, QStringLiteral("Hardware")), QStringLiteral("BetaGPU"));
+        QCOMPARE(field(beta, QStringLiteral("ISL (tokens)")), QStringLiteral("1024"));
+        QCOMPARE(field(beta, QStringLiteral("Meets SLA")), QStringLiteral("yes"));
+        bool isNumber = false;
+        const double cost =
+            field(beta, QStringLiteral("Cost per 1M total tokens (USD)")).toDouble(&isNumber);
+        QVERIFY(isNumber);
+        QVERIFY(std::abs(cost - 1e6 / (6000.0 * 3600)) < 1e-12);
+        const double ttft = field(beta, QStringLiteral("TTFT (s)")).toDouble(&isNumber);
+        QVERIFY(isNumber && ttft > 0 && ttft < 10);
+        QVERIFY(field(beta, QStringLiteral("Interactivity (tok/s/user)")).toDouble(&isNumber) > 0);
+        QVERIFY(isNumber);
+        QVERIFY(QStringList({QStringLiteral("yes"), QStringLiteral("no")})
+                    .contains(field(beta, QStringLiteral("Interpolated"))));
 
         const QString iso = dir_->filePath(QStringLiteral("iso.csv"));
         QVERIFY2(controller_->exportIsoTable(iso, &error), qPrintable(error));
@@ -286,7 +306,17 @@ private slots:
         const QStringList isoLines =
             QString::fromUtf8(isoFile.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(isoLines.size(), window_->isoModel()->rowCount() + 1);
-        QVERIFY(isoLines[0].startsWith(QStringLiteral("Series,")));
+        QVERIFY(isoLines[0].startsWith(QStringLiteral("Model,ISL (tokens),OSL (tokens),Hardware")));
+        QVERIFY(isoLines[0].contains(
+            QStringLiteral("Cost per 1M total tokens at 10 tok/s/user (USD)")));
+        for (const QString& isoLine : isoLines.mid(1)) {
+            for (const QString& isoCell : isoLine.split(QLatin1Char(',')).mid(8)) {
+                bool isNumber = false;
+                isoCell.toDouble(&isNumber);
+                QVERIFY2(isNumber || isoCell == QStringLiteral("unreachable") || isoCell.isEmpty(),
+                         qPrintable(isoLine));
+            }
+        }
     }
 
     void clipboardHoldsTheTableAndTheChart() {
@@ -296,15 +326,17 @@ private slots:
         const RankingTableModel& model = *window_->rankingModel();
         QCOMPARE(lines.size(), model.rowCount() + 1);
         const QStringList header = lines[0].split(QLatin1Char('\t'));
-        QCOMPARE(header.size(), model.columnCount());
-        QVERIFY(!lines[0].contains(QLatin1Char('\n')));
+        QCOMPARE(header, model.exported().header);
         const QStringList first = lines[1].split(QLatin1Char('\t'));
-        QCOMPARE(first.size(), model.columnCount());
-        QCOMPARE(first[RankingTableModel::SeriesColumn],
-                 model.data(model.index(0, RankingTableModel::SeriesColumn), Qt::DisplayRole)
-                     .toString());
-        // 1e6 / (6000 × 3600) = 0.046296 → shown "$0.0463", pasted as the number 0.0463.
-        QCOMPARE(first[RankingTableModel::CostPerMTotalColumn], QStringLiteral("0.0463"));
+        QCOMPARE(first.size(), header.size());
+        const SeriesKey& top = window_->state()->engine().seriesKey(model.resultAt(0).series);
+        QCOMPARE(first[int(header.indexOf(QStringLiteral("Hardware")))],
+                 QString::fromStdString(top.hardware));
+        // $1/GPU-hour × 1e6 / (6000 × 3600) = 0.046296… → shown "$0.0463", pasted in full.
+        QCOMPARE(
+            first[int(header.indexOf(QStringLiteral("Cost per 1M total tokens (USD)")))].toDouble(),
+            *model.resultAt(0).costPerMTotal);
+        QVERIFY(std::abs(*model.resultAt(0).costPerMTotal - 1e6 / (6000.0 * 3600)) < 1e-12);
 
         controller_->action(QStringLiteral("copyChart"))->trigger();
         const QImage image = QGuiApplication::clipboard()->image();
