@@ -116,7 +116,9 @@ void ChartArea::refreshTexts() {
     if (text.size() > limit)
         text = text.left(limit) + tr("… (hover for all)");
     footnote_->setText(text + tr(" Grey points miss the SLA; drag the red lines to change it. "
-                                 "Frontiers: monotone cubic on throughput, cost derived from it."));
+                                 "API offers: grey fails the SLA, hollow unknown, dashed line "
+                                 "speed unknown. Frontiers: monotone cubic on throughput, cost "
+                                 "derived from it."));
 }
 
 } // namespace tokenomics::ui

@@ -210,6 +210,16 @@ std::size_t DashboardState::seriesWithoutStatistic() const {
         }));
 }
 
+std::size_t DashboardState::seriesWithoutSamples() const {
+    return static_cast<std::size_t>(
+        std::count_if(visible_.begin(), visible_.end(), [this](std::size_t series) {
+            const std::vector<OperatingPoint>& points = catalog_.series[series].points;
+            return std::none_of(points.begin(), points.end(), [](const OperatingPoint& point) {
+                return point.samples.has_value();
+            });
+        }));
+}
+
 std::size_t DashboardState::seriesWithoutCost() const {
     return static_cast<std::size_t>(
         std::count_if(visible_.begin(), visible_.end(), [this](std::size_t series) {

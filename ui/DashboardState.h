@@ -88,6 +88,9 @@ public:
     [[nodiscard]] std::size_t seriesWithoutStatistic() const;
     /// Visible series whose hardware has no $/GPU-hour under the cost settings.
     [[nodiscard]] std::size_t seriesWithoutCost() const;
+    /// Visible series with no per-request samples at any point (an attainment target cannot
+    /// be judged on them).
+    [[nodiscard]] std::size_t seriesWithoutSamples() const;
     /// "Model · 8k/1k" for titles; "several models" when mixed.
     [[nodiscard]] QString viewTitle() const;
     /// Distinct sources of the visible series' points and offers, each with its date.

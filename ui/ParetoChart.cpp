@@ -260,6 +260,9 @@ QString ParetoChart::emptyReason() const {
     if (visible == 0)
         return tr("No series match these filters.\nTick a model, a scenario or hardware in the "
                   "filters.");
+    if (state_->sla().minAttainment && state_->seriesWithoutSamples() == visible)
+        return tr("No per-request samples for these series: an attainment target cannot be "
+                  "judged\non summary figures. Set Min attainment to none in the SLA panel.");
     const bool anyPoint = std::any_of(drawn_.begin(), drawn_.end(), [](const DrawnSeries& drawn) {
         return !drawn.points.empty();
     });

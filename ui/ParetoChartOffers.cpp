@@ -94,8 +94,8 @@ void ParetoChart::addOffers() {
     offerMarkersFailing_ = addMarkers(colors_.failingPoint.darker(130), colors_.failingPoint);
     offerMarkersUnknown_ = addMarkers(colors_.text, colors_.labelBackground);
     offerMarkers_ = addMarkers(colors_.text, offerFill);
-    offerMarkers_->setName(tr("API offer (grey: fails the SLA, hollow: unknown; dashed: speed "
-                              "unknown)"));
+    // Short, so the legend keeps its columns; the footnote says what grey and hollow mean.
+    offerMarkers_->setName(tr("API offer"));
     if (!offers_.empty())
         offerMarkers_->addToLegend();
 }

@@ -42,6 +42,11 @@ SlaPanel::SlaPanel(DashboardState* state, QWidget* parent)
     maxTtft_->setToolTip(tr("Longest acceptable time to first token. Drag the horizontal red "
                             "line on the TTFT chart, or use ↑/↓ there."));
     maxE2el_ = makeSpinBox(this, 3600, 1, 1, tr(" s"), tr("none"));
+    minAttainmentPercent_ = makeSpinBox(this, 100, 5, 1, tr(" %"), tr("none"));
+    minAttainmentPercent_->setToolTip(
+        tr("Share of requests that must meet every threshold above (DistServe's SLO "
+           "attainment, e.g. 90 %). Needs per-request samples (vLLM, AIPerf and GenAI-Perf "
+           "files); points without them cannot show it and fail."));
     percentile_ = new QComboBox(this);
     percentile_->addItem(tr("p50 (median)"), int(Statistic::P50));
     percentile_->addItem(tr("p90"), int(Statistic::P90));
@@ -51,6 +56,7 @@ SlaPanel::SlaPanel(DashboardState* state, QWidget* parent)
     form->addRow(tr("Min interactivity"), minInteractivity_);
     form->addRow(tr("Max TTFT"), maxTtft_);
     form->addRow(tr("Max E2E latency"), maxE2el_);
+    form->addRow(tr("Min attainment"), minAttainmentPercent_);
     form->addRow(tr("Statistic"), percentile_);
 
     costBasis_ = new QComboBox(this);
@@ -79,7 +85,7 @@ SlaPanel::SlaPanel(DashboardState* state, QWidget* parent)
     form->addRow(note);
 
     showState();
-    for (QDoubleSpinBox* box : {minInteractivity_, maxTtft_, maxE2el_})
+    for (QDoubleSpinBox* box : {minInteractivity_, maxTtft_, maxE2el_, minAttainmentPercent_})
         connect(box, &QDoubleSpinBox::valueChanged, this, &SlaPanel::pushSla);
     connect(percentile_, &QComboBox::currentIndexChanged, this, &SlaPanel::pushSla);
     connect(costBasis_, &QComboBox::currentIndexChanged, this, &SlaPanel::pushCost);
@@ -94,13 +100,14 @@ void SlaPanel::showState() {
     const Sla& sla = state_->sla();
     const CostSettings& cost = state_->cost();
     const QSignalBlocker blockers[] = {
-        QSignalBlocker(minInteractivity_),  QSignalBlocker(maxTtft_),
-        QSignalBlocker(maxE2el_),           QSignalBlocker(percentile_),
-        QSignalBlocker(costBasis_),         QSignalBlocker(ownUsdPerGpuHour_),
-        QSignalBlocker(utilizationPercent_)};
+        QSignalBlocker(minInteractivity_), QSignalBlocker(maxTtft_),
+        QSignalBlocker(maxE2el_),          QSignalBlocker(minAttainmentPercent_),
+        QSignalBlocker(percentile_),       QSignalBlocker(costBasis_),
+        QSignalBlocker(ownUsdPerGpuHour_), QSignalBlocker(utilizationPercent_)};
     minInteractivity_->showValue(sla.minInteractivity.value_or(0));
     maxTtft_->showValue(sla.maxTtftSeconds.value_or(0));
     maxE2el_->showValue(sla.maxE2elSeconds.value_or(0));
+    minAttainmentPercent_->showValue(sla.minAttainment.value_or(0) * 100);
     percentile_->setCurrentIndex(percentile_->findData(int(sla.statistic)));
     const int basis = costBasis_->findText(QString::fromStdString(cost.costBasisKey));
     if (basis >= 0)
@@ -114,6 +121,9 @@ void SlaPanel::pushSla() {
     sla.minInteractivity = thresholdOf(minInteractivity_);
     sla.maxTtftSeconds = thresholdOf(maxTtft_);
     sla.maxE2elSeconds = thresholdOf(maxE2el_);
+    const std::optional<double> attainmentPercent = thresholdOf(minAttainmentPercent_);
+    sla.minAttainment =
+        attainmentPercent ? std::optional<double>(*attainmentPercent / 100) : std::nullopt;
     sla.statistic = static_cast<Statistic>(percentile_->currentData().toInt());
     state_->setSla(sla);
 }

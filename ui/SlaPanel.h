@@ -20,6 +20,7 @@ public:
     [[nodiscard]] QDoubleSpinBox* minInteractivityBox() const { return minInteractivity_; }
     [[nodiscard]] QDoubleSpinBox* maxTtftBox() const { return maxTtft_; }
     [[nodiscard]] QDoubleSpinBox* maxE2elBox() const { return maxE2el_; }
+    [[nodiscard]] QDoubleSpinBox* minAttainmentBox() const { return minAttainmentPercent_; }
     [[nodiscard]] QDoubleSpinBox* utilizationBox() const { return utilizationPercent_; }
     [[nodiscard]] QComboBox* percentileSelector() const { return percentile_; }
     [[nodiscard]] QComboBox* costBasisSelector() const { return costBasis_; }
@@ -34,6 +35,7 @@ private:
     DecimalSpinBox* minInteractivity_ = nullptr;
     DecimalSpinBox* maxTtft_ = nullptr;
     DecimalSpinBox* maxE2el_ = nullptr;
+    DecimalSpinBox* minAttainmentPercent_ = nullptr;
     QComboBox* percentile_ = nullptr;
     QComboBox* costBasis_ = nullptr;
     DecimalSpinBox* ownUsdPerGpuHour_ = nullptr;

@@ -26,6 +26,11 @@ QString summaryText(const DashboardState& state, const QColor& secondaryColor) {
         best = QObject::tr("<b>No %1 data for these series</b> — their sources publish other "
                            "statistics; pick p50")
                    .arg(statisticLabel(state.sla().statistic));
+    } else if (state.sla().minAttainment &&
+               state.seriesWithoutSamples() == state.visibleSeries().size()) {
+        best = QObject::tr("<b>No per-request samples for these series</b> — an attainment "
+                           "target cannot be judged on summary figures; set Min attainment to "
+                           "none");
     } else if (state.seriesWithoutCost() == state.visibleSeries().size()) {
         best = QObject::tr("<b>No cost known for these series</b> (no '%1' cost basis) — pick "
                            "another basis or enter your own $/GPU-hour")

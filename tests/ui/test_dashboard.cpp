@@ -108,6 +108,71 @@ private slots:
                 .contains(QStringLiteral("whole GPU-hour charged to input tokens")));
     }
 
+    // An attainment target typed into the SLA panel: a point counts only when that share of
+    // its requests meets every threshold. Alpha's fastest point has 5 of 10 requests within
+    // TTFT 2 s (50 %), its next 10 of 10; Beta and Gamma have no samples to judge.
+    void attainmentTargetTypedInThePanelReranks() {
+        Catalog catalog = testing::uiTestCatalog();
+        for (std::size_t p = 0; p < catalog.series[alpha].points.size(); ++p) {
+            SampleSet samples;
+            samples.durationSeconds = 60;
+            for (int r = 0; r < 10; ++r) {
+                RequestSample request;
+                request.ttftSeconds = (p == 0 && r % 2 == 1) ? 5.0 : 0.5;
+                request.tpotSeconds = 0.01; // 100 tok/s/user
+                request.e2elSeconds = request.ttftSeconds + 10;
+                request.inputTokens = 1024;
+                request.outputTokens = 1024;
+                samples.requests.push_back(request);
+            }
+            catalog.series[alpha].points[p].samples = samples;
+        }
+        MainWindow window(std::move(catalog));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        DashboardState& state = *window.state();
+        Sla sla = state.sla();
+        sla.minInteractivity = 10;
+        sla.maxTtftSeconds = 2;
+        state.setSla(sla);
+        const RankingTableModel& model = *window.rankingModel();
+        QVERIFY(qAbs(*model.resultAt(rowOf(model, alpha)).costPerMTotal - costPerM(2, 10000)) <
+                1e-9);
+
+        QDoubleSpinBox* box = window.slaPanel()->minAttainmentBox();
+        box->setFocus();
+        box->findChild<QLineEdit*>()->selectAll();
+        QTest::keyClicks(box, QStringLiteral("80"));
+        QTest::keyClick(box, Qt::Key_Enter);
+        QCOMPARE(state.sla().minAttainment, std::optional<double>(0.8));
+        const SeriesResult& alphaResult = model.resultAt(rowOf(model, alpha));
+        QVERIFY(alphaResult.feasible);
+        QVERIFY(qAbs(*alphaResult.costPerMTotal - costPerM(2, 6000)) < 1e-9);
+        QCOMPARE(alphaResult.sloAttainment, std::optional<double>(1.0));
+        QCOMPARE(model.resultAt(0).series, alpha);
+        QVERIFY(!model.resultAt(rowOf(model, beta)).feasible);
+        QVERIFY(!model.resultAt(rowOf(model, gammaSeries)).feasible);
+        QVERIFY(window.chartArea()->summary()->text().contains(QStringLiteral("Best: AlphaGPU")));
+    }
+
+    // On a catalog without any samples the target cannot be judged: said, not "no system".
+    void attainmentWithoutSamplesSaysWhy() {
+        QDoubleSpinBox* box = window_->slaPanel()->minAttainmentBox();
+        box->setFocus();
+        box->findChild<QLineEdit*>()->selectAll();
+        QTest::keyClicks(box, QStringLiteral("90"));
+        QTest::keyClick(box, Qt::Key_Enter);
+        const QString summary = window_->chartArea()->summary()->text();
+        QVERIFY2(summary.contains(QStringLiteral("No per-request samples")), qPrintable(summary));
+        QVERIFY(window_->chartArea()->currentChart()->note().contains(
+            QStringLiteral("attainment target")));
+        QTest::keyClick(box, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(box, Qt::Key_0);
+        QTest::keyClick(box, Qt::Key_Enter);
+        QCOMPARE(window_->state()->sla().minAttainment, std::nullopt);
+        QVERIFY(window_->chartArea()->summary()->text().contains(QStringLiteral("Best:")));
+    }
+
     void draggingTheInteractivityLineReranksLikeTheEngine() {
         ParetoChart* chart = window_->chartArea()->chart(ChartMetric::ThroughputPerGpu);
         window_->chartArea()->tabs()->setCurrentWidget(chart);
@@ -188,6 +253,8 @@ private slots:
                               {"max TTFT", "2.5", 2.5},
                               {"max E2E", "12.5", 12.5},
                               {"utilisation", "85", 85},
+                              {"min attainment", "92.5", 92.5},
+                              {"min attainment", "92,5", 92.5},
                               {"own $/GPU-h", "2,5", 2.5},
                               {"max TTFT", "0,75", 0.75}};
         for (const QString& locale : locales) {
@@ -497,6 +564,8 @@ private:
             return panel->maxTtftBox();
         if (field == QLatin1String("max E2E"))
             return panel->maxE2elBox();
+        if (field == QLatin1String("min attainment"))
+            return panel->minAttainmentBox();
         return panel->utilizationBox();
     }
     double engineValueOf(const QString& field) const {
@@ -510,6 +579,8 @@ private:
             return sla.maxTtftSeconds.value_or(-1);
         if (field == QLatin1String("max E2E"))
             return sla.maxE2elSeconds.value_or(-1);
+        if (field == QLatin1String("min attainment"))
+            return sla.minAttainment.value_or(-0.01) * 100;
         return cost.utilization * 100;
     }
 

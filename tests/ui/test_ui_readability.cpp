@@ -115,7 +115,8 @@ private slots:
             fields << box;
         for (QComboBox* box : window.slaPanel()->findChildren<QComboBox*>())
             fields << box;
-        QCOMPARE(fields.size(), 7); // 5 spin boxes (3 SLA, $/GPU-hour, utilisation), 2 selectors
+        // 6 spin boxes (3 SLA limits, attainment, $/GPU-hour, utilisation), 2 selectors.
+        QCOMPARE(fields.size(), 8);
         for (QWidget* field : fields) {
             const QRect inViewport(field->mapTo(scroll->viewport(), QPoint(0, 0)), field->size());
             QVERIFY2(field->width() >= field->sizeHint().width(),
@@ -131,6 +132,29 @@ private slots:
         }
         // The chart stays the main thing: the dock takes well under a third of the window.
         QVERIFY2(dock->width() < window.width() / 3, qPrintable(QString::number(dock->width())));
+    }
+
+    // On a laptop screen the legend sits below the plot in as many columns as fit: it never
+    // takes the plot's room (the cost chart's 8 entries once took more than half of it).
+    void legendsLeaveThePlotMostOfItsChart() {
+        QString error;
+        std::optional<Catalog> catalog = app::loadCatalog(QString(), &error);
+        QVERIFY2(catalog, qPrintable(error));
+        MainWindow window(std::move(*catalog));
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        for (ParetoChart* chart : window.chartArea()->charts()) {
+            window.chartArea()->tabs()->setCurrentWidget(chart);
+            QTest::qWait(20);
+            chart->replot();
+            QVERIFY(chart->legend->visible());
+            const double share = double(chart->axisRect()->height()) / chart->height();
+            QVERIFY2(share >= 0.55, qPrintable(QStringLiteral("%1: plot %2 of %3 px")
+                                                   .arg(chart->yAxis->label())
+                                                   .arg(chart->axisRect()->height())
+                                                   .arg(chart->height())));
+        }
     }
 
     void chartsFollowADarkApplicationPalette() {
