@@ -37,12 +37,20 @@ QSizeF labelBoxSize(const QCPItemText& label) {
 QRectF drawnRect(const QCPItemText& label) {
     return QRectF(label.topLeft->pixelPosition(), label.bottomRight->pixelPosition()).normalized();
 }
+
+// One step smaller, whether the font is sized in points (screen) or pixels (export pages).
+QFont smaller(QFont font) {
+    if (font.pixelSize() > 0)
+        font.setPixelSize(font.pixelSize() - 1);
+    else
+        font.setPointSizeF(font.pointSizeF() - 1);
+    return font;
+}
 } // namespace
 
 void ParetoChart::addOffers() {
     const Workload workload = state_->workload();
-    QFont labelFont = font();
-    labelFont.setPointSizeF(labelFont.pointSizeF() - 1);
+    const QFont labelFont = smaller(font());
     for (std::size_t index : state_->visibleOffers()) {
         const ProviderOffer& offer = state_->catalog().offers[index];
         const std::optional<double> price = workloadUsdPerM(offer, workload.isl, workload.osl);

@@ -78,11 +78,24 @@ QFont pageFont(int pixels) {
 // Header text: a title and paragraphs of HTML, `width` wide, drawn at (margin, top); returns
 // where the next part starts.
 int paintHeader(QPainter& painter, const QString& title, const QString& html, int width, int top) {
+    // The title on one line where it can be: a long view title takes a smaller size (down to
+    // 20 px) before it wraps. Measured as the document lays it out.
+    const auto titleHtml = [&title](int pixels) {
+        return QStringLiteral("<p style='font-size:%1px;font-weight:bold;margin-bottom:8px'>%2</p>")
+            .arg(QString::number(pixels), title.toHtmlEscaped());
+    };
+    int titlePixels = 30;
+    for (; titlePixels > 20; --titlePixels) {
+        QTextDocument line;
+        line.setDefaultFont(pageFont(17));
+        line.setHtml(titleHtml(titlePixels));
+        if (line.idealWidth() <= width)
+            break;
+    }
     QTextDocument header;
     header.setDefaultFont(pageFont(17));
     header.setTextWidth(width);
-    header.setHtml(
-        QStringLiteral("<h1 style='font-size:30px'>%1</h1>%2").arg(title.toHtmlEscaped(), html));
+    header.setHtml(titleHtml(titlePixels) + html);
     painter.save();
     painter.translate(margin, top);
     header.drawContents(&painter);
@@ -111,8 +124,8 @@ std::unique_ptr<ParetoChart> pageChart(DashboardState& state, ChartMetric metric
     chart->xAxis->setTickLabelFont(base);
     chart->yAxis->setTickLabelFont(base);
     chart->legend->setFont(base);
-    chart->rebuild(); // legend entries and labels take the fonts
     chart->resize(size);
+    chart->rebuild(); // legend entries and labels take the fonts, the legend the page's width
     return chart;
 }
 

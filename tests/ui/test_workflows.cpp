@@ -221,6 +221,30 @@ private slots:
         QCOMPARE(session_->editor().reload(&error)->offers.size(), std::size_t(2));
     }
 
+    // The figure's title ("$ per 1M total tokens vs Interactivity — TestModel · ISL/OSL 1k/1k ·
+    // p50 statistic") is one line of ink at the export width: its first band of dark rows is
+    // no taller than one line of its largest size (30 px; two lines took over 70).
+    void exportedFigureKeepsItsTitleOnOneLine() {
+        const QImage figure = chartImage(*window_->chartArea()->currentChart());
+        const double scale = figure.width() / double(chartExportWidth);
+        const auto inked = [&figure](int y) {
+            for (int x = 0; x < figure.width(); x += 2) {
+                if (figure.pixelColor(x, y).lightness() < 100)
+                    return true;
+            }
+            return false;
+        };
+        int top = 0;
+        while (top < figure.height() && !inked(top))
+            ++top;
+        int bottom = top;
+        for (int blank = 0; bottom < figure.height() && blank < int(6 * scale); ++bottom)
+            blank = inked(bottom) ? 0 : blank + 1;
+        const double titleHeight = (bottom - top - 6 * scale) / scale;
+        QVERIFY2(top < figure.height() / 8, qPrintable(QString::number(top)));
+        QVERIFY2(titleHeight > 12 && titleHeight < 40, qPrintable(QString::number(titleHeight)));
+    }
+
     void exportsProduceFilesOfTheRightTypeAndSize() {
         QString error;
         const QString png = dir_->filePath(QStringLiteral("chart.png"));
