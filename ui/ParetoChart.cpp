@@ -166,6 +166,14 @@ void ParetoChart::applyColors() {
 
 void ParetoChart::changeEvent(QEvent* event) {
     QCustomPlot::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        // The SLA labels and the note follow the chart's font (an export page sets its own).
+        for (QCPItemText* label : {interactivityLabel_, ttftLabel_}) {
+            if (label)
+                label->setFont(font());
+        }
+        return;
+    }
     if (event->type() != QEvent::PaletteChange)
         return;
     colors_ = chartColors(palette());

@@ -1,7 +1,9 @@
 // Renders the dashboard on a catalog (default or --db FILE) at a given size, once per chart tab,
-// to PNG files for visual review: snapshot_dashboard OUT_PREFIX [WIDTH HEIGHT] [--db FILE] [--dark]
+// to PNG files for visual review, and the cost chart as exported: snapshot_dashboard OUT_PREFIX
+// [WIDTH HEIGHT] [--db FILE] [--dark]
 // (--dark: Fusion with a dark palette, as a dark desktop theme gives).
 #include "ChartArea.h"
+#include "ChartExport.h"
 #include "DashboardSession.h"
 #include "MainWindow.h"
 
@@ -89,5 +91,14 @@ int main(int argc, char* argv[]) {
             QTextStream(stdout) << "wrote " << path << "\n";
         }
     }
+    // The cost chart as File › Export writes it (a figure with its title, scenario and sources).
+    tabs->setCurrentWidget(window.chartArea()->chart(tokenomics::ui::ChartMetric::CostPerMTotal));
+    QTest::qWait(100);
+    const QString figure = QStringLiteral("%1-export.png").arg(arguments[1]);
+    if (!tokenomics::ui::exportChart(*window.chartArea()->currentChart(), figure, &error)) {
+        QTextStream(stderr) << error << "\n";
+        return 1;
+    }
+    QTextStream(stdout) << "wrote " << figure << "\n";
     return 0;
 }
