@@ -1,8 +1,26 @@
 #include "CatalogTypes.h"
 
 #include <algorithm>
+#include <iomanip>
+#include <sstream>
 
 namespace tokenomics {
+
+namespace {
+std::string shortNumber(double value) {
+    std::ostringstream text;
+    text << std::setprecision(6) << value;
+    return text.str();
+}
+} // namespace
+
+std::string loadText(const PointFigures& figures) {
+    if (figures.requestRate > 0)
+        return "rate " + shortNumber(figures.requestRate) + " req/s";
+    if (figures.concurrency > 0)
+        return "concurrency " + shortNumber(figures.concurrency);
+    return "unknown load";
+}
 
 std::optional<double> ByStatistic::at(Statistic statistic) const {
     switch (statistic) {

@@ -54,6 +54,7 @@ struct PointFigures {
     std::int32_t prefillGpus = 0;
     std::int32_t decodeGpus = 0;
     double concurrency = 0;
+    double requestRate = 0; // requests/s of a fixed-rate run (vLLM --request-rate); 0: none
     // throughput in tokens/s per GPU (InferenceX conventions)
     std::optional<double> tputPerGpu;       // (input + output) / all GPUs
     std::optional<double> outputTputPerGpu; // output / (decode) GPUs
@@ -66,6 +67,9 @@ struct PointFigures {
     bool latencyIsLimit = false;      // MLPerf: the figures are the scenario's limits ("≤ limit")
     std::optional<double> powerWatts; // measured all-in power per GPU
 };
+
+/// The load a point was measured at: "concurrency 64", "rate 16 req/s", or "unknown load".
+std::string loadText(const PointFigures& figures);
 
 /// A measured operating point with its configuration label and provenance.
 struct OperatingPoint {

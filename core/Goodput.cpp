@@ -5,7 +5,9 @@
 namespace tokenomics {
 
 bool requestIsGood(const RequestSample& request, const Sla& sla) {
-    if (!request.success)
+    // A request that errored or produced no output token served nobody, whatever its TTFT
+    // (failed requests are often recorded with a TTFT of 0).
+    if (!request.success || request.outputTokens <= 0)
         return false;
     if (sla.maxTtftSeconds && !(request.ttftSeconds <= *sla.maxTtftSeconds))
         return false;

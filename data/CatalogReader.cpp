@@ -19,8 +19,8 @@ const char* const pointColumns =
     " p.tput_per_gpu, p.output_tput_per_gpu, p.input_tput_per_gpu, p.tput_derived,"
     " p.interactivity_p50, p.interactivity_p90, p.interactivity_p99,"
     " p.ttft_p50_s, p.ttft_p90_s, p.ttft_p99_s, p.e2el_p50_s, p.e2el_p90_s, p.e2el_p99_s,"
-    " p.latency_is_limit, p.power_w";
-constexpr int firstDetailColumn = 21;
+    " p.latency_is_limit, p.power_w, p.request_rate";
+constexpr int firstDetailColumn = 22;
 
 void readFigures(sqlite3_stmt* statement, PointFigures& figures) {
     figures.gpus = sqlite3_column_int(statement, 1);
@@ -40,6 +40,7 @@ void readFigures(sqlite3_stmt* statement, PointFigures& figures) {
                            optionalDouble(statement, 18)};
     figures.latencyIsLimit = sqlite3_column_int(statement, 19) != 0;
     figures.powerWatts = optionalDouble(statement, 20);
+    figures.requestRate = sqlite3_column_double(statement, 21);
 }
 
 Provenance readProvenance(const SqlStatement& statement, int first) {

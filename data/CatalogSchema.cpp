@@ -184,8 +184,18 @@ CREATE TABLE saved_views (
 ))sql"),
 };
 
+// Version 2: a load level is a concurrency or a request rate (PRODUCT.md §2); a fixed-rate run
+// is its own point beside the concurrency runs of the same configuration.
+const QStringList version2 = {
+    QStringLiteral("ALTER TABLE points ADD COLUMN request_rate REAL NOT NULL DEFAULT 0 "
+                   "CONSTRAINT request_rate_not_negative CHECK (request_rate >= 0)"),
+    QStringLiteral("DROP INDEX points_identity"),
+    QStringLiteral("CREATE UNIQUE INDEX points_identity ON points (series_id, concurrency, "
+                   "request_rate, config, gpus, prefill_gpus, decode_gpus)"),
+};
+
 std::vector<SchemaMigration> buildMigrations() {
-    return {SchemaMigration{1, version1}};
+    return {SchemaMigration{1, version1}, SchemaMigration{2, version2}};
 }
 
 bool execute(sqlite3* database, const QString& sql, QString* error) {

@@ -18,7 +18,7 @@ const char* const insertPointSql =
     " tput_per_gpu, output_tput_per_gpu, input_tput_per_gpu, tput_derived,"
     " interactivity_p50, interactivity_p90, interactivity_p99, ttft_p50_s, ttft_p90_s, ttft_p99_s,"
     " e2el_p50_s, e2el_p90_s, e2el_p99_s, latency_is_limit, power_w, config, note, source, as_of,"
-    " uncertain) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    " uncertain, request_rate) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
 // "CHECK constraint failed: tput_per_gpu_positive" → "field 'tput_per_gpu' must be > 0".
 QString readableConstraint(const QString& sqliteMessage) {
@@ -290,8 +290,8 @@ QString CatalogWriter::describePoint(const SeriesKey& key, const OperatingPoint&
                                                       .arg(figures.prefillGpus)
                                                       .arg(figures.decodeGpus)
                                                 : QString();
-    return QStringLiteral("point of series '%1' at concurrency %2, config '%3', %4 GPUs%5")
-        .arg(QString::fromStdString(seriesLabel(key)), number(figures.concurrency),
+    return QStringLiteral("point of series '%1' at %2, config '%3', %4 GPUs%5")
+        .arg(QString::fromStdString(seriesLabel(key)), QString::fromStdString(loadText(figures)),
              QString::fromStdString(point.config), QString::number(figures.gpus), split);
 }
 
@@ -331,6 +331,7 @@ CatalogWriter::PointWrite CatalogWriter::writePoint(std::int64_t seriesId, const
         sqlite3_bind_text(raw, textIndex++, text->data(), static_cast<int>(text->size()),
                           SQLITE_STATIC);
     statement.bind(26, point.provenance.uncertain);
+    statement.bind(27, figures.requestRate);
 
     if (statement.step() != SQLITE_DONE) {
         const bool duplicate = sqlite3_extended_errcode(database_) == SQLITE_CONSTRAINT_UNIQUE;
@@ -367,7 +368,8 @@ std::optional<std::int64_t> CatalogWriter::pointIdLike(std::int64_t seriesId,
     if (!findPoint_)
         findPoint_ = std::make_unique<SqlStatement>(
             database_, "SELECT id FROM points WHERE series_id = ? AND concurrency = ? AND"
-                       " config = ? AND gpus = ? AND prefill_gpus = ? AND decode_gpus = ?");
+                       " config = ? AND gpus = ? AND prefill_gpus = ? AND decode_gpus = ? AND"
+                       " request_rate = ?");
     SqlStatement& statement = *findPoint_;
     statement.reset();
     statement.bind(1, seriesId);
@@ -376,6 +378,7 @@ std::optional<std::int64_t> CatalogWriter::pointIdLike(std::int64_t seriesId,
     statement.bind(4, point.figures.gpus);
     statement.bind(5, point.figures.prefillGpus);
     statement.bind(6, point.figures.decodeGpus);
+    statement.bind(7, point.figures.requestRate);
     if (statement.step() != SQLITE_ROW)
         return std::nullopt;
     return statement.columnInt64(0);

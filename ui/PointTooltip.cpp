@@ -73,11 +73,14 @@ QString pointTooltip(const DashboardState& state, std::size_t series, std::size_
     const std::optional<double> usdPerHour = engine.usdPerGpuHour(series, cost);
     Provenance provenance;
     QString note;
+    // The engine keeps only the figures it ranks on; the load comes from the catalog's point.
+    QString load = QString::fromStdString(loadText(figures));
     if (series < state.catalog().series.size() &&
         point < state.catalog().series[series].points.size()) {
         const OperatingPoint& catalogPoint = state.catalog().series[series].points[point];
         provenance = catalogPoint.provenance;
         note = QString::fromStdString(catalogPoint.note);
+        load = QString::fromStdString(loadText(catalogPoint.figures));
     }
     const QString mark = provenance.uncertain ? QStringLiteral(" ≈ uncertain") : QString();
     const QString derived = figures.tputDerived ? QObject::tr(" (derived)") : QString();
@@ -87,7 +90,7 @@ QString pointTooltip(const DashboardState& state, std::size_t series, std::size_
                             QString::fromStdString(key.model).toHtmlEscaped(),
                             scenarioLabel(key.isl, key.osl));
     html += row(QObject::tr("Configuration"), configurationText(state, series, point));
-    html += row(QObject::tr("Concurrency"), formatNumber(figures.concurrency, 0));
+    html += row(QObject::tr("Load"), load);
     html += row(QObject::tr("Interactivity (tok/s/user)"), rates(figures.interactivity) + mark);
     html += row(QObject::tr("Throughput/GPU (tok/s)"),
                 formatNumber(figures.tputPerGpu, 0) + derived + mark);

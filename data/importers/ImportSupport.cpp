@@ -162,8 +162,14 @@ std::optional<DuplicateKey> firstDuplicateKey(const QByteArray& bytes) {
     return std::nullopt;
 }
 
-std::optional<QJsonDocument> parseJson(const QByteArray& bytes, const QString& file,
+QByteArray withoutByteOrderMark(const QByteArray& bytes) {
+    return bytes.startsWith("\xEF\xBB\xBF") ? bytes.mid(3) : bytes;
+}
+
+std::optional<QJsonDocument> parseJson(const QByteArray& withMark, const QString& file,
                                        ImportError* error) {
+    // Editors on Windows save UTF-8 with a byte-order mark; JSON itself has none.
+    const QByteArray bytes = withoutByteOrderMark(withMark);
     QJsonParseError parseError;
     QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError) {

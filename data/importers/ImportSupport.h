@@ -54,6 +54,9 @@ std::optional<DuplicateKey> firstDuplicateKey(const QByteArray& bytes);
 /// Why a duplicate key is refused, naming where the second one is.
 QString duplicateKeyReason(const QString& where);
 
+/// The bytes without a leading UTF-8 byte-order mark.
+QByteArray withoutByteOrderMark(const QByteArray& bytes);
+
 /// Parses JSON, turning Qt's parse error offset into a line and column; refuses duplicate keys.
 std::optional<QJsonDocument> parseJson(const QByteArray& bytes, const QString& file,
                                        ImportError* error);

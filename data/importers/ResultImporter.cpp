@@ -89,13 +89,16 @@ ImportFormat detectFormat(const QString& path, const QByteArray& head) {
         return ImportFormat::AiPerf;
     if (name.startsWith(u"agg_") && name.endsWith(u".json"))
         return ImportFormat::InferenceX;
-    const QByteArray text = head.trimmed();
+    const QByteArray text = importers::withoutByteOrderMark(head).trimmed();
     if (text.startsWith('{') || text.startsWith('[')) {
         // Keys that only one tool writes, in the first bytes (vLLM's per-request arrays come
         // after its run description, so its signature is near the top).
         if (text.contains("\"hw\"") && text.contains("\"conc\""))
             return ImportFormat::InferenceX;
-        if (text.contains("\"max_concurrency\"") || text.contains("\"burstiness\""))
+        // vLLM 0.6 wrote neither max_concurrency nor burstiness, but named its model_id and
+        // request_rate near the top.
+        if (text.contains("\"max_concurrency\"") || text.contains("\"burstiness\"") ||
+            (text.contains("\"model_id\"") && text.contains("\"request_rate\"")))
             return ImportFormat::Vllm;
         if (text.contains("\"synthetic_input_tokens_mean\""))
             return ImportFormat::GenAiPerf;
@@ -116,8 +119,8 @@ using importers::fail;
 using importers::ParsedPoint;
 
 /// True when the first byte that is not white space opens a JSON object or array.
-bool looksLikeJson(const QByteArray& bytes) {
-    for (const char c : bytes) {
+bool looksLikeJson(const QByteArray& withMark) {
+    for (const char c : importers::withoutByteOrderMark(withMark)) {
         if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
             return c == '{' || c == '[';
     }

@@ -23,7 +23,8 @@ std::string seriesSignature(const SeriesKey& key) {
 /// Concurrency and configuration (GPU counts, disaggregation, label) identify a measurement.
 std::size_t configurationHash(const OperatingPoint& point) {
     const PointFigures& figures = point.figures;
-    std::size_t hash = std::hash<double>{}(figures.concurrency);
+    std::size_t hash =
+        std::hash<double>{}(figures.concurrency) ^ std::hash<double>{}(figures.requestRate);
     for (std::size_t part :
          {std::hash<int>{}(figures.gpus), std::hash<int>{}(figures.prefillGpus),
           std::hash<int>{}(figures.decodeGpus), std::hash<bool>{}(figures.disaggregated),
@@ -47,6 +48,8 @@ QString nonFiniteFigure(const OperatingPoint& point) {
     };
     if (!std::isfinite(figures.concurrency))
         return QStringLiteral("concurrency");
+    if (!std::isfinite(figures.requestRate))
+        return QStringLiteral("request_rate");
     const std::pair<const char*, const std::optional<double>*> rates[] = {
         {"tput_per_gpu", &figures.tputPerGpu},
         {"output_tput_per_gpu", &figures.outputTputPerGpu},
@@ -78,7 +81,8 @@ QString nonFiniteFigure(const OperatingPoint& point) {
 }
 
 bool sameConfiguration(const OperatingPoint& a, const OperatingPoint& b) {
-    return a.figures.concurrency == b.figures.concurrency && a.figures.gpus == b.figures.gpus &&
+    return a.figures.concurrency == b.figures.concurrency &&
+           a.figures.requestRate == b.figures.requestRate && a.figures.gpus == b.figures.gpus &&
            a.figures.prefillGpus == b.figures.prefillGpus &&
            a.figures.decodeGpus == b.figures.decodeGpus &&
            a.figures.disaggregated == b.figures.disaggregated && a.config == b.config;

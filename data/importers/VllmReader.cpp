@@ -121,6 +121,34 @@ bool readSamples(JsonFields& fields, const QString& file, ImportError* error, Sa
     return true;
 }
 
+// The load of the run (PRODUCT.md §2): --max-concurrency when given, else a finite
+// --request-rate; "inf" without a concurrency limit sends every prompt at once, so the
+// concurrency is the number of prompts.
+bool readLoad(JsonFields& fields, double prompts, PointFigures& figures, std::string& note) {
+    std::optional<double> concurrency;
+    if (!fields.number(QStringLiteral("max_concurrency"), NumberRule::Positive, concurrency))
+        return false;
+    const QJsonValue rate = fields.object().value(QStringLiteral("request_rate"));
+    const bool infinite = rate.isUndefined() || rate.isNull() ||
+                          (rate.isString() && rate.toString().toLower() == u"inf");
+    if (!infinite) {
+        std::optional<double> requestsPerSecond;
+        if (!fields.number(QStringLiteral("request_rate"), NumberRule::Positive, requestsPerSecond))
+            return false;
+        figures.requestRate = requestsPerSecond.value_or(0);
+    }
+    if (concurrency) {
+        figures.concurrency = *concurrency;
+    } else if (infinite) {
+        figures.concurrency = prompts;
+        note = QStringLiteral("request rate inf without --max-concurrency: all %1 prompts sent "
+                              "at once")
+                   .arg(prompts)
+                   .toStdString();
+    }
+    return true;
+}
+
 } // namespace
 
 bool readVllmResult(const QString& file, const QJsonDocument& document,
@@ -148,23 +176,13 @@ bool readVllmResult(const QString& file, const QJsonDocument& document,
 
     PointFigures& figures = point.point.figures;
     figures.gpus = gpus;
-    std::optional<double> concurrency;
     double durationSeconds = 0;
     std::optional<double> completed;
     std::optional<double> totalTokensPerSecond;
     std::optional<double> outputTokensPerSecond;
-    if (!fields.number(QStringLiteral("max_concurrency"), NumberRule::Positive, concurrency) ||
-        !fields.requiredNumber(QStringLiteral("duration"), NumberRule::Positive, durationSeconds) ||
-        !fields.number(QStringLiteral("completed"), NumberRule::Positive, completed) ||
-        !fields.number(QStringLiteral("total_token_throughput"), NumberRule::Positive,
-                       totalTokensPerSecond) ||
-        !fields.number(QStringLiteral("output_throughput"), NumberRule::Positive,
-                       outputTokensPerSecond))
+    if (!fields.requiredNumber(QStringLiteral("duration"), NumberRule::Positive, durationSeconds) ||
+        !fields.number(QStringLiteral("completed"), NumberRule::NonNegative, completed))
         return false;
-    if (!concurrency)
-        return fields.failAt(QStringLiteral("max_concurrency"),
-                             QStringLiteral("missing: only runs with --max-concurrency form an "
-                                            "operating point"));
     if (!completed)
         return fields.failAt(QStringLiteral("completed"), QStringLiteral("required field missing"));
     // completed + failed is the number of prompts sent; more is a file that contradicts itself.
@@ -181,7 +199,19 @@ bool readVllmResult(const QString& file, const QJsonDocument& document,
                                  .arg(*completed)
                                  .arg(failed.value_or(0))
                                  .arg(*prompts));
-    figures.concurrency = *concurrency;
+    if (*completed == 0)
+        return fields.failAt(QStringLiteral("completed"),
+                             QStringLiteral("no request completed (%1 failed): the run measured "
+                                            "no throughput or latency, so it is not an operating "
+                                            "point; fix the server and run it again")
+                                 .arg(failed.value_or(0)));
+    if (!readLoad(fields, prompts.value_or(*completed + failed.value_or(0)), figures,
+                  point.point.note) ||
+        !fields.number(QStringLiteral("total_token_throughput"), NumberRule::Positive,
+                       totalTokensPerSecond) ||
+        !fields.number(QStringLiteral("output_throughput"), NumberRule::Positive,
+                       outputTokensPerSecond))
+        return false;
     if (totalTokensPerSecond)
         figures.tputPerGpu = *totalTokensPerSecond / gpus;
     if (outputTokensPerSecond)
@@ -199,7 +229,9 @@ bool readVllmResult(const QString& file, const QJsonDocument& document,
         return false;
     interactivityFromTpot(figures.interactivity, tpotSeconds);
 
-    if (fields.has(QStringLiteral("ttfts")) || fields.has(QStringLiteral("input_lens"))) {
+    // Per-request arrays are optional (InferenceX's fork keeps the lengths without the
+    // latencies): samples come only with their latencies.
+    if (fields.has(QStringLiteral("ttfts"))) {
         SampleSet samples;
         samples.durationSeconds = durationSeconds;
         if (!readSamples(fields, file, error, samples))

@@ -41,6 +41,19 @@ private slots:
         QCOMPARE(*sloAttainment(set, Sla{}), 0.8);
         QCOMPARE(*goodputPerGpu(set, 2, Sla{}), 1301.0 / 10 / 2);
     }
+    // A request with no output token served nobody: not good even without any threshold and
+    // with a TTFT of 0 (vLLM 0.6 records empty replies that way, with no error text).
+    void emptyReplyIsNeverGood() {
+        SampleSet set = handSet();
+        set.requests.push_back(request(0.0, 0.0, 0.0, 600, 0));
+        QVERIFY(!requestIsGood(set.requests.back(), Sla{}));
+        Sla sla;
+        sla.maxTtftSeconds = 0.5;
+        QVERIFY(!requestIsGood(set.requests.back(), sla));
+        // Good: A B C D of six → 4/6; the empty reply adds no token to the goodput.
+        QCOMPARE(*sloAttainment(set, Sla{}), 4.0 / 6);
+        QCOMPARE(*goodputPerGpu(set, 2, Sla{}), 1301.0 / 10 / 2);
+    }
     void ttftLimitIsInclusive() {
         // TTFT ≤ 0.5: A (0.5, equal counts) C D good; B over; E failed → 3/5.
         Sla sla;

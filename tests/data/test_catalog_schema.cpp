@@ -48,6 +48,7 @@ private slots:
     void newFileGetsTheCurrentSchema();
     void emptyFileIsRefusedUntouched();
     void versionZeroSqliteFileIsMigrated();
+    void versionOneCatalogGainsRequestRatesKeepingItsPoints();
     void newerVersionIsRefusedAndLeftByteIdentical();
     void nonSqliteFileIsRefusedAndLeftByteIdentical();
     void damagedFileIsRefusedAndLeftByteIdentical();
@@ -68,8 +69,8 @@ void TestCatalogSchema::newFileGetsTheCurrentSchema() {
         auto store = CatalogStore::open(path, &error);
         QVERIFY2(store, qPrintable(error.message));
     }
-    QCOMPARE(sqliteNumber(path, "PRAGMA user_version").value_or(-1), 1.0);
-    QCOMPARE(currentSchemaVersion(), 1);
+    QCOMPARE(sqliteNumber(path, "PRAGMA user_version").value_or(-1), 2.0);
+    QCOMPARE(currentSchemaVersion(), 2);
     // Every table the catalog promises exists (read through the C API, not the store).
     for (const char* table :
          {"accelerators", "accelerator_aliases", "cost_bases", "facility_figures", "models",
@@ -104,6 +105,55 @@ void TestCatalogSchema::emptyFileIsRefusedUntouched() {
     QVERIFY(!QFile::exists(path + QStringLiteral("-shm")));
 }
 
+// A catalog written before request-rate runs (schema 1) opens as schema 2: its points keep
+// their figures, take request rate 0 (a concurrency run), and a rate run of the same
+// configuration can then sit beside them.
+void TestCatalogSchema::versionOneCatalogGainsRequestRatesKeepingItsPoints() {
+    const QString path = folder_.filePath(QStringLiteral("v1.sqlite"));
+    {
+        sqlite3* database = nullptr;
+        QCOMPARE(sqlite3_open(path.toUtf8().constData(), &database), SQLITE_OK);
+        const auto close = qScopeGuard([&] { sqlite3_close(database); });
+        QString error;
+        QVERIFY(schemaMigrations().front().version == 1);
+        for (const QString& statement : schemaMigrations().front().statements)
+            QVERIFY2(executeSql(database, statement.toUtf8().constData(), &error),
+                     qPrintable(error));
+        QVERIFY(executeSql(database,
+                           "INSERT INTO series (id, model, hardware, engine, precision, isl, osl) "
+                           "VALUES (1, 'M', 'H100', 'vllm', 'fp8', 1024, 1024);"
+                           "INSERT INTO points (series_id, gpus, concurrency, tput_per_gpu, "
+                           "interactivity_p50) VALUES (1, 8, 64, 1234.5, 42);"
+                           "PRAGMA user_version = 1;",
+                           &error));
+    }
+    CatalogError error;
+    auto store = CatalogStore::open(path, &error);
+    QVERIFY2(store, qPrintable(error.message));
+    QCOMPARE(sqliteNumber(path, "PRAGMA user_version").value_or(-1), 2.0);
+    std::optional<Catalog> catalog = store->load(&error);
+    QVERIFY2(catalog, qPrintable(error.message));
+    QCOMPARE(catalog->series.size(), std::size_t(1));
+    const PointFigures& figures = catalog->series[0].points.at(0).figures;
+    QCOMPARE(figures.concurrency, 64.0);
+    QCOMPARE(figures.requestRate, 0.0);
+    QCOMPARE(*figures.tputPerGpu, 1234.5);
+    QCOMPARE(loadText(figures), std::string("concurrency 64"));
+    QString sqlError;
+    sqlite3* database = nullptr;
+    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &database), SQLITE_OK);
+    const auto close = qScopeGuard([&] { sqlite3_close(database); });
+    QVERIFY2(executeSql(database,
+                        "INSERT INTO points (series_id, gpus, concurrency, request_rate, "
+                        "tput_per_gpu, interactivity_p50) VALUES (1, 8, 64, 16, 999, 30)",
+                        &sqlError),
+             qPrintable(sqlError));
+    QVERIFY(!executeSql(database,
+                        "INSERT INTO points (series_id, gpus, concurrency, request_rate, "
+                        "tput_per_gpu, interactivity_p50) VALUES (1, 8, 64, 16, 998, 31)",
+                        &sqlError)); // the same load twice is still a duplicate
+}
+
 void TestCatalogSchema::versionZeroSqliteFileIsMigrated() {
     // Another program's database (user_version 0, a table of its own) is not a catalog to
     // fill: refused, byte-identical, no WAL switched on.
@@ -133,7 +183,7 @@ void TestCatalogSchema::versionZeroSqliteFileIsMigrated() {
         auto store = CatalogStore::open(blank, &error);
         QVERIFY2(store, qPrintable(error.message));
     }
-    QCOMPARE(sqliteNumber(blank, "PRAGMA user_version").value_or(-1), 1.0);
+    QCOMPARE(sqliteNumber(blank, "PRAGMA user_version").value_or(-1), 2.0);
     QCOMPARE(sqliteNumber(blank, "SELECT count(*) FROM points").value_or(-1), 0.0);
 }
 

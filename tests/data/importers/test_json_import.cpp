@@ -236,15 +236,18 @@ private slots:
         QVERIFY(error.reason.contains(u"must be ≥ 0"));
     }
 
-    void vllmWithoutConcurrencyIsRejected() {
+    // Without a concurrency limit or a finite rate every prompt is sent at once: the load is
+    // a concurrency of the prompts sent (completed + failed when num_prompts is absent).
+    void vllmWithoutConcurrencyOrRateSendsEveryPrompt() {
         QTemporaryDir dir;
         const QString path = writeFile(dir, QStringLiteral("run.json"),
                                        R"({"model_id":"m","max_concurrency":null,"duration":1,
-                                           "completed":2,"total_token_throughput":10,
+                                           "completed":2,"failed":1,"total_token_throughput":10,
                                            "output_throughput":5,"median_tpot_ms":10})");
         ImportError error;
-        QVERIFY(!parse({path}, error, ImportFormat::Vllm, vllmDefaults()));
-        QCOMPARE(error.field, QStringLiteral("max_concurrency"));
+        const auto batch = parse({path}, error, ImportFormat::Vllm, vllmDefaults());
+        QVERIFY2(batch, qPrintable(error.reason));
+        QCOMPARE(batch->series.front().points.front().figures.concurrency, 3.0);
     }
 
     void aiPerfAggregateWithRecords() {

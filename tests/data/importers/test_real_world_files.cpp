@@ -1,0 +1,194 @@
+// Result files other people committed (tests/data/real-world, with SOURCES.md): each imports by
+// its content, or is refused with a message that says why, and the imported figures match the
+// file's own fields, read here independently of the importer.
+#include "Goodput.h"
+#include "ImportTestSupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+using namespace tokenomics;
+using namespace tokenomics::data;
+using namespace importer_test;
+
+namespace {
+
+QString realWorld(const QString& name) {
+    return QStringLiteral(REAL_WORLD_DIR "/") + name;
+}
+
+QJsonObject fileObject(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+ImportDefaults identity(int gpus) {
+    ImportDefaults defaults;
+    defaults.hardware = "H100 SXM";
+    defaults.engine = "vllm";
+    defaults.precision = "fp8";
+    defaults.gpus = gpus;
+    defaults.isl = 1024;
+    defaults.osl = 1024;
+    return defaults;
+}
+
+// The one point a single-run file imports as (auto-detected format).
+std::optional<OperatingPoint> onlyPoint(const QString& path, int gpus, ImportError& error) {
+    const std::optional<ImportBatch> batch =
+        parse({path}, error, ImportFormat::Auto, identity(gpus));
+    if (!batch || pointCount(*batch) != 1)
+        return std::nullopt;
+    return batch->series.front().points.front();
+}
+
+// The summary figures every vLLM result states: total tokens/s over the GPUs,
+// 1000 / median TPOT ms, median TTFT in seconds.
+void compareWithSummary(const OperatingPoint& point, const QJsonObject& file, int gpus) {
+    const PointFigures& figures = point.figures;
+    QVERIFY(figures.tputPerGpu);
+    QCOMPARE(*figures.tputPerGpu, file.value("total_token_throughput").toDouble() / gpus);
+    QVERIFY(figures.interactivity.p50);
+    QCOMPARE(*figures.interactivity.p50, 1000.0 / file.value("median_tpot_ms").toDouble());
+    QVERIFY(figures.ttftSeconds.p50);
+    QCOMPARE(*figures.ttftSeconds.p50, file.value("median_ttft_ms").toDouble() / 1000.0);
+}
+
+} // namespace
+
+class TestRealWorldFiles : public QObject {
+    Q_OBJECT
+private slots:
+    // vLLM 0.6.3 benchmark_serving.py at --request-rate 16 (dstackai, 8× H100, Llama 3.1 405B):
+    // no max_concurrency and no burstiness key, yet recognised by content; the rate is its load.
+    // 379 of its 1000 requests produced no token (TTFT recorded as 0, no error text): they are
+    // not good requests, so attainment counts them against the run.
+    void vllm06RequestRateRunWithEmptyRequests() {
+        const QString path = realWorld(
+            "dstackai__benchmarks__nvidia-vllm-16.0qps-Llama-3.1-405B-FP8-20241109-150547.json");
+        QCOMPARE(detectFormat(path,
+                              [&] {
+                                  QFile file(path);
+                                  return file.open(QIODevice::ReadOnly) ? file.read(65536)
+                                                                        : QByteArray();
+                              }()),
+                 ImportFormat::Vllm);
+        ImportError error;
+        const std::optional<OperatingPoint> point = onlyPoint(path, 8, error);
+        QVERIFY2(point, qPrintable(error.reason));
+        const QJsonObject file = fileObject(path);
+        compareWithSummary(*point, file, 8);
+        QCOMPARE(point->figures.requestRate, 16.0);
+        QCOMPARE(point->figures.concurrency, 0.0);
+        QCOMPARE(loadText(point->figures), std::string("rate 16 req/s"));
+
+        QVERIFY(point->samples);
+        const QJsonArray ttfts = file.value("ttfts").toArray();
+        const QJsonArray outputs = file.value("output_lens").toArray();
+        const QJsonArray errors = file.value("errors").toArray();
+        QCOMPARE(point->samples->requests.size(), std::size_t(ttfts.size()));
+        Sla sla;
+        sla.maxTtftSeconds = 2.0;
+        int good = 0;
+        int empty = 0;
+        for (qsizetype i = 0; i < ttfts.size(); ++i) {
+            const bool served = errors.at(i).toString().isEmpty() && outputs.at(i).toInt() > 0;
+            empty += outputs.at(i).toInt() == 0 ? 1 : 0;
+            good += served && ttfts.at(i).toDouble() <= 2.0 ? 1 : 0;
+        }
+        QCOMPARE(empty, 379);
+        const std::optional<double> attainment = sloAttainment(*point->samples, sla);
+        QVERIFY(attainment);
+        QCOMPARE(*attainment, good / double(ttfts.size()));
+        QVERIFY(*attainment < 0.63); // at most the 621 requests that produced tokens
+    }
+
+    // vLLM ~0.8 nightly suite, --request-rate 16 with max_concurrency null (DeepSeek-V2.5 on
+    // 16× A100): a rate run, imported with its samples.
+    void vllmNullConcurrencyAtAFixedRate() {
+        const QString path = realWorld(
+            "surajssd__llm-k8s__serving_deepseek-ai-DeepSeek-V2.5_tp8_pp2_sharegpt_qps_16.json");
+        ImportError error;
+        const std::optional<OperatingPoint> point = onlyPoint(path, 16, error);
+        QVERIFY2(point, qPrintable(error.reason));
+        compareWithSummary(*point, fileObject(path), 16);
+        QCOMPARE(point->figures.requestRate, 16.0);
+        QVERIFY(point->samples);
+        QCOMPARE(point->samples->requests.size(), std::size_t(200));
+    }
+
+    // Request rate "inf" and no concurrency limit: every prompt is sent at once, so the load is
+    // a concurrency of num_prompts, and the point's note says how it was read.
+    void vllmInfiniteRateIsAllPromptsAtOnce() {
+        const QString path = realWorld("surajssd__llm-k8s__serving_meta-llama-Llama-3.3-70B-"
+                                       "Instruct_tp8_pp1_sharegpt_qps_inf.json");
+        ImportError error;
+        const std::optional<OperatingPoint> point = onlyPoint(path, 8, error);
+        QVERIFY2(point, qPrintable(error.reason));
+        const QJsonObject file = fileObject(path);
+        compareWithSummary(*point, file, 8);
+        QCOMPARE(point->figures.concurrency, file.value("num_prompts").toDouble());
+        QCOMPARE(point->figures.requestRate, 0.0);
+        QVERIFY(QString::fromStdString(point->note).contains(u"all 200 prompts sent at once"));
+    }
+
+    // vLLM 0.25.1 `bench sweep serve` at --max-concurrency 2 (rate inf): a concurrency run.
+    void vllm025ConcurrencyRun() {
+        const QString path = realWorld("er0080__vllm-benchmarking__run=0.json");
+        ImportError error;
+        const std::optional<OperatingPoint> point = onlyPoint(path, 1, error);
+        QVERIFY2(point, qPrintable(error.reason));
+        compareWithSummary(*point, fileObject(path), 1);
+        QCOMPARE(point->figures.concurrency, 2.0);
+        QCOMPARE(point->figures.requestRate, 0.0);
+    }
+
+    // Every request failed: nothing was measured, and the refusal says so instead of naming a
+    // field rule.
+    void vllmRunWhereEveryRequestFailedIsRefused() {
+        const QString path =
+            realWorld("er0080__vllm-benchmarking__bench_serve_all_requests_failed_v0.25.1.json");
+        ImportError error;
+        QVERIFY(!parse({path}, error, ImportFormat::Auto, identity(1)));
+        QCOMPARE(error.field, QStringLiteral("completed"));
+        QVERIFY2(error.reason.contains(u"no request completed (8 failed)"),
+                 qPrintable(error.reason));
+        QVERIFY(error.reason.contains(u"not an operating point"));
+    }
+
+    // InferenceX's benchmark_serving fork keeps input_lens/output_lens without ttfts/itls: the
+    // arrays are optional and the summary's figures are used.
+    void inferenceXForkWithLengthsButNoLatencies() {
+        const QString path =
+            realWorld("SemiAnalysisAI__InferenceX__atom_mtp_tp4_conc64_isl8192_osl1024.json");
+        ImportError error;
+        const std::optional<OperatingPoint> point = onlyPoint(path, 4, error);
+        QVERIFY2(point, qPrintable(error.reason));
+        const QJsonObject file = fileObject(path);
+        compareWithSummary(*point, file, 4);
+        QCOMPARE(point->figures.concurrency, 64.0);
+        QVERIFY(!point->samples);
+        QCOMPARE(*point->figures.ttftSeconds.p90, file.value("p90_ttft_ms").toDouble() / 1000.0);
+    }
+
+    // A byte-order mark before the JSON (as Windows editors save it) changes nothing.
+    void byteOrderMarkBeforeJsonIsIgnored() {
+        const QString original = realWorld("er0080__vllm-benchmarking__run=0.json");
+        QFile in(original);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QTemporaryDir dir;
+        const QString path =
+            writeFile(dir, QStringLiteral("run.json"), "\xEF\xBB\xBF" + in.readAll());
+        ImportError error;
+        const std::optional<OperatingPoint> point = onlyPoint(path, 1, error);
+        QVERIFY2(point, qPrintable(error.reason));
+        compareWithSummary(*point, fileObject(original), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRealWorldFiles)
+#include "test_real_world_files.moc"
