@@ -27,10 +27,21 @@ bool readInferenceX(const QString& file, const QJsonDocument& document,
                     const ImportDefaults& defaults, std::vector<ParsedPoint>& out,
                     ImportError* error);
 
-/// `vllm bench serve --save-result` JSON, with per-request samples when --save-detailed was on.
+/// `vllm bench serve --save-result` JSON, with per-request samples when --save-detailed was on;
+/// also SGLang `bench_serving` results, which keep vLLM's names. `location` prefixes every
+/// error's path ("$", or "line 3: $" in a JSONL file).
 bool readVllmResult(const QString& file, const QJsonDocument& document,
                     const ImportDefaults& defaults, std::vector<ParsedPoint>& out,
-                    ImportError* error);
+                    ImportError* error, const QString& location = QStringLiteral("$"));
+
+/// SGLang `bench_serving --output-file` JSONL: one result per line (a request-rate or
+/// concurrency sweep appends a line per run), each read as readVllmResult reads a file.
+bool readBenchServingLines(const QString& file, const QByteArray& bytes,
+                           const ImportDefaults& defaults, std::vector<ParsedPoint>& out,
+                           ImportError* error);
+
+/// True when the first line of a JSONL file is a vLLM/SGLang benchmark result (not AIPerf).
+bool isBenchServingLine(const QByteArray& firstLine);
 
 /// AIPerf `profile_export_aiperf.json` or GenAI-Perf `*_genai_perf.json` aggregate statistics.
 bool readProfileExport(const QString& file, const QJsonDocument& document, bool genAiPerf,

@@ -81,8 +81,11 @@ ImportFormat detectFormat(const QString& path, const QByteArray& head) {
     const QString name = QFileInfo(path).fileName().toLower();
     if (name.endsWith(u".csv"))
         return ImportFormat::Csv;
-    if (name.endsWith(u".jsonl"))
-        return ImportFormat::AiPerf;
+    if (name.endsWith(u".jsonl")) {
+        const QByteArray text = importers::withoutByteOrderMark(head);
+        return importers::isBenchServingLine(text.left(text.indexOf('\n'))) ? ImportFormat::Vllm
+                                                                            : ImportFormat::AiPerf;
+    }
     if (name.endsWith(u"genai_perf.json"))
         return ImportFormat::GenAiPerf;
     if (name.contains(u"aiperf") && name.endsWith(u".json"))
@@ -206,6 +209,8 @@ bool readResultFiles(const QStringList& paths, ImportFormat format, const Import
                 return !progress || progress(bytesBefore + done, bytesTotal);
             };
             ok = readCanonicalCsv(path, file, defaults, collector, sink, within);
+        } else if (chosen == ImportFormat::Vllm && path.endsWith(u".jsonl", Qt::CaseInsensitive)) {
+            ok = readBenchServingLines(path, file.readAll(), defaults, points, sink);
         } else if (chosen == ImportFormat::AiPerf &&
                    path.endsWith(u".jsonl", Qt::CaseInsensitive)) {
             recordFiles.emplace_back(path, file.readAll());

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace tokenomics::data::importers {
 namespace {
@@ -121,6 +122,10 @@ bool readSamples(JsonFields& fields, const QString& file, ImportError* error, Sa
     return true;
 }
 
+void appendNote(std::string& note, const std::string& more) {
+    note += (note.empty() ? "" : "; ") + more;
+}
+
 // The load of the run (PRODUCT.md §2): --max-concurrency when given, else a finite
 // --request-rate; "inf" without a concurrency limit sends every prompt at once, so the
 // concurrency is the number of prompts.
@@ -141,10 +146,10 @@ bool readLoad(JsonFields& fields, double prompts, PointFigures& figures, std::st
         figures.concurrency = *concurrency;
     } else if (infinite) {
         figures.concurrency = prompts;
-        note = QStringLiteral("request rate inf without --max-concurrency: all %1 prompts sent "
-                              "at once")
-                   .arg(prompts)
-                   .toStdString();
+        appendNote(note, QStringLiteral("request rate inf without --max-concurrency: all %1 "
+                                        "prompts sent at once")
+                             .arg(prompts)
+                             .toStdString());
     }
     return true;
 }
@@ -153,14 +158,13 @@ bool readLoad(JsonFields& fields, double prompts, PointFigures& figures, std::st
 
 bool readVllmResult(const QString& file, const QJsonDocument& document,
                     const ImportDefaults& defaults, std::vector<ParsedPoint>& out,
-                    ImportError* error) {
+                    ImportError* error, const QString& location) {
     if (!document.isObject())
-        return fail(error, file, QStringLiteral("$"), {},
-                    QStringLiteral("expected one vLLM result object"));
-    JsonFields fields(document.object(), file, QStringLiteral("$"), error);
+        return fail(error, file, location, {}, QStringLiteral("expected one vLLM result object"));
+    JsonFields fields(document.object(), file, location, error);
     ParsedPoint point;
     point.file = file;
-    point.location = QStringLiteral("$");
+    point.location = location;
     IdentityFields identity;
     if (!fields.text(QStringLiteral("model_id"), identity.model) ||
         !fields.text(QStringLiteral("hardware"), identity.hardware) ||
@@ -170,10 +174,31 @@ bool readVllmResult(const QString& file, const QJsonDocument& document,
         !fields.count(QStringLiteral("isl"), identity.isl) ||
         !fields.count(QStringLiteral("osl"), identity.osl))
         return false;
+    // SGLang names its dataset: the random one asked for fixed lengths (the scenario); any
+    // other (ShareGPT) has lengths of its own, whose measured means are the scenario.
+    const QString dataset = fields.object().value(QStringLiteral("dataset_name")).toString();
+    std::string lengthsNote;
+    if (dataset == u"random") {
+        if ((!identity.isl && !fields.count(QStringLiteral("random_input_len"), identity.isl)) ||
+            (!identity.osl && !fields.count(QStringLiteral("random_output_len"), identity.osl)))
+            return false;
+    } else if (!dataset.isEmpty() && !defaults.isl && !defaults.osl && !identity.isl &&
+               !identity.osl) {
+        const double runs = fields.object().value(QStringLiteral("completed")).toDouble();
+        const double input = fields.object().value(QStringLiteral("total_input_tokens")).toDouble();
+        const double output =
+            fields.object().value(QStringLiteral("total_output_tokens")).toDouble();
+        if (runs > 0 && input > 0 && output > 0) {
+            identity.isl = static_cast<int>(std::lround(input / runs));
+            identity.osl = static_cast<int>(std::lround(output / runs));
+            lengthsNote = "ISL/OSL: measured means of the " + dataset.toStdString() + " dataset";
+        }
+    }
     int gpus = 0;
     if (!resolveIdentity(identity, defaults, file, point.location, error, point.key, gpus))
         return false;
 
+    point.point.note = lengthsNote;
     PointFigures& figures = point.point.figures;
     figures.gpus = gpus;
     double durationSeconds = 0;
@@ -205,13 +230,22 @@ bool readVllmResult(const QString& file, const QJsonDocument& document,
                                             "no throughput or latency, so it is not an operating "
                                             "point; fix the server and run it again")
                                  .arg(failed.value_or(0)));
+    std::optional<double> inputTokens;
+    std::optional<double> outputTokens;
     if (!readLoad(fields, prompts.value_or(*completed + failed.value_or(0)), figures,
                   point.point.note) ||
         !fields.number(QStringLiteral("total_token_throughput"), NumberRule::Positive,
                        totalTokensPerSecond) ||
         !fields.number(QStringLiteral("output_throughput"), NumberRule::Positive,
-                       outputTokensPerSecond))
+                       outputTokensPerSecond) ||
+        !fields.number(QStringLiteral("total_input_tokens"), NumberRule::NonNegative,
+                       inputTokens) ||
+        !fields.number(QStringLiteral("total_output_tokens"), NumberRule::NonNegative,
+                       outputTokens))
         return false;
+    // Older SGLang and vLLM 0.5 state no total rate: the measured token counts over the run.
+    if (!totalTokensPerSecond && inputTokens && outputTokens && *inputTokens + *outputTokens > 0)
+        totalTokensPerSecond = (*inputTokens + *outputTokens) / durationSeconds;
     if (totalTokensPerSecond)
         figures.tputPerGpu = *totalTokensPerSecond / gpus;
     if (outputTokensPerSecond)
@@ -227,6 +261,15 @@ bool readVllmResult(const QString& file, const QJsonDocument& document,
         !readStatistic(fields, QStringLiteral("e2el"), NumberRule::NonNegative,
                        figures.e2elSeconds))
         return false;
+    if (!tpotSeconds.p50 && !fields.has(QStringLiteral("ttfts"))) {
+        // SGLang before 2025 wrote no TPOT, only the inter-token latency: its median is the
+        // same gap between tokens a user sees.
+        if (!readStatistic(fields, QStringLiteral("itl"), NumberRule::Positive, tpotSeconds))
+            return false;
+        if (tpotSeconds.p50)
+            appendNote(point.point.note,
+                       "interactivity from the inter-token latency (no TPOT in the file)");
+    }
     interactivityFromTpot(figures.interactivity, tpotSeconds);
 
     // Per-request arrays are optional (InferenceX's fork keeps the lengths without the
@@ -260,8 +303,35 @@ bool readVllmResult(const QString& file, const QJsonDocument& document,
             date->substr(0, 4) + '-' + date->substr(4, 2) + '-' + date->substr(6, 2);
     else
         point.point.provenance.date = date.value_or(std::string());
-    point.point.provenance.source = "vllm bench serve " + file.section(u'/', -1).toStdString();
+    const bool sglang = fields.object().value(QStringLiteral("backend")).toString() == u"sglang";
+    point.point.provenance.source = (sglang ? "sglang bench_serving " : "vllm bench serve ") +
+                                    file.section(u'/', -1).toStdString();
     out.push_back(std::move(point));
+    return true;
+}
+
+bool isBenchServingLine(const QByteArray& firstLine) {
+    return firstLine.contains("\"backend\"") &&
+           (firstLine.contains("\"request_rate\"") || firstLine.contains("\"median_ttft_ms\""));
+}
+
+bool readBenchServingLines(const QString& file, const QByteArray& bytes,
+                           const ImportDefaults& defaults, std::vector<ParsedPoint>& out,
+                           ImportError* error) {
+    const QList<QByteArray> lines = withoutByteOrderMark(bytes).split('\n');
+    const std::size_t before = out.size();
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QByteArray line = lines[i].trimmed();
+        if (line.isEmpty())
+            continue;
+        const QString where = QStringLiteral("line %1").arg(i + 1);
+        const auto document = parseJson(line, QStringLiteral("%1: %2").arg(file, where), error);
+        if (!document ||
+            !readVllmResult(file, *document, defaults, out, error, where + QStringLiteral(": $")))
+            return false;
+    }
+    if (out.size() == before)
+        return fail(error, file, {}, {}, QStringLiteral("no result line"));
     return true;
 }
 

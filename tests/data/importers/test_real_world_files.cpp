@@ -175,6 +175,68 @@ private slots:
         QCOMPARE(*point->figures.ttftSeconds.p90, file.value("p90_ttft_ms").toDouble() / 1000.0);
     }
 
+    // SGLang bench_serving JSONL from Dec 2024 (8× H200, Llama 3.3 70B): seven request-rate
+    // runs, one per line, with no TPOT and no total rate. Each line is a point at its rate;
+    // the scenario comes from the random dataset's lengths, throughput from the measured token
+    // counts over the run, interactivity from the median inter-token latency.
+    void sglangJsonlRequestRateSweep() {
+        const QString path =
+            realWorld("datacrunch-research__h200-benchmarks__llama_3_3_70b_online_output.jsonl");
+        ImportDefaults defaults = identity(8);
+        defaults.isl.reset();
+        defaults.osl.reset();
+        defaults.model = "Llama-3.3-70B";
+        defaults.hardware = "H200 SXM";
+        defaults.engine = "sglang";
+        ImportError error;
+        const std::optional<ImportBatch> batch = parse({path}, error, ImportFormat::Auto, defaults);
+        QVERIFY2(batch, qPrintable(error.location + u' ' + error.reason));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+        QCOMPARE(pointCount(*batch), std::size_t(lines.size()));
+        // Lines 1–5 ran the random 1024/1024 dataset: one series. Lines 6–7 ran ShareGPT, whose
+        // lengths are its own: each is filed under its measured mean lengths.
+        QCOMPARE(batch->series.size(), std::size_t(3));
+        std::vector<const OperatingPoint*> points;
+        for (const Series& series : batch->series) {
+            const bool random = series.key.isl == 1024 && series.key.osl == 1024;
+            QCOMPARE(series.points.size(), std::size_t(random ? 5 : 1));
+            for (const OperatingPoint& point : series.points)
+                points.push_back(&point);
+        }
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            const QJsonObject run = QJsonDocument::fromJson(lines[i]).object();
+            const auto same = [&](const OperatingPoint* point) {
+                return point->figures.requestRate == run.value("request_rate").toDouble() &&
+                       (point->note.find("sharegpt") != std::string::npos) ==
+                           (run.value("dataset_name").toString() == u"sharegpt");
+            };
+            const auto found = std::find_if(points.begin(), points.end(), same);
+            QVERIFY(found != points.end());
+            const PointFigures& figures = (*found)->figures;
+            QCOMPARE(figures.requestRate, run.value("request_rate").toDouble());
+            QCOMPARE(*figures.tputPerGpu, (run.value("total_input_tokens").toDouble() +
+                                           run.value("total_output_tokens").toDouble()) /
+                                              run.value("duration").toDouble() / 8);
+            QCOMPARE(*figures.outputTputPerGpu, run.value("output_throughput").toDouble() / 8);
+            QCOMPARE(*figures.interactivity.p50, 1000.0 / run.value("median_itl_ms").toDouble());
+            QCOMPARE(*figures.ttftSeconds.p50, run.value("median_ttft_ms").toDouble() / 1000.0);
+            QVERIFY((*found)->note.find("inter-token latency") != std::string::npos);
+        }
+        for (const qsizetype line : {5, 6}) {
+            const QJsonObject run = QJsonDocument::fromJson(lines[line]).object();
+            const int isl = int(std::lround(run.value("total_input_tokens").toDouble() /
+                                            run.value("completed").toDouble()));
+            const int osl = int(std::lround(run.value("total_output_tokens").toDouble() /
+                                            run.value("completed").toDouble()));
+            QVERIFY(std::any_of(batch->series.begin(), batch->series.end(), [&](const Series& s) {
+                return s.key.isl == isl && s.key.osl == osl &&
+                       s.points.front().figures.requestRate == run.value("request_rate").toDouble();
+            }));
+        }
+    }
+
     // A byte-order mark before the JSON (as Windows editors save it) changes nothing.
     void byteOrderMarkBeforeJsonIsIgnored() {
         const QString original = realWorld("er0080__vllm-benchmarking__run=0.json");
