@@ -133,7 +133,26 @@ std::string canonicalHardwareName(const std::string& name) {
     return name;
 }
 
+namespace {
+// A Hugging Face cache path (".../models--ORG--NAME/snapshots/HASH/", what vLLM records when
+// served from a local copy) names the model in its "models--" component: "ORG/NAME".
+std::optional<std::string> huggingFaceIdOfCachePath(std::string_view path) {
+    const std::size_t start = path.find("models--");
+    if (start == std::string_view::npos)
+        return std::nullopt;
+    std::string_view component = path.substr(start + 8);
+    component = component.substr(0, component.find('/'));
+    const std::size_t separator = component.find("--");
+    if (separator == std::string_view::npos || separator == 0 || separator + 2 >= component.size())
+        return std::nullopt;
+    return std::string(component.substr(0, separator)) + '/' +
+           std::string(component.substr(separator + 2));
+}
+} // namespace
+
 std::string canonicalModelName(const std::string& name) {
+    if (const auto id = huggingFaceIdOfCachePath(name))
+        return canonicalModelName(*id);
     std::string_view view = name;
     if (auto found = matchModel(view))
         return *found;

@@ -103,6 +103,15 @@ private slots:
                  std::string("DeepSeek-R1-0528"));
         QCOMPARE(canonicalModelName("deepseek-ai/DeepSeek-R1"), std::string("DeepSeek-R1"));
         QCOMPARE(canonicalModelName("my-private-model"), std::string("my-private-model"));
+        // Hugging Face cache paths, as vLLM records a model served from a local copy.
+        QCOMPARE(canonicalModelName("/models/models--openai--gpt-oss-120b/snapshots/"
+                                    "b5c939de8f754692c1647ca79fbf85e8c1e70f8a/"),
+                 std::string("gpt-oss-120b"));
+        QCOMPARE(canonicalModelName("/root/.cache/huggingface/hub/models--meta-llama--Llama-3.3-"
+                                    "70B-Instruct/snapshots/6f6073b4"),
+                 std::string("Llama 3.3 70B"));
+        QCOMPARE(canonicalModelName("/data/models--acme--private-7b/snapshots/abc/"),
+                 std::string("acme/private-7b"));
     }
 
     void catalogNamesMapToThemselves() {
