@@ -40,6 +40,15 @@ bool readBenchServingLines(const QString& file, const QByteArray& bytes,
                            const ImportDefaults& defaults, std::vector<ParsedPoint>& out,
                            ImportError* error);
 
+/// A CSV compiled from vLLM/SGLang result files (their keys as columns, one run per row, and a
+/// `GPU` or `hardware` column): each row read as readVllmResult reads a file.
+bool readBenchServingCsv(const QString& file, const QByteArray& bytes,
+                         const ImportDefaults& defaults, std::vector<ParsedPoint>& out,
+                         ImportError* error);
+
+/// True when a CSV header names vLLM/SGLang result keys rather than the canonical columns.
+bool isBenchServingCsvHeader(const QByteArray& firstLine);
+
 /// True when the first line of a JSONL file is a vLLM/SGLang benchmark result (not AIPerf).
 bool isBenchServingLine(const QByteArray& firstLine);
 

@@ -203,7 +203,10 @@ bool readResultFiles(const QStringList& paths, ImportFormat format, const Import
                             .arg(formatTitle(chosen),
                                  textIsJson ? QStringLiteral("JSON") : QStringLiteral("not JSON")));
         bool ok = true;
-        if (chosen == ImportFormat::Csv) {
+        const QByteArray firstLine = head.left(head.indexOf('\n'));
+        if (chosen == ImportFormat::Csv && isBenchServingCsvHeader(firstLine)) {
+            ok = readBenchServingCsv(path, file.readAll(), defaults, points, sink);
+        } else if (chosen == ImportFormat::Csv) {
             // Read block by block: a CSV of any size passes through a fixed amount of memory.
             const auto within = [&](qint64 done) {
                 return !progress || progress(bytesBefore + done, bytesTotal);

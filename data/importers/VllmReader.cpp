@@ -4,8 +4,11 @@
 // the command line. --save-detailed keeps the per-request arrays input_lens, output_lens, ttfts,
 // itls (seconds) and errors. --metadata KEY=VALUE pairs land at the top level, so a run may
 // record its own hardware, engine, precision, gpus, isl and osl there.
+#include "CsvRecordReader.h"
 #include "FormatReaders.h"
 #include "ResultImporter.h"
+
+#include <QJsonObject>
 
 #include <algorithm>
 #include <array>
@@ -332,6 +335,61 @@ bool readBenchServingLines(const QString& file, const QByteArray& bytes,
     }
     if (out.size() == before)
         return fail(error, file, {}, {}, QStringLiteral("no result line"));
+    return true;
+}
+
+bool isBenchServingCsvHeader(const QByteArray& firstLine) {
+    return firstLine.contains("median_ttft_ms") && firstLine.contains("duration") &&
+           firstLine.contains("completed");
+}
+
+bool readBenchServingCsv(const QString& file, const QByteArray& bytes,
+                         const ImportDefaults& defaults, std::vector<ParsedPoint>& out,
+                         ImportError* error) {
+    CsvRecordReader reader(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+    std::vector<std::string_view> cells;
+    if (!reader.next(cells))
+        return fail(error, file, QStringLiteral("line 1"), {}, QStringLiteral("no header"));
+    // The tools' keys, with the compiler's own names for the machine; empty headers (trailing
+    // commas) hold nothing.
+    QStringList names;
+    for (const std::string_view cell : cells) {
+        QString name = QString::fromUtf8(cell.data(), qsizetype(cell.size())).trimmed();
+        if (name.compare(u"GPU", Qt::CaseInsensitive) == 0)
+            name = QStringLiteral("hardware");
+        names << name;
+    }
+    const std::size_t before = out.size();
+    while (reader.next(cells)) {
+        QJsonObject row;
+        for (std::size_t i = 0; i < cells.size() && i < std::size_t(names.size()); ++i) {
+            const QString& name = names[qsizetype(i)];
+            const QString text =
+                QString::fromUtf8(cells[i].data(), qsizetype(cells[i].size())).trimmed();
+            if (name.isEmpty() || text.isEmpty())
+                continue;
+            bool isNumber = false;
+            const double number = text.toDouble(&isNumber);
+            row.insert(name, isNumber ? QJsonValue(number) : QJsonValue(text));
+        }
+        // bench_serving's --backend names the serving engine ("vllm", "sglang", "trt-llm"),
+        // unless it is only the API spoken ("openai", "openai-chat").
+        const QString backend = row.value(QStringLiteral("backend")).toString();
+        if (!row.contains(QStringLiteral("engine")) && !backend.isEmpty() &&
+            !backend.startsWith(u"openai"))
+            row.insert(QStringLiteral("engine"), backend);
+        const QString where = QStringLiteral("line %1").arg(reader.recordLine());
+        if (!readVllmResult(file, QJsonDocument(row), defaults, out, error,
+                            where + QStringLiteral(": $")))
+            return false;
+        out.back().point.provenance.source =
+            "bench_serving results compiled in " + file.section(u'/', -1).toStdString();
+    }
+    if (!reader.problem().isEmpty())
+        return fail(error, file, QStringLiteral("line %1").arg(reader.recordLine()), {},
+                    reader.problem());
+    if (out.size() == before)
+        return fail(error, file, {}, {}, QStringLiteral("no result row"));
     return true;
 }
 

@@ -237,6 +237,46 @@ private slots:
         }
     }
 
+    // A CSV compiled from SGLang bench_serving results (dstackai: the tools' keys as columns, a
+    // GPU column, a byte-order mark, trailing empty columns): every row is a point, its figures
+    // the row's own (tokens over the run's duration, 1000 / median TPOT ms, TTFT ms / 1000).
+    void csvCompiledFromBenchServingResults() {
+        const QString path = realWorld("dstackai__benchmarks__online_results.csv");
+        ImportDefaults defaults;
+        defaults.model = "DeepSeek-R1";
+        defaults.precision = "fp8";
+        defaults.gpus = 8;
+        ImportError error;
+        const std::optional<ImportBatch> batch = parse({path}, error, ImportFormat::Auto, defaults);
+        QVERIFY2(batch, qPrintable(error.location + u' ' + error.reason));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
+        QStringList lines = QString::fromUtf8(file.readAll()).trimmed().split(u'\n');
+        const QStringList header = lines.takeFirst().remove(QChar(0xFEFF)).split(u',');
+        QCOMPARE(pointCount(*batch), std::size_t(lines.size()));
+        const auto column = [&](const QStringList& row, const char* name) {
+            return row.value(int(header.indexOf(QString::fromLatin1(name)))).toDouble();
+        };
+        for (const QString& line : lines) {
+            const QStringList row = line.split(u',');
+            const double tput =
+                (column(row, "total_input_tokens") + column(row, "total_output_tokens")) /
+                column(row, "duration") / 8;
+            const OperatingPoint* match = nullptr;
+            for (const Series& series : batch->series) {
+                for (const OperatingPoint& point : series.points) {
+                    if (point.figures.concurrency == column(row, "max_concurrency") &&
+                        point.figures.tputPerGpu == tput &&
+                        series.key.engine == row.value(1).toStdString())
+                        match = &point;
+                }
+            }
+            QVERIFY2(match, qPrintable(line.left(60)));
+            QCOMPARE(*match->figures.interactivity.p50, 1000.0 / column(row, "median_tpot_ms"));
+            QCOMPARE(*match->figures.ttftSeconds.p50, column(row, "median_ttft_ms") / 1000.0);
+        }
+    }
+
     // A byte-order mark before the JSON (as Windows editors save it) changes nothing.
     void byteOrderMarkBeforeJsonIsIgnored() {
         const QString original = realWorld("er0080__vllm-benchmarking__run=0.json");
