@@ -170,6 +170,11 @@ bool readProfileExport(const QString& file, const QJsonDocument& document, bool 
         !readBlock(metrics, QStringLiteral("benchmark_duration"), true, ignored, &durationSeconds))
         return false;
     std::optional<double> totalInputTokens = averageOf(metrics, QStringLiteral("total_isl"), ok);
+    // GenAI-Perf states the measured mean lengths and the request rate, not a total rate.
+    const auto requestsPerSecond =
+        ok ? averageOf(metrics, QStringLiteral("request_throughput"), ok) : std::nullopt;
+    const auto meanInputTokens =
+        ok ? averageOf(metrics, QStringLiteral("input_sequence_length"), ok) : std::nullopt;
     if (!ok)
         return false;
     if (!outputPerSecond)
@@ -180,6 +185,10 @@ bool readProfileExport(const QString& file, const QJsonDocument& document, bool 
         figures.tputPerGpu = *totalPerSecond / gpus;
     } else if (totalInputTokens && durationSeconds && *durationSeconds > 0) {
         figures.tputPerGpu = (*totalInputTokens / *durationSeconds + *outputPerSecond) / gpus;
+    } else if (requestsPerSecond && meanInputTokens) {
+        // Input actually processed: requests/s × measured mean input length (PRODUCT.md §2),
+        // never the lengths the run asked for.
+        figures.tputPerGpu = (*outputPerSecond + *requestsPerSecond * *meanInputTokens) / gpus;
     } else {
         figures.tputPerGpu = *figures.outputTputPerGpu *
                              (static_cast<double>(point.key.isl) + point.key.osl) / point.key.osl;

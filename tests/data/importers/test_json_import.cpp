@@ -1,6 +1,8 @@
 // JSON result import: InferenceX, vLLM, AIPerf and GenAI-Perf examples and their errors.
 #include "ImportTestSupport.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace tokenomics;
@@ -316,9 +318,25 @@ private slots:
         const PointFigures& figures = series.points[0].figures;
         QCOMPARE(figures.concurrency, 32.0);
         QCOMPARE(*figures.interactivity.p50, 80.0); // ITL 12.5 ms
-        // Only output throughput is given: total = 2400 × (200 + 100) / 100 = 7200, derived.
+        // Total from what was processed: 2400 output tok/s + 24 req/s × 200 measured input
+        // tokens = 7200, measured (not derived from the requested lengths).
         QCOMPARE(*figures.tputPerGpu, 7200.0);
-        QVERIFY(figures.tputDerived);
+        QVERIFY(!figures.tputDerived);
+
+        // Measured input shorter than requested (150 vs 200): the total follows the measurement.
+        QFile original(examplePath(QStringLiteral("llama8b_concurrency32_genai_perf.json")));
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        QJsonObject root = QJsonDocument::fromJson(original.readAll()).object();
+        QJsonObject input = root.value("input_sequence_length").toObject();
+        input.insert("avg", 150.0);
+        root.insert("input_sequence_length", input);
+        QTemporaryDir dir;
+        const QString shorter =
+            writeFile(dir, QStringLiteral("short_genai_perf.json"), QJsonDocument(root).toJson());
+        const auto measured = parse({shorter}, error, ImportFormat::Auto, defaults);
+        QVERIFY2(measured, qPrintable(error.message()));
+        QCOMPARE(*measured->series[0].points[0].figures.tputPerGpu, 2400.0 + 24.0 * 150);
+        QCOMPARE(measured->series[0].key.isl, 200); // the scenario is still the one asked for
     }
 
     void genAiPerfOlderStringsAndNanoseconds() {
