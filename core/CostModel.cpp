@@ -68,6 +68,14 @@ std::optional<double> joulesPerToken(std::optional<double> tokensPerSecondPerGpu
     return finiteOrUnknown(*allInKwPerGpu * 1000.0 / *tokensPerSecondPerGpu);
 }
 
+std::optional<double> costPerMillionGoodTokens(std::optional<double> costPerMillion,
+                                               std::optional<double> sloAttainment) {
+    if (!costPerMillion || !sloAttainment || !(*sloAttainment > 0) || *sloAttainment > 1)
+        return std::nullopt;
+    const double good = *costPerMillion / *sloAttainment;
+    return std::isfinite(good) ? std::optional<double>(good) : std::nullopt;
+}
+
 double blendedUsdPerM(const ProviderOffer& offer) {
     return (3.0 * offer.inputUsdPerM + offer.outputUsdPerM) / 4.0;
 }

@@ -31,6 +31,11 @@ std::optional<double> tokensPerMegawatt(std::optional<double> tokensPerSecondPer
 std::optional<double> joulesPerToken(std::optional<double> tokensPerSecondPerGpu,
                                      std::optional<double> allInKwPerGpu);
 
+/// Cost per 1M good tokens = cost per 1M tokens / SLO attainment (PRODUCT.md §2): the cost of
+/// the tokens that met the SLA. Unknown when either is unknown or no request was good.
+std::optional<double> costPerMillionGoodTokens(std::optional<double> costPerMillion,
+                                               std::optional<double> sloAttainment);
+
 /// Blended API price, 3 input : 1 output (Artificial Analysis).
 double blendedUsdPerM(const ProviderOffer& offer);
 

@@ -1,5 +1,6 @@
 #include "RankingTableModel.h"
 
+#include "CostModel.h"
 #include "DashboardState.h"
 #include "Formatting.h"
 #include "PointTooltip.h"
@@ -36,6 +37,9 @@ QString headerToolTip(int column) {
     case RankingTableModel::CostPerMTotalColumn:
         return QObject::tr("GPU cost per 1M input + output tokens processed (InferenceX "
                            "convention); compare with an API's price for the same workload");
+    case RankingTableModel::CostPerMGoodColumn:
+        return QObject::tr("Cost per 1M total tokens ÷ SLO attainment: what the tokens of "
+                           "requests that met the SLA cost. Needs per-request samples");
     case RankingTableModel::CostPerMOutputColumn:
         return QObject::tr("The whole GPU-hour charged to output tokens (InferenceX costn): "
                            "compare with an API's output price");
@@ -87,6 +91,8 @@ QString RankingTableModel::text(const SeriesResult& result, int column) const {
         return formatSeconds(result.ttftSeconds);
     case GoodputColumn:
         return formatNumber(result.goodputPerGpu, 0);
+    case CostPerMGoodColumn:
+        return formatUsd(costPerMillionGoodTokens(result.costPerMTotal, result.sloAttainment));
     case CostPerMTotalColumn:
         return formatUsd(result.costPerMTotal);
     case CostPerMOutputColumn:
@@ -120,10 +126,10 @@ ExportedTable RankingTableModel::exported() const {
     table.header = seriesIdentityHeader();
     table.header << tr("Meets SLA") << tr("Interactivity (tok/s/user)") << tr("Interpolated")
                  << tr("Throughput (tok/s/GPU)") << tr("TTFT (s)") << tr("Goodput (tok/s/GPU)")
-                 << tr("Cost per 1M total tokens (USD)") << tr("Cost per 1M output tokens (USD)")
-                 << tr("Cost per 1M input tokens (USD)") << tr("Tokens/s per MW")
-                 << tr("Price per GPU-hour (USD)") << tr("Cost basis") << tr("Configuration")
-                 << tr("Accuracy vs baseline");
+                 << tr("Cost per 1M good tokens (USD)") << tr("Cost per 1M total tokens (USD)")
+                 << tr("Cost per 1M output tokens (USD)") << tr("Cost per 1M input tokens (USD)")
+                 << tr("Tokens/s per MW") << tr("Price per GPU-hour (USD)") << tr("Cost basis")
+                 << tr("Configuration") << tr("Accuracy vs baseline");
     if (!state_)
         return table;
     const auto yesNo = [](bool flag) { return flag ? tr("yes") : tr("no"); };
@@ -132,6 +138,7 @@ ExportedTable RankingTableModel::exported() const {
         cells << yesNo(result.feasible) << numberCell(result.interactivity)
               << yesNo(result.interpolated) << numberCell(result.tputPerGpu)
               << numberCell(result.ttftSeconds) << numberCell(result.goodputPerGpu)
+              << numberCell(costPerMillionGoodTokens(result.costPerMTotal, result.sloAttainment))
               << numberCell(result.costPerMTotal) << numberCell(result.costPerMOutput)
               << numberCell(result.costPerMInput) << numberCell(result.tokensPerMw)
               << numberCell(result.usdPerGpuHour) << text(result, CostBasisColumn)
@@ -204,6 +211,8 @@ QVariant RankingTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("TTFT");
     case GoodputColumn:
         return tr("Goodput\n(tok/s/GPU)");
+    case CostPerMGoodColumn:
+        return tr("$ per 1M\ngood tokens");
     case CostPerMTotalColumn:
         return tr("$ per 1M\ntotal tokens");
     case CostPerMOutputColumn:

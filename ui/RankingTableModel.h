@@ -22,6 +22,7 @@ public:
         TputPerGpuColumn,
         TtftColumn,
         GoodputColumn,
+        CostPerMGoodColumn,
         CostPerMOutputColumn,
         CostPerMInputColumn,
         TokensPerMwColumn,

@@ -78,6 +78,7 @@ private slots:
     void csvAndTableFormats();
     void badOptionsExitTwo();
     void helpWorks();
+    void requestRateRunAnswersWithGoodTokenCost();
 
 private:
     RunResult query(const QStringList& arguments) const {
@@ -299,6 +300,59 @@ void TestQueryCommand::badOptionsExitTwo() {
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(option.front()), qPrintable(run.err));
     }
+}
+
+// The vLLM 0.6 run at 16 req/s (dstackai, 8× H100, Llama 3.1 405B FP8) imported by the CLI and
+// queried under TTFT ≤ 2 s at $2/GPU-hour: attainment counted from the file's arrays here (a
+// request is good when it has no error, produced a token and met the TTFT), cost per good
+// token = cost per token / attainment.
+void TestQueryCommand::requestRateRunAnswersWithGoodTokenCost() {
+    const QString file = QStringLiteral(TOKENOMICS_REAL_WORLD_DIR
+                                        "/dstackai__benchmarks__nvidia-vllm-16.0qps-Llama-3.1-"
+                                        "405B-FP8-20241109-150547.json");
+    const QString db = folder_.filePath(QStringLiteral("rate.sqlite"));
+    const RunResult imported = runTokenomics(
+        {QStringLiteral("import"), QStringLiteral("--db"), db, QStringLiteral("--hardware"),
+         QStringLiteral("H100"), QStringLiteral("--engine"), QStringLiteral("vllm"),
+         QStringLiteral("--precision"), QStringLiteral("fp8"), QStringLiteral("--gpus"),
+         QStringLiteral("8"), QStringLiteral("--isl"), QStringLiteral("215"),
+         QStringLiteral("--osl"), QStringLiteral("121"), file},
+        home_);
+    QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+    const RunResult run =
+        query({QStringLiteral("--db"), db, QStringLiteral("--max-ttft"), QStringLiteral("2"),
+               QStringLiteral("--usd-per-gpu-hour"), QStringLiteral("2"),
+               QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QJsonArray series = parseJson(run).value(QStringLiteral("series")).toArray();
+    QCOMPARE(series.size(), 1);
+    const QJsonObject result = series.at(0).toObject();
+
+    QFile source(file);
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    const QJsonObject fields = QJsonDocument::fromJson(source.readAll()).object();
+    const QJsonArray ttfts = fields.value(QStringLiteral("ttfts")).toArray();
+    const QJsonArray outputs = fields.value(QStringLiteral("output_lens")).toArray();
+    const QJsonArray errors = fields.value(QStringLiteral("errors")).toArray();
+    int good = 0;
+    for (qsizetype i = 0; i < ttfts.size(); ++i)
+        good += errors.at(i).toString().isEmpty() && outputs.at(i).toInt() > 0 &&
+                        ttfts.at(i).toDouble() <= 2.0
+                    ? 1
+                    : 0;
+    const double attainment = good / double(ttfts.size());
+    const double tput = fields.value(QStringLiteral("total_token_throughput")).toDouble() / 8;
+    const double cost = 2.0 * 1e6 / (tput * 3600);
+    // The catalog keeps figures to float precision (7 significant digits).
+    const auto close = [&result](const char* field, double expected) {
+        return std::abs(result.value(QLatin1String(field)).toDouble() - expected) <=
+               1e-6 * std::abs(expected);
+    };
+    QVERIFY(close("tput_per_gpu", tput));
+    QVERIFY(close("cost_per_m_total", cost));
+    QVERIFY(close("slo_attainment", attainment));
+    QVERIFY(close("cost_per_m_good_total", cost / attainment));
+    QVERIFY(attainment < 0.63); // 379 of the 1000 requests produced no token
 }
 
 void TestQueryCommand::helpWorks() {

@@ -9,6 +9,16 @@ using namespace tokenomics;
 class TestCostModel : public QObject {
     Q_OBJECT
 private slots:
+    // Cost per good token: $0.50 per 1M at 25 % attainment is $2 per 1M good tokens; unknown
+    // without attainment, with none good, or with an attainment that is not a fraction.
+    void costPerGoodTokenDividesByAttainment() {
+        QCOMPARE(*costPerMillionGoodTokens(0.5, 0.25), 2.0);
+        QCOMPARE(*costPerMillionGoodTokens(0.5, 1.0), 0.5);
+        QVERIFY(!costPerMillionGoodTokens(0.5, std::nullopt));
+        QVERIFY(!costPerMillionGoodTokens(std::nullopt, 0.5));
+        QVERIFY(!costPerMillionGoodTokens(0.5, 0.0));
+        QVERIFY(!costPerMillionGoodTokens(0.5, 1.5));
+    }
     void costPerMillionWorkedExample() {
         // $1.30/GPU-h at 2,568 tok/s/GPU: 1.30 × 1e6 / (2568 × 3600) = 0.140619...
         const auto cost = costPerMillionTokens(1.30, 2568.0);

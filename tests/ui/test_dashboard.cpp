@@ -149,6 +149,17 @@ private slots:
         QVERIFY(alphaResult.feasible);
         QVERIFY(qAbs(*alphaResult.costPerMTotal - costPerM(2, 6000)) < 1e-9);
         QCOMPARE(alphaResult.sloAttainment, std::optional<double>(1.0));
+        // Every request of that point was good: a good token costs what any token costs.
+        const int alphaRow = rowOf(model, alpha);
+        QCOMPARE(model.data(model.index(alphaRow, RankingTableModel::CostPerMGoodColumn),
+                            Qt::DisplayRole),
+                 model.data(model.index(alphaRow, RankingTableModel::CostPerMTotalColumn),
+                            Qt::DisplayRole));
+        QCOMPARE(model
+                     .data(model.index(rowOf(model, beta), RankingTableModel::CostPerMGoodColumn),
+                           Qt::DisplayRole)
+                     .toString(),
+                 QStringLiteral("unknown"));
         QCOMPARE(model.resultAt(0).series, alpha);
         QVERIFY(!model.resultAt(rowOf(model, beta)).feasible);
         QVERIFY(!model.resultAt(rowOf(model, gammaSeries)).feasible);
