@@ -7,6 +7,7 @@
 #include "QueryOutput.h"
 #include "RankingEngine.h"
 #include "RankingReader.h"
+#include "SlaVerdict.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -88,10 +89,11 @@ std::optional<std::size_t> shownPoint(const SeriesResult& result) {
 }
 
 // `shown` is the shown point's GPUs, limit flag and provenance (null when it has none).
-Record seriesRecord(const RankingEngine& engine, const SeriesResult& result,
+Record seriesRecord(const RankingEngine& engine, const SeriesResult& result, const Sla& sla,
                     const data::ShownPointDetails* shown) {
     const SeriesKey& key = engine.seriesKey(result.series);
     const data::PointDetails* detail = shown ? &shown->details : nullptr;
+    const SeriesVerdict verdict = seriesVerdict(engine, result, sla);
     return {
         {QStringLiteral("series"), qs(data::seriesLabel(key))},
         {QStringLiteral("model"), qs(key.model)},
@@ -105,6 +107,8 @@ Record seriesRecord(const RankingEngine& engine, const SeriesResult& result,
         {QStringLiteral("config"), detail ? textOrNull(qs(detail->config)) : FieldValue{}},
         {QStringLiteral("gpus"), shown ? positiveCount(shown->gpus) : FieldValue{}},
         {QStringLiteral("feasible"), result.feasible},
+        {QStringLiteral("sla_verdict"), qs(verdictName(verdict.verdict))},
+        {QStringLiteral("unknown_because"), textOrNull(qs(verdict.unknownBecause))},
         {QStringLiteral("interactivity"), numberOrNull(result.interactivity)},
         {QStringLiteral("tput_per_gpu"), numberOrNull(result.tputPerGpu)},
         {QStringLiteral("output_tput_per_gpu"), numberOrNull(result.outputTputPerGpu)},
@@ -216,6 +220,7 @@ const std::vector<TableColumn>& seriesColumns() {
         numberColumn(QStringLiteral("SLO att."), QStringLiteral("slo_attainment"), 3),
         numberColumn(QStringLiteral("$/1M good"), QStringLiteral("cost_per_m_good_total"), 3),
         numberColumn(QStringLiteral("Feasible"), QStringLiteral("feasible"), 0),
+        textColumn(QStringLiteral("SLA"), QStringLiteral("sla_verdict")),
         textColumn(QStringLiteral("Uncertain"), QStringLiteral("uncertain")),
         textColumn(QStringLiteral("Date"), QStringLiteral("date")),
         textColumn(QStringLiteral("Source"), QStringLiteral("source")),
@@ -401,7 +406,7 @@ int runQuery(const QStringList& arguments) {
     series.reserve(ranking.series.size());
     std::size_t nextDetail = 0;
     for (const SeriesResult& result : ranking.series)
-        series.push_back(seriesRecord(engine, result,
+        series.push_back(seriesRecord(engine, result, options.sla,
                                       shownPoint(result) ? &shownDetails[nextDetail++] : nullptr));
     std::vector<Record> offers;
     for (const OfferResult& result : ranking.offers)

@@ -372,6 +372,11 @@ std::optional<double> RankingEngine::costPerMTotalAt(std::size_t series, double 
                                 tputPerGpuAt(series, interactivity, sla), cost.utilization);
 }
 
+bool RankingEngine::pointHasSamples(std::size_t series, std::size_t point) const {
+    const auto lock = impl_->prepare();
+    return impl_->columns.hasSamples(impl_->globalIndex(series, point));
+}
+
 bool RankingEngine::pointMeetsSla(std::size_t series, std::size_t point, const Sla& sla) const {
     const auto lock = impl_->prepare();
     const auto& impl = *impl_;

@@ -137,6 +137,8 @@ public:
     [[nodiscard]] std::optional<double> costPerMTotalAt(std::size_t series, double interactivity,
                                                         const Sla& sla,
                                                         const CostSettings& cost) const;
+    /// Whether a point was imported with its per-request samples.
+    [[nodiscard]] bool pointHasSamples(std::size_t series, std::size_t point) const;
     /// Whether a measured point meets every threshold of the SLA at its statistic.
     [[nodiscard]] bool pointMeetsSla(std::size_t series, std::size_t point, const Sla& sla) const;
     /// The $/GPU-hour the cost settings give a series' hardware; empty when it has none.

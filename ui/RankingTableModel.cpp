@@ -4,6 +4,7 @@
 #include "DashboardState.h"
 #include "Formatting.h"
 #include "PointTooltip.h"
+#include "SlaVerdict.h"
 
 #include <QBrush>
 #include <QFont>
@@ -31,6 +32,19 @@ QString accuracyText(const DashboardState& state, std::size_t series, int maxSco
 }
 
 namespace {
+// "yes", "no", or "unknown (no ttft_p90)": a missing figure is not a failure.
+QString verdictText(const SeriesVerdict& verdict) {
+    switch (verdict.verdict) {
+    case SlaVerdict::Meets:
+        return QObject::tr("yes");
+    case SlaVerdict::Unknown:
+        return QObject::tr("unknown (no %1)").arg(QString::fromStdString(verdict.unknownBecause));
+    case SlaVerdict::Fails:
+        break;
+    }
+    return QObject::tr("no");
+}
+
 // How the one-sided costs count: the whole GPU-hour charged to one kind of token.
 QString headerToolTip(int column) {
     switch (column) {
@@ -81,7 +95,7 @@ QString RankingTableModel::text(const SeriesResult& result, int column) const {
                            state_->viewTitle().contains(QLatin1String("models")) ||
                                state_->viewTitle().contains(QLatin1String("scenarios")));
     case FeasibleColumn:
-        return result.feasible ? tr("yes") : tr("no");
+        return verdictText(seriesVerdict(state_->engine(), result, state_->sla()));
     case InteractivityColumn:
         return formatNumber(result.interactivity, 1) +
                (result.interpolated ? QStringLiteral(" ~") : QString());
@@ -135,7 +149,7 @@ ExportedTable RankingTableModel::exported() const {
     const auto yesNo = [](bool flag) { return flag ? tr("yes") : tr("no"); };
     for (const SeriesResult& result : rows_) {
         QVariantList cells = seriesIdentityCells(state_->engine().seriesKey(result.series));
-        cells << yesNo(result.feasible) << numberCell(result.interactivity)
+        cells << text(result, FeasibleColumn) << numberCell(result.interactivity)
               << yesNo(result.interpolated) << numberCell(result.tputPerGpu)
               << numberCell(result.ttftSeconds) << numberCell(result.goodputPerGpu)
               << numberCell(costPerMillionGoodTokens(result.costPerMTotal, result.sloAttainment))

@@ -42,6 +42,8 @@ const QStringList contractSeriesFields = {QStringLiteral("series"),
                                           QStringLiteral("cost_per_m_output"),
                                           QStringLiteral("tokens_per_mw"),
                                           QStringLiteral("slo_attainment"),
+                                          QStringLiteral("sla_verdict"),
+                                          QStringLiteral("unknown_because"),
                                           QStringLiteral("goodput_per_gpu")};
 
 const QStringList contractOfferFields = {
@@ -352,6 +354,8 @@ void TestQueryCommand::requestRateRunAnswersWithGoodTokenCost() {
     QVERIFY(close("cost_per_m_total", cost));
     QVERIFY(close("slo_attainment", attainment));
     QVERIFY(close("cost_per_m_good_total", cost / attainment));
+    QCOMPARE(result.value(QStringLiteral("sla_verdict")).toString(), QStringLiteral("meets"));
+    QVERIFY(result.value(QStringLiteral("unknown_because")).isNull());
     QVERIFY(attainment < 0.63); // 379 of the 1000 requests produced no token
 }
 

@@ -1,6 +1,7 @@
 // The cost engine through its public API: worked examples computed by hand in comments.
 #include "CostModel.h"
 #include "RankingEngine.h"
+#include "SlaVerdict.h"
 
 #include <QtTest>
 #include <cmath>
@@ -63,6 +64,48 @@ RankingEngine threeKnotEngine() {
 class TestRankingEngine : public QObject {
     Q_OBJECT
 private slots:
+    // Unknown is its own state: a series whose points lack the figure a threshold needs is
+    // neither meeting nor failing; one measured too slow fails; one with a point inside meets.
+    void verdictTellsUnknownFromFailing() {
+        RankingEngine engine;
+        const auto fast = engine.addSeries(key("B200"));
+        engine.addPoint(fast, point(50, 1000, 0.3));
+        const auto slow = engine.addSeries(key("H100"));
+        engine.addPoint(slow, point(50, 1000, 3.0));
+        const auto silent = engine.addSeries(key("MI300X"));
+        engine.addPoint(silent, point(50, 1000)); // TTFT never published
+        SampleSet samples;
+        samples.durationSeconds = 10;
+        samples.requests.resize(4);
+        for (RequestSample& request : samples.requests) {
+            request.ttftSeconds = 0.2;
+            request.outputTokens = 10;
+            request.tpotSeconds = 0.01;
+        }
+        const auto sampled = engine.addSeries(key("B300"));
+        engine.addPoint(sampled, point(50, 1000, 0.2), &samples);
+
+        Sla sla;
+        sla.maxTtftSeconds = 1.0;
+        const auto verdictOf = [&](std::size_t series, const Sla& under) {
+            return seriesVerdict(engine, engine.evaluate(series, under, {}), under);
+        };
+        QCOMPARE(verdictOf(fast, sla).verdict, SlaVerdict::Meets);
+        QCOMPARE(verdictOf(slow, sla).verdict, SlaVerdict::Fails);
+        QCOMPARE(verdictOf(silent, sla).verdict, SlaVerdict::Unknown);
+        QCOMPARE(verdictOf(silent, sla).unknownBecause, std::string("ttft_p50"));
+        QCOMPARE(std::string(verdictName(verdictOf(silent, sla).verdict)), std::string("unknown"));
+        // No p90 was published anywhere: every series is unknown at p90, none fails.
+        Sla p90 = sla;
+        p90.statistic = Statistic::P90;
+        QCOMPARE(verdictOf(slow, p90).unknownBecause, std::string("interactivity_p90"));
+        // An attainment target needs per-request samples.
+        Sla attainment;
+        attainment.minAttainment = 0.9;
+        QCOMPARE(verdictOf(fast, attainment).verdict, SlaVerdict::Unknown);
+        QCOMPARE(verdictOf(fast, attainment).unknownBecause, std::string("samples"));
+        QCOMPARE(verdictOf(sampled, attainment).verdict, SlaVerdict::Meets);
+    }
     void workedCostExample() {
         // $1.30/GPU-h at 2,568 tok/s/GPU: 1.30e6 / (2568 × 3600) = $0.140619 per 1M.
         // Output at 1,284 tok/s/GPU costs twice that; 1.2 kW all-in gives

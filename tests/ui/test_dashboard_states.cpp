@@ -271,6 +271,14 @@ private slots:
         QVERIFY2(summary.contains(QStringLiteral("No p90 data for these series")),
                  qPrintable(summary));
         QVERIFY(!summary.contains(QStringLiteral("No system meets this SLA")));
+        // The ranking calls no series failing: each one's verdict is unknown, naming the figure.
+        const RankingTableModel& ranking = *window_->rankingModel();
+        QVERIFY(ranking.rowCount() > 0);
+        for (int row = 0; row < ranking.rowCount(); ++row)
+            QCOMPARE(
+                ranking.data(ranking.index(row, RankingTableModel::FeasibleColumn), Qt::DisplayRole)
+                    .toString(),
+                QStringLiteral("unknown (no interactivity_p90)"));
         for (ChartMetric metric :
              {ChartMetric::ThroughputPerGpu, ChartMetric::CostPerMTotal, ChartMetric::Ttft})
             QVERIFY(window_->chartArea()->chart(metric)->note().startsWith(
