@@ -43,8 +43,10 @@ void checkBatch(ImportBatch batch) {
             series.key.osl <= 0)
             std::abort();
         for (const OperatingPoint& point : series.points) {
-            if (!(point.figures.concurrency > 0) || !point.figures.tputPerGpu ||
-                !(*point.figures.tputPerGpu > 0) || !point.figures.interactivity.p50)
+            // A load level is a concurrency or a request rate (PRODUCT.md §2).
+            const bool loaded = point.figures.concurrency > 0 || point.figures.requestRate > 0;
+            if (!loaded || !point.figures.tputPerGpu || !(*point.figures.tputPerGpu > 0) ||
+                !point.figures.interactivity.p50)
                 std::abort();
             if (point.samples) {
                 const QByteArray blob = packRequestSamples(point.samples->requests);
