@@ -178,8 +178,9 @@ QVariant RankingTableModel::data(const QModelIndex& index, int role) const {
             return text(result, index.column());
         if (index.column() == InteractivityColumn && result.interpolated)
             return tr("Interpolated on the frontier (monotone cubic) between two measured points");
-        return headerToolTip(index.column()).isEmpty() ? QVariant()
-                                                       : QVariant(headerToolTip(index.column()));
+        if (const QString tip = headerToolTip(index.column()); !tip.isEmpty())
+            return tip;
+        return {};
     case Qt::ForegroundRole:
         return result.feasible ? QVariant() : QVariant(QBrush(QColor(0x9a, 0x9a, 0x9a)));
     case Qt::FontRole:
