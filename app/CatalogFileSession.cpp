@@ -103,6 +103,31 @@ CatalogFileSession::importFiles(const QString& catalogPath, const QStringList& f
     defaults.gpus = request.gpus;
     defaults.isl = request.isl;
     defaults.osl = request.osl;
+    defaults.specDecoding = text(request.specDecoding);
+    // The dialog's fields take what the command line takes, and fail the same way.
+    const auto refuse = [&outcome](const QString& field, const QString& reason) {
+        outcome.field = field;
+        outcome.reason = reason;
+        outcome.message = QStringLiteral("%1: %2").arg(field, reason);
+        return outcome;
+    };
+    if (request.prefillGpus.has_value() != request.decodeGpus.has_value())
+        return refuse(QStringLiteral("prefill-gpus"),
+                      QStringLiteral("prefill and decode GPUs go together"));
+    defaults.prefillGpus = request.prefillGpus;
+    defaults.decodeGpus = request.decodeGpus;
+    QString reason;
+    if (!request.load.trimmed().isEmpty()) {
+        data::LoadLevel load;
+        if (!data::parseLoadLevel(request.load, load, &reason))
+            return refuse(QStringLiteral("load"), reason);
+        defaults.load = load;
+    }
+    for (const QString& entry : request.columnMap) {
+        if (!entry.trimmed().isEmpty() &&
+            !data::parseColumnMapping(entry, defaults.columnMap, &reason))
+            return refuse(QStringLiteral("map"), reason);
+    }
     // Streamed: points are written as they are parsed, inside one transaction, so memory stays
     // flat. progress runs on the importer's parsing thread (the caller's only stores atomics).
     // Once every byte is parsed, (-1, -1) announces the commit: the last chance to cancel.
@@ -129,6 +154,8 @@ CatalogFileSession::importFiles(const QString& catalogPath, const QStringList& f
         outcome.field = importError.field;
         outcome.reason = importError.reason;
         outcome.message = importError.message();
+        outcome.missingOptions = importError.missingOptions;
+        outcome.fileSays = importError.fileSays;
         return outcome;
     }
     if (!imported.ok) {

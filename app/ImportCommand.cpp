@@ -76,6 +76,22 @@ int runImport(const QStringList& arguments) {
          QStringLiteral("LABEL")},
         {QStringLiteral("config"), QStringLiteral("Configuration label (TP2, 4P+16D, ...)."),
          QStringLiteral("LABEL")},
+        {QStringLiteral("prefill-gpus"),
+         QStringLiteral("Prefill GPUs of a disaggregated run (with --decode-gpus)."),
+         QStringLiteral("N")},
+        {QStringLiteral("decode-gpus"),
+         QStringLiteral("Decode GPUs of a disaggregated run (with --prefill-gpus)."),
+         QStringLiteral("N")},
+        {QStringLiteral("spec-decoding"),
+         QStringLiteral("Speculative decoding of the run (mtp, eagle3, ...; default none)."),
+         QStringLiteral("METHOD")},
+        {QStringLiteral("load"),
+         QStringLiteral("Load level of the run: concurrency=N or rate=R (requests/s)."),
+         QStringLiteral("LOAD")},
+        {QStringLiteral("map"),
+         QStringLiteral("CSV column COLUMN holds canonical FIELD; UNIT (s, ms, us) converts a "
+                        "latency; FIELD skip ignores the column. Repeatable."),
+         QStringLiteral("COLUMN=FIELD[:UNIT]")},
     });
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Result files."),
                                  QStringLiteral("FILE..."));
@@ -109,10 +125,25 @@ int runImport(const QStringList& arguments) {
     QString error;
     if (!readCount(parser, QStringLiteral("gpus"), &defaults.gpus, &error) ||
         !readCount(parser, QStringLiteral("isl"), &defaults.isl, &error) ||
-        !readCount(parser, QStringLiteral("osl"), &defaults.osl, &error))
+        !readCount(parser, QStringLiteral("osl"), &defaults.osl, &error) ||
+        !readCount(parser, QStringLiteral("prefill-gpus"), &defaults.prefillGpus, &error) ||
+        !readCount(parser, QStringLiteral("decode-gpus"), &defaults.decodeGpus, &error))
         return usageError(error);
-    for (const auto* name :
-         {&defaults.model, &defaults.hardware, &defaults.engine, &defaults.precision}) {
+    if (defaults.prefillGpus.has_value() != defaults.decodeGpus.has_value())
+        return usageError(QStringLiteral("--prefill-gpus and --decode-gpus go together"));
+    defaults.specDecoding = text(parser, QStringLiteral("spec-decoding"));
+    if (parser.isSet(QStringLiteral("load"))) {
+        data::LoadLevel load;
+        if (!data::parseLoadLevel(parser.value(QStringLiteral("load")), load, &error))
+            return usageError(QStringLiteral("--load: ") + error);
+        defaults.load = load;
+    }
+    for (const QString& entry : parser.values(QStringLiteral("map"))) {
+        if (!data::parseColumnMapping(entry, defaults.columnMap, &error))
+            return usageError(QStringLiteral("--map: ") + error);
+    }
+    for (const auto* name : {&defaults.model, &defaults.hardware, &defaults.engine,
+                             &defaults.precision, &defaults.specDecoding}) {
         if (*name && (*name)->empty())
             return usageError(QStringLiteral("an identity option was given an empty value"));
     }

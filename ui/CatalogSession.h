@@ -24,8 +24,12 @@ struct ImportOutcome {
     QString field;
     QString reason;
     QString message; // the whole sentence, for logs and tests
+    /// What the files lack that the request can give, by option name ("hardware", "load").
+    QStringList missingOptions;
+    /// What the file does say, by option name, to fill the fields in with.
+    std::vector<std::pair<QString, QString>> fileSays;
     /// The files lack an identity the request can give (hardware, model, ...): ask for it.
-    [[nodiscard]] bool needsIdentity() const { return reason.contains(QLatin1String("pass --")); }
+    [[nodiscard]] bool needsIdentity() const { return !missingOptions.isEmpty(); }
 };
 
 /// What a result file may not say, as `tokenomics import` takes it on its command line.
@@ -33,6 +37,10 @@ struct ImportRequest {
     QString format = QStringLiteral("auto"); // auto, csv, inferencex, vllm, aiperf, genai-perf
     QString model, hardware, engine, precision, run, config; // empty: the file says
     std::optional<int> gpus, isl, osl;
+    std::optional<int> prefillGpus, decodeGpus; // both: a disaggregated run
+    QString specDecoding;                       // empty: the file says, else none
+    QString load;                               // "concurrency=N" or "rate=R"; empty: the file says
+    QStringList columnMap;                      // "COLUMN=FIELD[:UNIT]" entries (CSV)
 };
 
 /// A name and the settings JSON of a saved view.

@@ -15,6 +15,9 @@
 namespace tokenomics::ui {
 
 namespace {
+const QStringList countOptions{QStringLiteral("gpus"), QStringLiteral("isl"), QStringLiteral("osl"),
+                               QStringLiteral("prefill-gpus"), QStringLiteral("decode-gpus")};
+
 QStringList sorted(const std::set<std::string>& values) {
     QStringList list;
     for (const std::string& value : values) {
@@ -47,6 +50,7 @@ ImportOptionsDialog::ImportOptionsDialog(const QStringList& files, const Catalog
     layout->addWidget(explanation_);
 
     auto* form = new QFormLayout;
+    form_ = form;
     format_ = new QComboBox(this);
     const std::pair<const char*, QString> formats[] = {
         {"auto", tr("Detect from the file")},
@@ -78,8 +82,19 @@ ImportOptionsDialog::ImportOptionsDialog(const QStringList& files, const Catalog
         {"gpus", tr("GPUs"), {}, tr("GPUs serving the results")},
         {"isl", tr("Input length (ISL)"), {}, tr("tokens")},
         {"osl", tr("Output length (OSL)"), {}, tr("tokens")},
+        {"load", tr("Load level"), {}, tr("concurrency=64 or rate=16 (requests/s)")},
+        {"prefill-gpus", tr("Prefill GPUs"), {}, tr("disaggregated runs only")},
+        {"decode-gpus", tr("Decode GPUs"), {}, tr("disaggregated runs only")},
+        {"spec-decoding",
+         tr("Speculative decoding"),
+         {"none", "mtp", "eagle", "eagle3"},
+         tr("mtp, eagle3, ... (none when empty)")},
         {"run", tr("Run label"), {}, tr("a separate series per label")},
-        {"config", tr("Configuration"), {}, tr("TP2, 4P+16D, ...")}};
+        {"config", tr("Configuration"), {}, tr("TP2, 4P+16D, ...")},
+        {"map",
+         tr("CSV column mapping"),
+         {},
+         tr("GPU=hardware, median_tpot_ms=tpot_p50:ms, notes=skip")}};
     for (const auto& [option, label, completions, hint] : options) {
         auto* edit = new QLineEdit(this);
         edit->setObjectName(QLatin1String(option));
@@ -91,9 +106,7 @@ ImportOptionsDialog::ImportOptionsDialog(const QStringList& files, const Catalog
             completer->setFilterMode(Qt::MatchContains);
             edit->setCompleter(completer);
         }
-        if (QLatin1String(option) == QLatin1String("gpus") ||
-            QLatin1String(option) == QLatin1String("isl") ||
-            QLatin1String(option) == QLatin1String("osl"))
+        if (countOptions.contains(QLatin1String(option)))
             edit->setValidator(new QIntValidator(1, 10000000, edit));
         form->addRow(label, edit);
         fields_.emplace_back(QLatin1String(option), edit);
@@ -141,6 +154,14 @@ ImportRequest ImportOptionsDialog::request() const {
     request.gpus = count("gpus");
     request.isl = count("isl");
     request.osl = count("osl");
+    request.prefillGpus = count("prefill-gpus");
+    request.decodeGpus = count("decode-gpus");
+    request.specDecoding = text("spec-decoding");
+    request.load = text("load");
+    for (const QString& entry : text("map").split(u',', Qt::SkipEmptyParts)) {
+        if (!entry.trimmed().isEmpty())
+            request.columnMap << entry.trimmed();
+    }
     return request;
 }
 
@@ -158,16 +179,60 @@ void ImportOptionsDialog::setRequest(const ImportRequest& request) {
     field(QStringLiteral("gpus"))->setText(shown(request.gpus));
     field(QStringLiteral("isl"))->setText(shown(request.isl));
     field(QStringLiteral("osl"))->setText(shown(request.osl));
+    field(QStringLiteral("prefill-gpus"))->setText(shown(request.prefillGpus));
+    field(QStringLiteral("decode-gpus"))->setText(shown(request.decodeGpus));
+    field(QStringLiteral("spec-decoding"))->setText(request.specDecoding);
+    field(QStringLiteral("load"))->setText(request.load);
+    field(QStringLiteral("map"))->setText(request.columnMap.join(QStringLiteral(", ")));
+}
+
+void ImportOptionsDialog::markMissing(const QStringList& options,
+                                      const std::vector<std::pair<QString, QString>>& fileSays,
+                                      bool fillIn) {
+    QLineEdit* first = nullptr;
+    for (const auto& [name, edit] : fields_) {
+        const bool missing = options.contains(name);
+        edit->setProperty("missing", missing);
+        auto* label = qobject_cast<QLabel*>(form_->labelForField(edit));
+        if (label) {
+            QString text = label->text();
+            text.remove(QStringLiteral(" *"));
+            label->setText(missing ? text + QStringLiteral(" *") : text);
+            label->setStyleSheet(missing ? QStringLiteral("color: #d9534f; font-weight: bold")
+                                         : QString());
+        }
+        if (missing) {
+            edit->setToolTip(tr("The file does not say this: it is needed to import"));
+            if (!first && edit->text().isEmpty())
+                first = edit;
+        }
+    }
+    // What the file says is shown in its field; typed over, the option overrides the file.
+    for (const auto& [name, value] : fileSays) {
+        QLineEdit* edit = field(name);
+        if (!edit || !edit->text().isEmpty())
+            continue;
+        if (fillIn)
+            edit->setText(value);
+        else
+            edit->setPlaceholderText(tr("the file says %1").arg(value));
+    }
+    if (first)
+        first->setFocus();
 }
 
 void ImportOptionsDialog::setExplanation(const QString& text) {
     explanation_->setText(text);
     explanation_->setVisible(!text.isEmpty());
-    // The field the file lacks gets the focus.
-    for (const auto& [name, edit] : fields_) {
-        if (text.contains(QStringLiteral(" its %1:").arg(name)))
-            edit->setFocus();
-    }
+}
+
+QString ImportOptionsDialog::labelOf(const QString& option) const {
+    QLineEdit* edit = field(option);
+    auto* label = edit ? qobject_cast<QLabel*>(form_->labelForField(edit)) : nullptr;
+    if (!label)
+        return option;
+    QString text = label->text();
+    return text.remove(QStringLiteral(" *"));
 }
 
 } // namespace tokenomics::ui

@@ -8,6 +8,7 @@
 #include <QDialog>
 
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 
@@ -24,12 +25,19 @@ public:
     void setRequest(const ImportRequest& request);
     /// A line above the fields saying why the dialog asks (empty hides it).
     void setExplanation(const QString& text);
+    /// Marks every field the files lack (by option name) and focuses the first empty one; what
+    /// the file does say fills its field in (`fillIn`, one file) or shows as its placeholder.
+    void markMissing(const QStringList& options,
+                     const std::vector<std::pair<QString, QString>>& fileSays, bool fillIn);
+    /// The field's label without the missing mark ("Hardware").
+    [[nodiscard]] QString labelOf(const QString& option) const;
     /// The input of an option by its command-line name ("hardware", "gpus", ...).
     [[nodiscard]] QLineEdit* field(const QString& option) const;
     [[nodiscard]] QComboBox* formatSelector() const { return format_; }
 
 private:
     QLabel* explanation_ = nullptr;
+    QFormLayout* form_ = nullptr;
     QComboBox* format_ = nullptr;
     std::vector<std::pair<QString, QLineEdit*>> fields_;
 };

@@ -22,6 +22,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -237,9 +238,7 @@ void WorkflowController::onImportFinished(const ImportOutcome& outcome) {
     }
     if (!outcome.ok) {
         if (outcome.needsIdentity())
-            askImportOptions(lastImportFiles_,
-                             tr("%1 does not say its %2: fill it in below.")
-                                 .arg(QFileInfo(outcome.file).fileName(), outcome.field));
+            askImportOptions(lastImportFiles_, &outcome);
         return; // otherwise the runner shows the dialog naming the file, line/field and reason
     }
     reloadCatalog();
@@ -357,12 +356,20 @@ void WorkflowController::chooseAndImport() {
         askImportOptions(files);
 }
 
-void WorkflowController::askImportOptions(const QStringList& files, const QString& why) {
+void WorkflowController::askImportOptions(const QStringList& files, const ImportOutcome* lacking) {
     auto* dialog = new ImportOptionsDialog(files, window_->state()->catalog(), window_);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setExplanation(why);
-    if (!why.isEmpty())
+    if (lacking) {
         dialog->setRequest(lastImportRequest_);
+        dialog->markMissing(lacking->missingOptions, lacking->fileSays, files.size() == 1);
+        QStringList labels;
+        for (const QString& option : lacking->missingOptions)
+            labels << dialog->labelOf(option).toLower();
+        dialog->setExplanation(tr("%1 does not say its %2: fill %3 in below.")
+                                   .arg(QFileInfo(lacking->file).fileName(),
+                                        QLocale().createSeparatedList(labels),
+                                        labels.size() == 1 ? tr("it") : tr("them")));
+    }
     connect(dialog, &QDialog::accepted, this,
             [this, dialog, files] { importFiles(files, dialog->request()); });
     importOptions_ = dialog;

@@ -45,7 +45,8 @@ public:
     /// Imports files in the background (the drop and the menu end here).
     bool importFiles(const QStringList& files, const ImportRequest& request = {});
     /// Asks for the format and what the files may not say, then imports; `why` heads the dialog.
-    void askImportOptions(const QStringList& files, const QString& why = {});
+    /// Asks for the import's options; after an import that lacked some, for all of them at once.
+    void askImportOptions(const QStringList& files, const ImportOutcome* lacking = nullptr);
     void setPresentation(bool on);
     /// Saves the current view in the catalog under `name`; false with *error.
     bool saveCurrentView(const QString& name, QString* error);

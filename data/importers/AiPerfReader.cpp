@@ -142,14 +142,15 @@ bool readProfileExport(const QString& file, const QJsonDocument& document, bool 
     if (!resolveIdentity(identity, defaults, file, point.location, error, point.key, gpus))
         return false;
     const std::optional<int> users = wholeNumber(concurrency);
-    if (!users)
-        return fail(error, file, QStringLiteral("$.input_config"), QStringLiteral("concurrency"),
-                    QStringLiteral("concurrency unknown: only runs at a fixed --concurrency "
-                                   "form an operating point"));
+    if (!users && !defaults.load)
+        return failMissing(error, file, QStringLiteral("$.input_config"),
+                           QStringLiteral("concurrency unknown (only a run at a fixed concurrency "
+                                          "or request rate is an operating point)"),
+                           {QStringLiteral("concurrency")}, {QStringLiteral("load")});
 
     PointFigures& figures = point.point.figures;
     figures.gpus = gpus;
-    figures.concurrency = *users;
+    figures.concurrency = users.value_or(0); // --load, applied after reading, stands in
     ByStatistic tpotSeconds;
     if (!readBlock(metrics, QStringLiteral("time_to_first_token"), true, figures.ttftSeconds) ||
         !readBlock(metrics, QStringLiteral("inter_token_latency"), true, tpotSeconds) ||

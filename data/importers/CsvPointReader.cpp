@@ -98,15 +98,24 @@ QString qText(std::string_view text) {
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
 
+/// Where each field is in a file and what the file calls it (a --map entry may rename it and
+/// convert its unit).
+struct Header {
+    std::array<int, ColumnCount> positions{};
+    std::array<QString, ColumnCount> names;
+    std::array<double, ColumnCount> scales{};
+};
+
 /// Reads one data row; each cell is looked up through the header's column positions.
 class RowReader {
 public:
     RowReader(const QString& file, const ImportDefaults& defaults, ImportError* error,
-              const std::array<int, ColumnCount>& positions)
+              const Header& header)
         : m_file(file)
         , m_defaults(defaults)
         , m_error(error)
-        , m_positions(positions) {}
+        , m_header(header)
+        , m_positions(header.positions) {}
 
     /// Reads one row into point and the index of its series in collector.
     bool read(const std::vector<std::string_view>& cells, qint64 line, SeriesCollector& collector,
@@ -118,8 +127,8 @@ private:
         return position < 0 ? std::string_view{} : trimmed((*m_cells)[position]);
     }
     bool failAt(Column column, const QString& reason) const {
-        return fail(m_error, m_file, QStringLiteral("line %1").arg(m_line),
-                    qText(kColumnNames[column]), reason);
+        return fail(m_error, m_file, QStringLiteral("line %1").arg(m_line), m_header.names[column],
+                    reason);
     }
     bool number(Column column, NumberRule rule, std::optional<double>& out) const;
     bool count(Column column, std::optional<int>& out) const;
@@ -130,6 +139,7 @@ private:
     const QString& m_file;
     const ImportDefaults& m_defaults;
     ImportError* m_error;
+    const Header& m_header;
     const std::array<int, ColumnCount>& m_positions;
     bool readKey(SeriesCollector& collector);
 
@@ -160,7 +170,7 @@ bool RowReader::number(Column column, NumberRule rule, std::optional<double>& ou
                       QStringLiteral("expected a number, found \"%1\"").arg(qText(value).left(40)));
     if (const QString problem = numberProblem(parsed, rule); !problem.isEmpty())
         return failAt(column, problem);
-    out = parsed;
+    out = parsed * m_header.scales[column];
     return true;
 }
 
@@ -211,7 +221,8 @@ bool RowReader::readKey(SeriesCollector& collector) {
         !text(Hardware, key.hardware, m_defaults.hardware, true) ||
         !text(Engine, key.engine, m_defaults.engine, true) ||
         !text(Precision, key.precision, m_defaults.precision, true) ||
-        !text(SpecDecoding, key.specDecoding) || !text(Run, key.run, m_defaults.run))
+        !text(SpecDecoding, key.specDecoding, m_defaults.specDecoding) ||
+        !text(Run, key.run, m_defaults.run))
         return false;
     key.model = canonicalModelName(key.model);
     key.hardware = canonicalHardwareName(key.hardware);
@@ -261,9 +272,20 @@ bool RowReader::read(const std::vector<std::string_view>& cells, qint64 line,
         !flag(Disaggregated, figures.disaggregated) || !flag(Uncertain, point.provenance.uncertain))
         return false;
     gpus = gpus ? gpus : (m_positions[Gpus] < 0 ? m_defaults.gpus : std::nullopt);
-    if (!concurrency)
+    if (m_positions[PrefillGpus] < 0 && m_positions[DecodeGpus] < 0 && m_defaults.prefillGpus &&
+        m_defaults.decodeGpus) {
+        prefillGpus = m_defaults.prefillGpus;
+        decodeGpus = m_defaults.decodeGpus;
+        figures.disaggregated = figures.disaggregated || m_positions[Disaggregated] < 0;
+    }
+    if (!concurrency && m_positions[Concurrency] < 0 && m_defaults.load) {
+        figures.concurrency = m_defaults.load->concurrency;
+        figures.requestRate = m_defaults.load->requestRate;
+    } else if (!concurrency) {
         return failAt(Concurrency, QStringLiteral("required value missing"));
-    figures.concurrency = *concurrency;
+    } else {
+        figures.concurrency = *concurrency;
+    }
     figures.prefillGpus = prefillGpus.value_or(0);
     figures.decodeGpus = decodeGpus.value_or(0);
     figures.gpus = gpus.value_or(prefillGpus && decodeGpus ? *prefillGpus + *decodeGpus : 0);
@@ -322,35 +344,67 @@ bool readRecords(const QString& file, CsvRecordReader& reader, const ImportDefau
             return fail(error, file, QStringLiteral("line 1"), {}, reader.problem());
         return fail(error, file, QStringLiteral("line 1"), {}, QStringLiteral("empty file"));
     }
-    std::array<int, ColumnCount> positions;
+    Header header;
+    std::array<int, ColumnCount>& positions = header.positions;
     positions.fill(-1);
+    header.scales.fill(1.0);
     for (int index = 0; index < static_cast<int>(cells.size()); ++index) {
-        const std::string_view name = trimmed(cells[index]);
+        const std::string_view inFile = trimmed(cells[index]);
+        std::string_view name = inFile;
+        double scale = 1.0;
+        const auto mapped = defaults.columnMap.find(std::string(inFile));
+        if (mapped != defaults.columnMap.end()) {
+            if (mapped->second.field.empty())
+                continue; // --map COLUMN=skip
+            name = mapped->second.field;
+            scale = mapped->second.scale;
+        }
         int column = 0;
         while (column < ColumnCount && kColumnNames[column] != name)
             ++column;
         if (column == ColumnCount)
             return fail(error, file, QStringLiteral("line 1"), qText(name),
-                        QStringLiteral("unknown column '%1'").arg(qText(name)));
+                        QStringLiteral("unknown column '%1': pass --map '%1=FIELD' with a field "
+                                       "of the canonical CSV, or --map '%1=skip'")
+                            .arg(qText(name)));
         if (positions[column] >= 0)
-            return fail(error, file, QStringLiteral("line 1"), qText(name),
+            return fail(error, file, QStringLiteral("line 1"), qText(inFile),
                         QStringLiteral("column '%1' appears twice").arg(qText(name)));
         positions[column] = index;
+        header.names[column] = mapped == defaults.columnMap.end()
+                                   ? qText(name)
+                                   : QStringLiteral("%1 (as %2)").arg(qText(inFile), qText(name));
+        header.scales[column] = scale;
     }
-    const std::array<std::pair<Column, bool>, 7> required{{
-        {Model, defaults.model.has_value()},
-        {Hardware, defaults.hardware.has_value()},
-        {Engine, defaults.engine.has_value()},
-        {Precision, defaults.precision.has_value()},
-        {Isl, defaults.isl.has_value()},
-        {Osl, defaults.osl.has_value()},
-        {Concurrency, false},
+    // Each required column, the option that stands in for it, and whether it was given.
+    const std::array<std::tuple<Column, const char*, bool>, 7> required{{
+        {Model, "model", defaults.model.has_value()},
+        {Hardware, "hardware", defaults.hardware.has_value()},
+        {Engine, "engine", defaults.engine.has_value()},
+        {Precision, "precision", defaults.precision.has_value()},
+        {Isl, "isl", defaults.isl.has_value()},
+        {Osl, "osl", defaults.osl.has_value()},
+        {Concurrency, "load", defaults.load.has_value()},
     }};
-    for (const auto& [column, hasDefault] : required) {
-        if (positions[column] < 0 && !hasDefault)
-            return fail(
-                error, file, QStringLiteral("line 1"), qText(kColumnNames[column]),
-                QStringLiteral("required column '%1' missing").arg(qText(kColumnNames[column])));
+    QStringList missingColumns;
+    QStringList missingOptions;
+    for (const auto& [column, option, hasDefault] : required) {
+        if (positions[column] < 0 && !hasDefault) {
+            missingColumns << qText(kColumnNames[column]);
+            missingOptions << QLatin1String(option);
+        }
+    }
+    if (!missingColumns.isEmpty()) {
+        QStringList quoted;
+        for (const QString& column : missingColumns)
+            quoted << u'\'' + column + u'\'';
+        return failMissing(
+            error, file, QStringLiteral("line 1"),
+            QStringLiteral("required column%1 %2 missing")
+                .arg(quoted.size() > 1 ? QStringLiteral("s") : QString(), quoted.join(u", ")),
+            missingColumns, missingOptions,
+            quoted.size() > 1 ? QStringLiteral(", or --map columns of the file to them")
+                              : QStringLiteral(", or --map a column of the file to it"));
     }
     if (positions[TputPerGpu] < 0 && positions[OutputTputPerGpu] < 0)
         return fail(error, file, QStringLiteral("line 1"), QStringLiteral("tput_per_gpu"),
@@ -360,7 +414,7 @@ bool readRecords(const QString& file, CsvRecordReader& reader, const ImportDefau
                     QStringLiteral("an interactivity_p50 or tpot_p50 column is required"));
 
     const std::size_t columnCount = cells.size();
-    RowReader rowReader(file, defaults, error, positions);
+    RowReader rowReader(file, defaults, error, header);
     const int fileIndex = collector.fileIndex(file);
     std::size_t rowsRead = 0;
     // One point for every row: its strings keep their capacity from row to row.
@@ -404,3 +458,13 @@ bool readCanonicalCsv(const QString& file, QIODevice& device, const ImportDefaul
 }
 
 } // namespace tokenomics::data::importers
+
+namespace tokenomics::data {
+
+const std::vector<std::string>& canonicalColumnNames() {
+    static const std::vector<std::string> names(importers::kColumnNames.begin(),
+                                                importers::kColumnNames.end());
+    return names;
+}
+
+} // namespace tokenomics::data

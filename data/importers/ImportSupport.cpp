@@ -13,7 +13,29 @@ namespace tokenomics::data::importers {
 bool fail(ImportError* error, const QString& file, const QString& location, const QString& field,
           const QString& reason) {
     if (error)
-        *error = ImportError{file, location, field, reason};
+        *error = ImportError{file, location, field, reason, {}, {}};
+    return false;
+}
+
+bool failMissing(ImportError* error, const QString& file, const QString& location,
+                 const QString& problem, const QStringList& fields, const QStringList& options,
+                 const QString& alternative) {
+    QStringList flags;
+    for (const QString& option : options) {
+        flags << (option == u"load" ? QStringLiteral("--load concurrency=N (or rate=R)")
+                                    : QStringLiteral("--") + option);
+    }
+    const QString list = flags.size() > 1 ? flags.mid(0, flags.size() - 1).join(u", ") +
+                                                QStringLiteral(" and ") + flags.last()
+                                          : flags.join(u", ");
+    if (error) {
+        *error = ImportError{file,
+                             location,
+                             fields.join(u", "),
+                             QStringLiteral("%1: pass %2%3").arg(problem, list, alternative),
+                             options,
+                             {}};
+    }
     return false;
 }
 
@@ -336,8 +358,28 @@ bool JsonFields::child(const QString& key, std::optional<JsonFields>& out) {
     return true;
 }
 
+namespace {
+std::vector<std::pair<QString, QString>> saidBy(const IdentityFields& identity) {
+    std::vector<std::pair<QString, QString>> said;
+    for (const auto& [option, text] :
+         {std::pair{"model", &identity.model}, std::pair{"hardware", &identity.hardware},
+          std::pair{"engine", &identity.engine}, std::pair{"precision", &identity.precision}}) {
+        if (*text && !(*text)->empty())
+            said.emplace_back(QLatin1String(option), QString::fromStdString(**text));
+    }
+    for (const auto& [option, count] :
+         {std::pair{"gpus", &identity.gpus}, std::pair{"isl", &identity.isl},
+          std::pair{"osl", &identity.osl}}) {
+        if (*count && **count > 0)
+            said.emplace_back(QLatin1String(option), QString::number(**count));
+    }
+    return said;
+}
+} // namespace
+
 bool resolveIdentity(IdentityFields identity, const ImportDefaults& defaults, const QString& file,
                      const QString& location, ImportError* error, SeriesKey& key, int& gpus) {
+    const IdentityFields stated = identity;
     auto pick = [](const auto& fromDefaults, auto& fromFile) {
         if (fromDefaults)
             fromFile = fromDefaults;
@@ -349,26 +391,36 @@ bool resolveIdentity(IdentityFields identity, const ImportDefaults& defaults, co
     pick(defaults.gpus, identity.gpus);
     pick(defaults.isl, identity.isl);
     pick(defaults.osl, identity.osl);
-    auto missing = [&](const char* field, const char* option) {
-        return fail(error, file, location, QString::fromLatin1(field),
-                    QStringLiteral("%1 unknown: pass --%2")
-                        .arg(QString::fromLatin1(field), QString::fromLatin1(option)));
-    };
+    // Prefill + decode GPUs are all the GPUs of a disaggregated run.
+    if (defaults.prefillGpus && defaults.decodeGpus && !defaults.gpus)
+        identity.gpus = *defaults.prefillGpus + *defaults.decodeGpus;
     auto empty = [](const std::optional<std::string>& text) { return !text || text->empty(); };
-    if (empty(identity.model))
-        return missing("model", "model");
-    if (empty(identity.hardware))
-        return missing("hardware", "hardware");
-    if (empty(identity.engine))
-        return missing("engine", "engine");
-    if (empty(identity.precision))
-        return missing("precision", "precision");
-    if (!identity.gpus || *identity.gpus <= 0)
-        return missing("gpus", "gpus");
-    if (!identity.isl || *identity.isl <= 0)
-        return missing("isl", "isl");
-    if (!identity.osl || *identity.osl <= 0)
-        return missing("osl", "osl");
+    auto unknown = [](const std::optional<int>& count) { return !count || *count <= 0; };
+    // Everything the file lacks is named at once, so one retry can give it all.
+    QStringList missing;
+    for (const auto& [option, lacking] :
+         {std::pair{"model", empty(identity.model)},
+          std::pair{"hardware", empty(identity.hardware)},
+          std::pair{"engine", empty(identity.engine)},
+          std::pair{"precision", empty(identity.precision)},
+          std::pair{"gpus", unknown(identity.gpus)}, std::pair{"isl", unknown(identity.isl)},
+          std::pair{"osl", unknown(identity.osl)}}) {
+        if (lacking)
+            missing << QLatin1String(option);
+    }
+    if (!missing.isEmpty()) {
+        failMissing(error, file, location, missing.join(u", ") + QStringLiteral(" unknown"),
+                    missing, missing);
+        if (error)
+            error->fileSays = saidBy(stated);
+        return false;
+    }
+    if (defaults.prefillGpus && defaults.decodeGpus &&
+        *defaults.prefillGpus + *defaults.decodeGpus != *identity.gpus)
+        return fail(error, file, location, QStringLiteral("gpus"),
+                    QStringLiteral("--gpus %1 is not --prefill-gpus + --decode-gpus (%2)")
+                        .arg(*identity.gpus)
+                        .arg(*defaults.prefillGpus + *defaults.decodeGpus));
     key.model = canonicalModelName(*identity.model);
     key.hardware = canonicalHardwareName(*identity.hardware);
     key.engine = *identity.engine;
@@ -376,6 +428,7 @@ bool resolveIdentity(IdentityFields identity, const ImportDefaults& defaults, co
     key.isl = *identity.isl;
     key.osl = *identity.osl;
     key.run = defaults.run.value_or(std::string());
+    key.specDecoding = defaults.specDecoding.value_or(key.specDecoding);
     gpus = *identity.gpus;
     return true;
 }

@@ -31,6 +31,12 @@ enum class NumberRule { Positive, NonNegative };
 bool fail(ImportError* error, const QString& file, const QString& location, const QString& field,
           const QString& reason);
 
+/// Fails for fields the file does not give, naming every option that supplies them at once:
+/// "<problem>: pass --hardware and --gpus<alternative>". `options` go into missingOptions.
+bool failMissing(ImportError* error, const QString& file, const QString& location,
+                 const QString& problem, const QStringList& fields, const QStringList& options,
+                 const QString& alternative = {});
+
 /// Checks a parsed number against a rule; the reason when it breaks it, empty otherwise.
 QString numberProblem(double value, NumberRule rule);
 

@@ -100,7 +100,8 @@ bool readOne(JsonFields& fields, const QString& file, const ImportDefaults& defa
     int gpus = 0;
     if (!resolveIdentity(identity, defaults, file, out.location, error, out.key, gpus))
         return false;
-    out.key.specDecoding = spec && !spec->empty() ? *spec : std::string("none");
+    if (!defaults.specDecoding)
+        out.key.specDecoding = spec && !spec->empty() ? *spec : std::string("none");
     figures.gpus = gpus;
     figures.concurrency = *conc;
 

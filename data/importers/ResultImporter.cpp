@@ -130,6 +130,32 @@ bool looksLikeJson(const QByteArray& withMark) {
     return false;
 }
 
+/// What the options say about the run beyond its identity (resolveIdentity took that): its
+/// load level, and prefill/decode GPUs, which make it disaggregated. Readers count every rate
+/// per all GPUs; a disaggregated point counts output per decode GPU and input per prefill GPU.
+void applyRunOptions(const ImportDefaults& defaults, ParsedPoint& point) {
+    PointFigures& figures = point.point.figures;
+    if (defaults.load) {
+        figures.concurrency = defaults.load->concurrency;
+        figures.requestRate = defaults.load->requestRate;
+    }
+    if (!defaults.prefillGpus || !defaults.decodeGpus)
+        return;
+    if (!figures.disaggregated && figures.gpus > 0) {
+        const double all = figures.gpus;
+        if (figures.outputTputPerGpu)
+            *figures.outputTputPerGpu *= all / *defaults.decodeGpus;
+        if (figures.inputTputPerGpu)
+            *figures.inputTputPerGpu *= all / *defaults.prefillGpus;
+    }
+    figures.disaggregated = true;
+    figures.prefillGpus = *defaults.prefillGpus;
+    figures.decodeGpus = *defaults.decodeGpus;
+    if (!defaults.config)
+        point.point.config =
+            std::to_string(figures.prefillGpus) + "P+" + std::to_string(figures.decodeGpus) + "D";
+}
+
 /// Reads profile_export.jsonl samples into the point of the same AIPerf run, reading the run's
 /// profile_export_aiperf.json from disk when it was not imported alongside.
 bool attachAiPerfSamples(const QString& file, const QByteArray& bytes,
@@ -246,6 +272,7 @@ bool readResultFiles(const QStringList& paths, ImportFormat format, const Import
             return false;
     }
     for (ParsedPoint& point : points) {
+        applyRunOptions(defaults, point);
         const std::size_t series = collector.seriesFor(point.key);
         PointOrigin origin{collector.fileIndex(point.file), 0, point.location};
         if (!collector.addPoint(series, std::move(point.point), std::move(origin), sink))

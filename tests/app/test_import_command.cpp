@@ -38,6 +38,7 @@ private slots:
     void manyRowsFailingOnTheLastLeaveTheCatalogAsItWas();
     void badOptionsExitTwo();
     void helpWorks();
+    void mappedCsvImportsAndLacksAreNamedAtOnce();
     void newerCatalogIsRefusedUntouched();
 
 private:
@@ -143,6 +144,11 @@ void TestImportCommand::badOptionsExitTwo() {
         {QStringLiteral("--gpus"), QStringLiteral("0")},
         {QStringLiteral("--isl"), QStringLiteral("many")},
         {QStringLiteral("--format"), QStringLiteral("parquet")},
+        {QStringLiteral("--load"), QStringLiteral("speed=3")},
+        {QStringLiteral("--map"), QStringLiteral("GPU")},
+        {QStringLiteral("--map"), QStringLiteral("GPU=gpu_name")},
+        {QStringLiteral("--prefill-gpus"), QStringLiteral("2")}, // without --decode-gpus
+        {QStringLiteral("--decode-gpus"), QStringLiteral("-1")},
     };
     for (const QStringList& option : cases) {
         const RunResult run =
@@ -164,6 +170,43 @@ void TestImportCommand::helpWorks() {
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.out.contains(QStringLiteral("--format")));
     QVERIFY(run.out.contains(QStringLiteral("--run")));
+    for (const char* option :
+         {"--prefill-gpus", "--decode-gpus", "--spec-decoding", "--load", "--map"})
+        QVERIFY2(run.out.contains(QLatin1String(option)), option);
+}
+
+void TestImportCommand::mappedCsvImportsAndLacksAreNamedAtOnce() {
+    const QString csv = file("other-tool.csv");
+    QVERIFY(writeTextFile(csv, "Model,GPU,median_tpot_ms,tok_s_gpu,Concurrency\n"
+                               "Llama 3.3 70B,B200,20,1500,16\n"));
+    const QString db = file("mapped.sqlite");
+    const QStringList maps = {QStringLiteral("--map"), QStringLiteral("Model=model"),
+                              QStringLiteral("--map"), QStringLiteral("GPU=hardware"),
+                              QStringLiteral("--map"), QStringLiteral("median_tpot_ms=tpot_p50:ms"),
+                              QStringLiteral("--map"), QStringLiteral("tok_s_gpu=tput_per_gpu"),
+                              QStringLiteral("--map"), QStringLiteral("Concurrency=concurrency")};
+    // Engine, precision, ISL and OSL are neither columns nor options: one message names them all.
+    RunResult run = runTokenomics(
+        QStringList{QStringLiteral("import"), QStringLiteral("--db"), db} + maps + QStringList{csv},
+        file("home"));
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("pass --engine, --precision, --isl and --osl")),
+             qPrintable(run.err));
+    run = runTokenomics(QStringList{QStringLiteral("import"), QStringLiteral("--db"), db} + maps +
+                            QStringList{QStringLiteral("--engine"), QStringLiteral("trt"),
+                                        QStringLiteral("--precision"), QStringLiteral("fp4"),
+                                        QStringLiteral("--isl"), QStringLiteral("1024"),
+                                        QStringLiteral("--osl"), QStringLiteral("1024"),
+                                        QStringLiteral("--spec-decoding"), QStringLiteral("mtp"),
+                                        csv},
+                        file("home"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    run = runTokenomics({QStringLiteral("query"), QStringLiteral("--db"), db,
+                         QStringLiteral("--format"), QStringLiteral("json")},
+                        file("home"));
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("\"spec_decoding\": \"mtp\"")), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("\"interactivity\": 50")), qPrintable(run.out));
 }
 
 void TestImportCommand::newerCatalogIsRefusedUntouched() {

@@ -125,33 +125,51 @@ private slots:
         QCOMPARE(window_->state()->catalog().series.size(), std::size_t(4));
     }
 
-    void aFileWithoutItsHardwareAsksForIt() {
-        // vLLM's bench serve JSON names the model but not the GPU it ran on.
+    void aFileWithoutItsIdentityAsksForAllOfItAtOnce() {
+        // vLLM's bench serve JSON names the model but not the GPU it ran on, nor how many.
         // From CMake, not __FILE__: that is a relative path when a compiler cache builds.
         const QString vllm =
             QStringLiteral(TOKENOMICS_TESTS_SOURCE_DIR "/data/examples/vllm_llama70b_c8.json");
         QVERIFY(QFileInfo::exists(vllm));
         dropFile(window_, vllm);
         QTRY_VERIFY(controller_->importOptionsDialog());
-        QVERIFY(!controller_->importRunner()->errorDialog()); // asked, not refused
         auto* options = qobject_cast<ImportOptionsDialog*>(controller_->importOptionsDialog());
         QVERIFY(options);
-        QLineEdit* hardware = options->field(QStringLiteral("hardware"));
-        QTest::keyClicks(hardware, QStringLiteral("BetaGPU"));
-        QTest::keyClicks(options->field(QStringLiteral("precision")), QStringLiteral("fp8"));
         QTest::keyClicks(options->field(QStringLiteral("engine")), QStringLiteral("vllm"));
-        options->accept();
-        // It does not say its GPU count either: asked next, with the answers kept.
+        options->accept(); // tried with only the engine given
         QTRY_VERIFY(controller_->importOptionsDialog() &&
                     controller_->importOptionsDialog() != options);
+        QVERIFY(!controller_->importRunner()->errorDialog()); // asked, not refused
         options = qobject_cast<ImportOptionsDialog*>(controller_->importOptionsDialog());
-        QCOMPARE(options->field(QStringLiteral("hardware"))->text(), QStringLiteral("BetaGPU"));
-        QVERIFY(options->findChild<QLabel*>() != nullptr);
-        QTest::keyClicks(options->field(QStringLiteral("gpus")), QStringLiteral("8"));
-        QTest::keyClicks(options->field(QStringLiteral("isl")), QStringLiteral("1024"));
-        QTest::keyClicks(options->field(QStringLiteral("osl")), QStringLiteral("1024"));
+        QCOMPARE(options->field(QStringLiteral("engine"))->text(), QStringLiteral("vllm"));
+        // Every field the file lacks is marked in the one dialog; what it says is filled in.
+        const auto marked = [options](const char* option) {
+            return options->field(QLatin1String(option))->property("missing").toBool();
+        };
+        for (const char* lacking : {"hardware", "precision", "gpus"})
+            QVERIFY2(marked(lacking), lacking);
+        for (const char* given : {"model", "engine", "run", "load"})
+            QVERIFY2(!marked(given), given);
+        QCOMPARE(options->field(QStringLiteral("model"))->text(),
+                 QStringLiteral("meta-llama/Llama-3.3-70B-Instruct")); // the file's model_id
+        const QLabel* explanation = nullptr;
+        for (const QLabel* label : options->findChildren<QLabel*>()) {
+            if (label->text().contains(QStringLiteral("does not say")))
+                explanation = label;
+        }
+        QVERIFY(explanation);
+        QVERIFY(explanation->text().contains(QStringLiteral("hardware")));
+        QVERIFY(explanation->text().contains(QStringLiteral("gpus")));
+        QTest::keyClicks(options->field(QStringLiteral("hardware")), QStringLiteral("BetaGPU"));
+        QTest::keyClicks(options->field(QStringLiteral("precision")), QStringLiteral("fp8"));
+        for (const char* count : {"gpus", "isl", "osl"}) {
+            if (marked(count))
+                QTest::keyClicks(options->field(QLatin1String(count)), QStringLiteral("8"));
+        }
         options->accept();
         QTRY_COMPARE(window_->state()->catalog().series.size(), std::size_t(5));
+        QVERIFY(controller_->importOptionsDialog() == nullptr ||
+                !controller_->importOptionsDialog()->isVisible()); // not asked a third time
         QCOMPARE(seriesInFile(path_), std::size_t(5));
         bool found = false;
         for (const Series& series : window_->state()->catalog().series)

@@ -252,6 +252,107 @@ private slots:
         QVERIFY(outcome.error.message().contains(location));
     }
 
+    // Another tool's column names: each --map entry says which canonical field a column is,
+    // in which unit; "skip" drops a column; an unmapped one names the option to pass.
+    void columnMappingReadsAnotherToolsCsv() {
+        const QByteArray text = "Model,GPU,Backend,Dtype,ISL,OSL,Concurrency,tok_s_gpu,"
+                                "median_tpot_ms,median_ttft_ms,Comment\n"
+                                "m,H100,sglang,fp8,1000,1000,16,1500,20,350,first\n"
+                                "m,H100,sglang,fp8,1000,1000,64,3000,50,1250,second\n";
+        Outcome unmapped = parseCsv(text);
+        QVERIFY(!unmapped.batch);
+        QCOMPARE(unmapped.error.field, QStringLiteral("Model"));
+        QVERIFY2(unmapped.error.reason.contains(u"--map 'Model=FIELD'"),
+                 qPrintable(unmapped.error.reason));
+
+        ImportDefaults defaults;
+        QString reason;
+        for (const char* entry :
+             {"Model=model", "GPU=hardware", "Backend=engine", "Dtype=precision", "ISL=isl",
+              "OSL=osl", "Concurrency=concurrency", "tok_s_gpu=tput_per_gpu",
+              "median_tpot_ms=tpot_p50:ms", "median_ttft_ms=ttft_p50:ms", "Comment=skip"})
+            QVERIFY2(parseColumnMapping(QLatin1String(entry), defaults.columnMap, &reason),
+                     qPrintable(reason));
+        Outcome mapped = parseCsv(text, defaults);
+        QVERIFY2(mapped.batch, qPrintable(mapped.error.message()));
+        QCOMPARE(mapped.batch->series.size(), std::size_t(1));
+        const Series& series = mapped.batch->series.front();
+        QCOMPARE(series.key.hardware, std::string("H100 SXM"));
+        QCOMPARE(series.key.engine, std::string("sglang"));
+        QCOMPARE(series.points.size(), std::size_t(2));
+        const PointFigures& second = series.points[1].figures;
+        QCOMPARE(second.concurrency, 64.0);
+        QCOMPARE(*second.tputPerGpu, 3000.0);
+        QCOMPARE(*second.interactivity.p50, 1000.0 / 50); // 1 / (50 ms)
+        QCOMPARE(*second.ttftSeconds.p50, 1.25);          // 1250 ms, converted
+        QVERIFY(series.points[1].note.empty());           // Comment skipped
+
+        // A bad cell in a mapped column is named by the file's column and its field.
+        QByteArray bad = text;
+        bad.replace("1250", "slow");
+        Outcome badCell = parseCsv(bad, defaults);
+        QVERIFY(!badCell.batch);
+        QCOMPARE(badCell.error.field, QStringLiteral("median_ttft_ms (as ttft_p50)"));
+        QCOMPARE(badCell.error.location, QStringLiteral("line 3"));
+    }
+
+    void columnMappingRefusesWhatItCannotRead_data() {
+        QTest::addColumn<QString>("entry");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("no field") << "GPU"
+                                  << "say COLUMN=FIELD";
+        QTest::newRow("unknown field") << "GPU=gpu_name"
+                                       << "'gpu_name' is not a field";
+        QTest::newRow("unit on a count") << "n=concurrency:ms"
+                                         << "a unit (s, ms or us) goes with";
+        QTest::newRow("unknown unit") << "t=ttft_p50:min"
+                                      << "a unit (s, ms or us) goes with";
+    }
+    void columnMappingRefusesWhatItCannotRead() {
+        QFETCH(QString, entry);
+        QFETCH(QString, reason);
+        ColumnMap map;
+        QString why;
+        QVERIFY(!parseColumnMapping(entry, map, &why));
+        QVERIFY2(why.contains(reason), qPrintable(why));
+        QVERIFY(parseColumnMapping(QStringLiteral("GPU=hardware"), map, &why));
+        QVERIFY(!parseColumnMapping(QStringLiteral("GPU=model"), map, &why));
+        QVERIFY(why.contains(u"mapped twice"));
+    }
+
+    // Options stand in for columns a file lacks: the load, spec decoding and disaggregation.
+    void runOptionsFillMissingColumns() {
+        ImportDefaults defaults;
+        QString reason;
+        LoadLevel load;
+        QVERIFY(parseLoadLevel(QStringLiteral("rate=4"), load, &reason));
+        defaults.load = load;
+        defaults.specDecoding = "mtp";
+        defaults.prefillGpus = 4;
+        defaults.decodeGpus = 12;
+        Outcome outcome = parseCsv("model,hardware,engine,precision,isl,osl,tput_per_gpu,"
+                                   "output_tput_per_gpu,interactivity_p50\n"
+                                   "m,B200,trt,fp4,8192,1024,1600,900,50\n",
+                                   defaults);
+        QVERIFY2(outcome.batch, qPrintable(outcome.error.message()));
+        const Series& series = outcome.batch->series.front();
+        QCOMPARE(series.key.specDecoding, std::string("mtp"));
+        const PointFigures& figures = series.points.front().figures;
+        QCOMPARE(figures.requestRate, 4.0);
+        QVERIFY(figures.disaggregated);
+        QCOMPARE(figures.gpus, 16);
+        QCOMPARE(*figures.outputTputPerGpu, 900.0); // the CSV counts per decode GPU already
+        // Without the load, the missing column names the option.
+        defaults.load.reset();
+        outcome = parseCsv("model,hardware,engine,precision,isl,osl,tput_per_gpu,"
+                           "interactivity_p50\nm,B200,trt,fp4,8192,1024,1600,50\n",
+                           defaults);
+        QVERIFY(!outcome.batch);
+        QCOMPARE(outcome.error.missingOptions, QStringList{QStringLiteral("load")});
+        QVERIFY2(outcome.error.reason.contains(u"pass --load concurrency=N"),
+                 qPrintable(outcome.error.reason));
+    }
+
     void sameConcurrencyDifferentConfigurationIsNotDuplicate() {
         const auto outcome =
             parseCsv("model,hardware,engine,precision,isl,osl,concurrency,tput_per_gpu,"

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
+#include <algorithm>
 
 using namespace tokenomics;
 using namespace tokenomics::data;
@@ -275,6 +276,104 @@ private slots:
             QCOMPARE(*match->figures.interactivity.p50, 1000.0 / column(row, "median_tpot_ms"));
             QCOMPARE(*match->figures.ttftSeconds.p50, column(row, "median_ttft_ms") / 1000.0);
         }
+    }
+
+    // dstackai's SGLang 1P(TP2)+3D(TP2) run through `vllm bench serve`: the file says nothing
+    // of its disaggregation. --prefill-gpus 2 --decode-gpus 6 make it 8 GPUs, with output
+    // counted per decode GPU and input per prefill GPU (InferenceX's convention).
+    void disaggregatedRunFromTheOptions() {
+        const QString path = realWorld("dstackai__benchmarks__1p3d_conc64_in2048_out2048_"
+                                       "20250914_014738.json");
+        ImportDefaults defaults = identity(8);
+        defaults.gpus.reset();
+        defaults.isl = 2048; // the file does not say; its name does
+        defaults.osl = 2048;
+        defaults.prefillGpus = 2;
+        defaults.decodeGpus = 6;
+        defaults.specDecoding = "eagle3";
+        ImportError error;
+        const auto batch = parse({path}, error, ImportFormat::Auto, defaults);
+        QVERIFY2(batch, qPrintable(error.message()));
+        QCOMPARE(pointCount(*batch), std::size_t(1));
+        const Series& series = batch->series.front();
+        QCOMPARE(series.key.specDecoding, std::string("eagle3"));
+        const PointFigures& figures = series.points.front().figures;
+        const QJsonObject file = fileObject(path);
+        const double total = file.value("total_token_throughput").toDouble();
+        const double output = file.value("output_throughput").toDouble();
+        QVERIFY(figures.disaggregated);
+        QCOMPARE(figures.gpus, 8);
+        QCOMPARE(figures.prefillGpus, 2);
+        QCOMPARE(figures.decodeGpus, 6);
+        QCOMPARE(*figures.tputPerGpu, total / 8);
+        QCOMPARE(*figures.outputTputPerGpu, output / 6);
+        QCOMPARE(*figures.inputTputPerGpu, (total - output) / 2);
+        QCOMPARE(series.points.front().config, std::string("2P+6D"));
+        QCOMPARE(figures.concurrency, file.value("max_concurrency").toDouble());
+        // --gpus that is not prefill + decode is a contradiction, not a guess.
+        defaults.gpus = 16;
+        QVERIFY(!parse({path}, error, ImportFormat::Auto, defaults));
+        QCOMPARE(error.field, QStringLiteral("gpus"));
+        QVERIFY2(error.reason.contains(u"--prefill-gpus + --decode-gpus (8)"),
+                 qPrintable(error.reason));
+    }
+
+    // A file with no identity but its model: one refusal names every option it needs, and
+    // says what the file did state, so one retry (or one dialog) can give all of it.
+    void everyMissingIdentityIsNamedAtOnce() {
+        const QString path = realWorld("er0080__vllm-benchmarking__run=0.json");
+        ImportError error;
+        QVERIFY(!parse({path}, error, ImportFormat::Auto, ImportDefaults{}));
+        const QJsonObject file = fileObject(path);
+        QVERIFY(error.missingOptions.contains(u"hardware"));
+        QVERIFY(error.missingOptions.contains(u"gpus"));
+        QVERIFY(error.missingOptions.contains(u"precision"));
+        QVERIFY(!error.missingOptions.contains(u"model"));
+        QStringList flags;
+        for (const QString& option : error.missingOptions)
+            flags << QStringLiteral("--") + option;
+        QVERIFY2(error.reason.endsWith(flags.last()), qPrintable(error.reason));
+        for (const QString& flag : flags)
+            QVERIFY2(error.reason.contains(flag), qPrintable(flag));
+        const auto said = std::find_if(error.fileSays.begin(), error.fileSays.end(),
+                                       [](const auto& entry) { return entry.first == u"model"; });
+        QVERIFY(said != error.fileSays.end());
+        QCOMPARE(said->second, file.value("model_id").toString());
+        // Given all of it at once, the file imports.
+        ImportDefaults defaults;
+        defaults.hardware = "A100 40GB";
+        defaults.gpus = 1;
+        defaults.precision = "bf16";
+        for (const QString& option : error.missingOptions) {
+            if (option == u"engine")
+                defaults.engine = "vllm";
+            if (option == u"isl")
+                defaults.isl = 128;
+            if (option == u"osl")
+                defaults.osl = 128;
+        }
+        QVERIFY2(parse({path}, error, ImportFormat::Auto, defaults), qPrintable(error.message()));
+    }
+
+    // --load stands for the load a file does not state, and overrides one it does.
+    void loadOptionSetsTheLoadLevel() {
+        const QString path = realWorld("er0080__vllm-benchmarking__run=0.json");
+        ImportDefaults defaults = identity(1);
+        LoadLevel load;
+        QString reason;
+        QVERIFY(parseLoadLevel(QStringLiteral("rate=2.5"), load, &reason));
+        defaults.load = load;
+        ImportError error;
+        const auto batch = parse({path}, error, ImportFormat::Auto, defaults);
+        QVERIFY2(batch, qPrintable(error.message()));
+        const PointFigures& figures = batch->series.front().points.front().figures;
+        QCOMPARE(figures.requestRate, 2.5);
+        QCOMPARE(figures.concurrency, 0.0);
+        QVERIFY(parseLoadLevel(QStringLiteral("48"), load, &reason));
+        QCOMPARE(load.concurrency, 48.0);
+        QVERIFY(!parseLoadLevel(QStringLiteral("speed=3"), load, &reason));
+        QVERIFY(reason.contains(u"concurrency=N or rate=R"));
+        QVERIFY(!parseLoadLevel(QStringLiteral("rate=inf"), load, &reason));
     }
 
     // A byte-order mark before the JSON (as Windows editors save it) changes nothing.
