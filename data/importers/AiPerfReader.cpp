@@ -2,7 +2,9 @@
 // Both write one block per metric: {"unit": "ms", "avg": ..., "p50": ..., "p90": ..., "p99": ...};
 // inter_token_latency is (e2e - ttft) / (output - 1) per request, i.e. TPOT. AIPerf describes
 // its run under input_config.endpoint.model_names, input_config.loadgen.concurrency and
-// input_config.input.prompt.{input,output}_tokens.mean; GenAI-Perf under input_config.model,
+// input_config.input.prompt.{input,output}_tokens.mean (0.10+, schema 1.3: models.items[].name,
+// phases[profiling].concurrency or .rate, datasets[].prompts.{isl,osl}); GenAI-Perf under
+// input_config.model,
 // concurrency, synthetic_input_tokens_mean and output_tokens_mean (numbers may be strings and
 // latencies nanoseconds in its older releases). The JSONL holds one record per request:
 // metadata (benchmark_phase, request_start_ns, request_end_ns), metrics {name: {value, unit}}
@@ -10,6 +12,7 @@
 #include "FormatReaders.h"
 #include "ResultImporter.h"
 
+#include <QJsonArray>
 #include <QJsonParseError>
 #include <algorithm>
 #include <cmath>
@@ -99,6 +102,64 @@ std::optional<int> wholeNumber(const QJsonValue& value) {
     return static_cast<int>(number);
 }
 
+/// A token length of AIPerf's v2 config: a number, {"value": N} or {"mean": N, "stddev": s}.
+std::optional<int> lengthOf(const QJsonValue& value) {
+    if (!value.isObject())
+        return wholeNumber(value);
+    const QJsonObject object = value.toObject();
+    return wholeNumber(object.contains(QStringLiteral("value"))
+                           ? object.value(QStringLiteral("value"))
+                           : object.value(QStringLiteral("mean")));
+}
+
+/// The profiling phase of AIPerf 0.10+'s input_config.phases (warm-up phases are excluded).
+QJsonObject profilingPhase(const QJsonObject& config) {
+    QJsonObject found;
+    for (const QJsonValue& phase : config.value(QStringLiteral("phases")).toArray()) {
+        const QJsonObject object = phase.toObject();
+        if (object.value(QStringLiteral("exclude_from_results")).toBool())
+            continue;
+        if (found.isEmpty() || object.value(QStringLiteral("name")).toString() == u"profiling")
+            found = object;
+    }
+    return found;
+}
+
+/// AIPerf 0.10+ (schema 1.3) describes its run in the v2 config: model names under
+/// models.items, the load in the profiling phase (concurrency, or the rate of a poisson or
+/// constant phase) and synthetic lengths under datasets[].prompts.
+void readV2Config(const QJsonObject& config, IdentityFields& identity, QJsonValue& concurrency,
+                  double& requestRate) {
+    if (!identity.model) {
+        const QJsonArray items = valueAt(config, {"models", "items"}).toArray();
+        if (!items.isEmpty())
+            identity.model = firstModel(items.at(0).toObject().value(QStringLiteral("name")));
+    }
+    const QJsonObject phase = profilingPhase(config);
+    const auto unset = [&concurrency] { return concurrency.isUndefined() || concurrency.isNull(); };
+    if (unset() && phase.contains(QStringLiteral("concurrency")))
+        concurrency = phase.value(QStringLiteral("concurrency"));
+    const double rate = phase.value(QStringLiteral("rate")).toDouble(0);
+    if (unset() && std::isfinite(rate) && rate > 0)
+        requestRate = rate;
+    for (const QJsonValue& dataset : config.value(QStringLiteral("datasets")).toArray()) {
+        const QJsonObject prompts = dataset.toObject().value(QStringLiteral("prompts")).toObject();
+        if (!identity.isl)
+            identity.isl = lengthOf(prompts.value(QStringLiteral("isl")));
+        if (!identity.osl)
+            identity.osl = lengthOf(prompts.value(QStringLiteral("osl")));
+    }
+}
+
+/// The mean of a metric block ({"avg": ...}) rounded to whole tokens, when it is one.
+std::optional<int> meanTokens(const QJsonObject& metrics, const char* name) {
+    const double mean =
+        metrics.value(QLatin1String(name)).toObject().value(QStringLiteral("avg")).toDouble(-1);
+    if (!std::isfinite(mean) || mean < 1 || mean > maxWholeCount)
+        return std::nullopt;
+    return static_cast<int>(std::lround(mean));
+}
+
 } // namespace
 
 bool readProfileExport(const QString& file, const QJsonDocument& document, bool genAiPerf,
@@ -119,6 +180,7 @@ bool readProfileExport(const QString& file, const QJsonDocument& document, bool 
     point.location = QStringLiteral("$");
     IdentityFields identity;
     QJsonValue concurrency;
+    double requestRate = 0;
     if (genAiPerf) {
         identity.model = firstModel(config.value(QStringLiteral("model")));
         if (!identity.model)
@@ -137,12 +199,26 @@ bool readProfileExport(const QString& file, const QJsonDocument& document, bool 
         identity.isl = wholeNumber(valueAt(config, {"input", "prompt", "input_tokens", "mean"}));
         identity.osl = wholeNumber(valueAt(config, {"input", "prompt", "output_tokens", "mean"}));
         concurrency = valueAt(config, {"loadgen", "concurrency"});
+        readV2Config(config, identity, concurrency, requestRate);
+    }
+    // A dataset of recorded prompts (not synthetic lengths): the run's measured mean lengths
+    // are its scenario, as for vLLM's ShareGPT runs, unless the options give one.
+    const QJsonObject& measured = nested ? root.value(QStringLiteral("records")).toObject() : root;
+    if (!identity.isl && !identity.osl && !defaults.isl && !defaults.osl) {
+        identity.isl = meanTokens(measured, "input_sequence_length");
+        identity.osl = meanTokens(measured, "output_sequence_length");
+        if (identity.isl && identity.osl)
+            point.point.note = QStringLiteral("scenario %1/%2: the run's measured mean input and "
+                                              "output lengths (no synthetic lengths in the file)")
+                                   .arg(*identity.isl)
+                                   .arg(*identity.osl)
+                                   .toStdString();
     }
     int gpus = 0;
     if (!resolveIdentity(identity, defaults, file, point.location, error, point.key, gpus))
         return false;
     const std::optional<int> users = wholeNumber(concurrency);
-    if (!users && !defaults.load)
+    if (!users && requestRate <= 0 && !defaults.load)
         return failMissing(error, file, QStringLiteral("$.input_config"),
                            QStringLiteral("concurrency unknown (only a run at a fixed concurrency "
                                           "or request rate is an operating point)"),
@@ -150,7 +226,8 @@ bool readProfileExport(const QString& file, const QJsonDocument& document, bool 
 
     PointFigures& figures = point.point.figures;
     figures.gpus = gpus;
-    figures.concurrency = users.value_or(0); // --load, applied after reading, stands in
+    figures.concurrency = users.value_or(0); // or --load, applied after reading
+    figures.requestRate = users ? 0 : requestRate;
     ByStatistic tpotSeconds;
     if (!readBlock(metrics, QStringLiteral("time_to_first_token"), true, figures.ttftSeconds) ||
         !readBlock(metrics, QStringLiteral("inter_token_latency"), true, tpotSeconds) ||

@@ -63,8 +63,9 @@ ImportFormat jsonFormatOf(const QJsonDocument& document) {
     auto has = [&](const char* key) { return object.contains(QLatin1String(key)); };
     if (has("hw") && has("conc"))
         return ImportFormat::InferenceX;
-    if (has("max_concurrency") || has("median_ttft_ms") || has("total_token_throughput"))
-        return ImportFormat::Vllm;
+    if (has("aiperf_version"))
+        return ImportFormat::AiPerf;
+    // Before vLLM's keys: AIPerf 0.10+ writes total_token_throughput too, as a metric block.
     if (has("time_to_first_token") || has("records") || has("request_latency")) {
         const QJsonObject config = object.value(QStringLiteral("input_config")).toObject();
         const bool genAiPerf = config.contains(QStringLiteral("synthetic_input_tokens_mean")) ||
@@ -72,6 +73,8 @@ ImportFormat jsonFormatOf(const QJsonDocument& document) {
                                config.contains(QStringLiteral("model"));
         return genAiPerf ? ImportFormat::GenAiPerf : ImportFormat::AiPerf;
     }
+    if (has("max_concurrency") || has("median_ttft_ms") || has("total_token_throughput"))
+        return ImportFormat::Vllm;
     return ImportFormat::Auto;
 }
 
@@ -98,6 +101,8 @@ ImportFormat detectFormat(const QString& path, const QByteArray& head) {
         // after its run description, so its signature is near the top).
         if (text.contains("\"hw\"") && text.contains("\"conc\""))
             return ImportFormat::InferenceX;
+        if (text.contains("\"aiperf_version\""))
+            return ImportFormat::AiPerf;
         // vLLM 0.6 wrote neither max_concurrency nor burstiness, but named its model_id and
         // request_rate near the top.
         if (text.contains("\"max_concurrency\"") || text.contains("\"burstiness\"") ||

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QtTest>
 #include <algorithm>
+#include <cmath>
 
 using namespace tokenomics;
 using namespace tokenomics::data;
@@ -374,6 +375,87 @@ private slots:
         QVERIFY(!parseLoadLevel(QStringLiteral("speed=3"), load, &reason));
         QVERIFY(reason.contains(u"concurrency=N or rate=R"));
         QVERIFY(!parseLoadLevel(QStringLiteral("rate=inf"), load, &reason));
+    }
+
+    // AIPerf 0.10 (schema 1.3): metric blocks at the top level beside a total_token_throughput
+    // block (once taken for vLLM's key), the model under input_config.models.items, the load in
+    // the profiling phase (concurrency 16; poisson at 1.0 request/s), a file dataset whose
+    // measured mean lengths become the scenario.
+    void aiperf010ConcurrencyAndRateRuns_data() {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<double>("concurrency");
+        QTest::addColumn<double>("rate");
+        QTest::newRow("concurrency 16")
+            << "anud18__qwen36-vllm-aiperf-benchmark__c16_profile_export_aiperf.json" << 16.0
+            << 0.0;
+        QTest::newRow("poisson 1.0/s")
+            << "anud18__qwen36-vllm-aiperf-benchmark__r1.0_profile_export_aiperf.json" << 0.0
+            << 1.0;
+    }
+    void aiperf010ConcurrencyAndRateRuns() {
+        QFETCH(QString, name);
+        QFETCH(double, concurrency);
+        QFETCH(double, rate);
+        const QString path = realWorld(name);
+        QFile head(path);
+        QVERIFY(head.open(QIODevice::ReadOnly));
+        QCOMPARE(detectFormat(QStringLiteral("results.json"), head.read(65536)),
+                 ImportFormat::AiPerf);
+        ImportDefaults defaults = identity(1);
+        defaults.isl.reset();
+        defaults.osl.reset();
+        defaults.hardware = "RTX 5090";
+        ImportError error;
+        const auto batch = parse({path}, error, ImportFormat::Auto, defaults);
+        QVERIFY2(batch, qPrintable(error.message()));
+        QCOMPARE(pointCount(*batch), std::size_t(1));
+        const QJsonObject file = fileObject(path);
+        const auto avg = [&file](const char* block) {
+            return file.value(QLatin1String(block)).toObject().value("avg").toDouble();
+        };
+        const auto at = [&file](const char* block, const char* statistic) {
+            return file.value(QLatin1String(block)).toObject().value(statistic).toDouble();
+        };
+        const Series& series = batch->series.front();
+        QCOMPARE(series.key.model, std::string("qwen3.6-nvfp4"));
+        QCOMPARE(series.key.isl, static_cast<int>(std::lround(avg("input_sequence_length"))));
+        QCOMPARE(series.key.osl, static_cast<int>(std::lround(avg("output_sequence_length"))));
+        const OperatingPoint& point = series.points.front();
+        QCOMPARE(point.figures.concurrency, concurrency);
+        QCOMPARE(point.figures.requestRate, rate);
+        QCOMPARE(*point.figures.tputPerGpu, avg("total_token_throughput"));
+        QCOMPARE(*point.figures.outputTputPerGpu, avg("output_token_throughput"));
+        QCOMPARE(*point.figures.interactivity.p50, 1000.0 / at("inter_token_latency", "p50"));
+        QCOMPARE(*point.figures.interactivity.p90, 1000.0 / at("inter_token_latency", "p90"));
+        QCOMPARE(*point.figures.ttftSeconds.p99, at("time_to_first_token", "p99") / 1000.0);
+        QCOMPARE(*point.figures.e2elSeconds.p50, at("request_latency", "p50") / 1000.0);
+        QCOMPARE(point.provenance.date, file.value("start_time").toString().left(10).toStdString());
+        QVERIFY(QString::fromStdString(point.note).contains(u"measured mean"));
+    }
+
+    // AIPerf 0.11 layout with a synthetic dataset (a file written after the 0.10 ones and the
+    // schema documentation): the requested lengths are the scenario.
+    void aiperf011SyntheticLengths() {
+        const QString path = examplePath(QStringLiteral("aiperf-0.11/profile_export_aiperf.json"));
+        ImportDefaults defaults = identity(1);
+        defaults.isl.reset();
+        defaults.osl.reset();
+        ImportError error;
+        const auto batch = parse({path}, error, ImportFormat::Auto, defaults);
+        QVERIFY2(batch, qPrintable(error.message()));
+        const QJsonObject file = fileObject(path);
+        const QJsonObject prompts = file.value("input_config")
+                                        .toObject()
+                                        .value("datasets")
+                                        .toArray()
+                                        .at(0)
+                                        .toObject()
+                                        .value("prompts")
+                                        .toObject();
+        const Series& series = batch->series.front();
+        QCOMPARE(series.key.isl, prompts.value("isl").toObject().value("value").toInt());
+        QCOMPARE(series.key.osl, prompts.value("osl").toObject().value("value").toInt());
+        QCOMPARE(series.points.front().figures.concurrency, 32.0);
     }
 
     // A byte-order mark before the JSON (as Windows editors save it) changes nothing.
