@@ -88,6 +88,16 @@ std::optional<std::size_t> shownPoint(const SeriesResult& result) {
     return result.point ? result.point : result.lowerKnotPoint;
 }
 
+// "concurrency 64" or "rate 16/s" (PRODUCT.md §2); null when the point states neither. An
+// interpolated best lies between two measured loads, so it has none of its own.
+FieldValue loadField(const data::ShownPointDetails& shown) {
+    PointFigures figures;
+    figures.concurrency = shown.concurrency;
+    figures.requestRate = shown.requestRate;
+    return figures.concurrency > 0 || figures.requestRate > 0 ? FieldValue(qs(loadText(figures)))
+                                                              : FieldValue{};
+}
+
 // `shown` is the shown point's GPUs, limit flag and provenance (null when it has none).
 Record seriesRecord(const RankingEngine& engine, const SeriesResult& result, const Sla& sla,
                     const data::ShownPointDetails* shown) {
@@ -106,6 +116,7 @@ Record seriesRecord(const RankingEngine& engine, const SeriesResult& result, con
         {QStringLiteral("run"), textOrNull(qs(key.run))},
         {QStringLiteral("config"), detail ? textOrNull(qs(detail->config)) : FieldValue{}},
         {QStringLiteral("gpus"), shown ? positiveCount(shown->gpus) : FieldValue{}},
+        {QStringLiteral("load"), shown && !result.interpolated ? loadField(*shown) : FieldValue{}},
         {QStringLiteral("feasible"), result.feasible},
         {QStringLiteral("sla_verdict"), qs(verdictName(verdict.verdict))},
         {QStringLiteral("unknown_because"), textOrNull(qs(verdict.unknownBecause))},
@@ -207,6 +218,7 @@ const std::vector<TableColumn>& seriesColumns() {
         textColumn(QStringLiteral("Series"), QStringLiteral("series")),
         textColumn(QStringLiteral("Model"), QStringLiteral("model")),
         numberColumn(QStringLiteral("GPUs"), QStringLiteral("gpus"), 0),
+        textColumn(QStringLiteral("Load"), QStringLiteral("load")),
         limitColumn(QStringLiteral("tok/s/user"), QStringLiteral("interactivity"), 1,
                     QStringLiteral("≥")),
         numberColumn(QStringLiteral("tok/s/GPU"), QStringLiteral("tput_per_gpu"), 1),
@@ -386,6 +398,7 @@ int runQuery(const QStringList& arguments) {
         for (std::size_t i = 0; i < engine.offers().size(); ++i)
             engine.setOfferEnabled(i, options.filter.matchesModel(engine.offers()[i].model));
         ranking = engine.rank(options.sla, options.cost, workload);
+        rankUnknownBeforeFails(engine, options.sla, ranking);
         std::vector<std::int64_t> shownIds;
         for (const SeriesResult& result : ranking.series) {
             if (const std::optional<std::size_t> point = shownPoint(result))

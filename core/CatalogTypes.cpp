@@ -16,7 +16,7 @@ std::string shortNumber(double value) {
 
 std::string loadText(const PointFigures& figures) {
     if (figures.requestRate > 0)
-        return "rate " + shortNumber(figures.requestRate) + " req/s";
+        return "rate " + shortNumber(figures.requestRate) + "/s"; // requests/s, PRODUCT.md §2
     if (figures.concurrency > 0)
         return "concurrency " + shortNumber(figures.concurrency);
     return "unknown load";

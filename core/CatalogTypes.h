@@ -68,7 +68,7 @@ struct PointFigures {
     std::optional<double> powerWatts; // measured all-in power per GPU
 };
 
-/// The load a point was measured at: "concurrency 64", "rate 16 req/s", or "unknown load".
+/// The load a point was measured at: "concurrency 64", "rate 16/s", or "unknown load".
 std::string loadText(const PointFigures& figures);
 
 /// A measured operating point with its configuration label and provenance.

@@ -1,5 +1,7 @@
 #include "SlaVerdict.h"
 
+#include <algorithm>
+
 namespace tokenomics {
 
 namespace {
@@ -41,6 +43,15 @@ SeriesVerdict seriesVerdict(const RankingEngine& engine, const SeriesResult& res
     if (sla.minAttainment && !samples)
         return {SlaVerdict::Unknown, "samples"};
     return {SlaVerdict::Fails, {}};
+}
+
+void rankUnknownBeforeFails(const RankingEngine& engine, const Sla& sla, Ranking& ranking) {
+    auto& series = ranking.series;
+    const auto firstMiss = std::find_if(
+        series.begin(), series.end(), [](const SeriesResult& result) { return !result.feasible; });
+    std::stable_partition(firstMiss, series.end(), [&](const SeriesResult& result) {
+        return seriesVerdict(engine, result, sla).verdict == SlaVerdict::Unknown;
+    });
 }
 
 const char* verdictName(SlaVerdict verdict) {

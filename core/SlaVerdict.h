@@ -21,6 +21,10 @@ struct SeriesVerdict {
 SeriesVerdict seriesVerdict(const RankingEngine& engine, const SeriesResult& result,
                             const Sla& sla);
 
+/// Orders the ranking's series as PRODUCT.md §2 ranks them: those that meet the SLA (in the
+/// engine's cost order), then the unknown, then those that fail (each in the engine's order).
+void rankUnknownBeforeFails(const RankingEngine& engine, const Sla& sla, Ranking& ranking);
+
 /// "meets", "fails", "unknown".
 const char* verdictName(SlaVerdict verdict);
 

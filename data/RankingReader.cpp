@@ -184,8 +184,9 @@ bool readForRanking(sqlite3* database, RankingEngine& engine, const RankingLoadP
 
 bool readPointDetails(sqlite3* database, const std::vector<std::int64_t>& pointIds,
                       std::vector<ShownPointDetails>* details, QString* error) {
-    SqlStatement statement(database, "SELECT config, note, source, as_of, uncertain, gpus,"
-                                     " latency_is_limit FROM points WHERE id = ?1");
+    SqlStatement statement(
+        database, "SELECT config, note, source, as_of, uncertain, gpus,"
+                  " latency_is_limit, concurrency, request_rate FROM points WHERE id = ?1");
     sqlite3_stmt* raw = statement.handle();
     // Looked up in id order: neighbouring rows share pages, so each page is read once.
     std::vector<std::uint32_t> byId(pointIds.size());
@@ -209,7 +210,8 @@ bool readPointDetails(sqlite3* database, const std::vector<std::int64_t>& pointI
             ShownPointDetails{PointDetails{columnString(raw, 0), columnString(raw, 1),
                                            Provenance{columnString(raw, 2), columnString(raw, 3),
                                                       sqlite3_column_int(raw, 4) != 0}},
-                              sqlite3_column_int(raw, 5), sqlite3_column_int(raw, 6) != 0};
+                              sqlite3_column_int(raw, 5), sqlite3_column_int(raw, 6) != 0,
+                              sqlite3_column_double(raw, 7), sqlite3_column_double(raw, 8)};
     }
     return true;
 }

@@ -41,9 +41,11 @@ struct ShownPointDetails {
     PointDetails details;
     std::int32_t gpus = 0;       // 0 = unknown
     bool latencyIsLimit = false; // MLPerf: the latencies are the scenario's limits
+    double concurrency = 0;      // the load it was measured at (0: none)
+    double requestRate = 0;
 };
 
-/// The GPUs, latency-limit flag, recipe label, note and provenance of each point id, in the
+/// The GPUs, latency-limit flag, load, recipe label, note and provenance of each point id, in the
 /// order given.
 bool readPointDetails(sqlite3* database, const std::vector<std::int64_t>& pointIds,
                       std::vector<ShownPointDetails>* details, QString* error);

@@ -1,4 +1,5 @@
 #include "DashboardState.h"
+#include "SlaVerdict.h"
 
 #include "Formatting.h"
 
@@ -340,6 +341,7 @@ void DashboardState::recomputeEnvelope() {
 
 void DashboardState::rerank() {
     engine_.rank(sla_, cost_, workload(), ranking_); // reuses ranking_'s storage while dragging
+    rankUnknownBeforeFails(engine_, sla_, ranking_);
 }
 
 } // namespace tokenomics::ui

@@ -78,6 +78,7 @@ private slots:
     void workloadPricesOffersAndFiltersSeries();
     void listCostBases();
     void csvAndTableFormats();
+    void verdictsRankMeetsThenUnknownThenFails();
     void badOptionsExitTwo();
     void helpWorks();
     void requestRateRunAnswersWithGoodTokenCost();
@@ -287,6 +288,28 @@ void TestQueryCommand::csvAndTableFormats() {
     QVERIFY(table.out.contains(QStringLiteral("$/1M total")));
 }
 
+void TestQueryCommand::verdictsRankMeetsThenUnknownThenFails() {
+    // The default catalog holds series that meet a 1 s TTFT, that miss it, and that never
+    // published a TTFT (or an interactivity).
+    const RunResult run = query({QStringLiteral("--max-ttft"), QStringLiteral("1"),
+                                 QStringLiteral("--min-interactivity"), QStringLiteral("20"),
+                                 QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QJsonArray series = parseJson(run).value(QStringLiteral("series")).toArray();
+    const QStringList rank = {QStringLiteral("meets"), QStringLiteral("unknown"),
+                              QStringLiteral("fails")};
+    int previous = 0;
+    QSet<QString> seen;
+    for (const QJsonValue& value : series) {
+        const QString verdict = value.toObject().value(QStringLiteral("sla_verdict")).toString();
+        const int position = static_cast<int>(rank.indexOf(verdict));
+        QVERIFY2(position >= previous, qPrintable(verdict));
+        previous = position;
+        seen.insert(verdict);
+    }
+    QCOMPARE(seen.size(), 3); // all three states occur, so the order was tested
+}
+
 void TestQueryCommand::badOptionsExitTwo() {
     const QList<QStringList> cases = {
         {QStringLiteral("--percentile"), QStringLiteral("75")},
@@ -357,6 +380,10 @@ void TestQueryCommand::requestRateRunAnswersWithGoodTokenCost() {
     QCOMPARE(result.value(QStringLiteral("sla_verdict")).toString(), QStringLiteral("meets"));
     QVERIFY(result.value(QStringLiteral("unknown_because")).isNull());
     QVERIFY(attainment < 0.63); // 379 of the 1000 requests produced no token
+    // Its load is the file's request rate, as PRODUCT.md §2 writes it.
+    QCOMPARE(
+        result.value(QStringLiteral("load")).toString(),
+        QStringLiteral("rate %1/s").arg(fields.value(QStringLiteral("request_rate")).toDouble()));
 }
 
 void TestQueryCommand::helpWorks() {

@@ -106,6 +106,28 @@ private slots:
         QCOMPARE(verdictOf(fast, attainment).unknownBecause, std::string("samples"));
         QCOMPARE(verdictOf(sampled, attainment).verdict, SlaVerdict::Meets);
     }
+    // Unknown ranks after every series that meets and before those that fail, whatever the
+    // order the series were added in (fails first, unknown last here).
+    void unknownRanksBetweenMeetsAndFails() {
+        RankingEngine engine;
+        const auto slow = engine.addSeries(key("H100"));
+        engine.addPoint(slow, point(50, 1000, 3.0));
+        const auto silent = engine.addSeries(key("MI300X"));
+        engine.addPoint(silent, point(50, 1000));
+        const auto fast = engine.addSeries(key("B200"));
+        engine.addPoint(fast, point(50, 1000, 0.3));
+        const auto slower = engine.addSeries(key("A100"));
+        engine.addPoint(slower, point(50, 1000, 5.0));
+        engine.setCostBases({basis("B200", "hyperscaler", 2.0)});
+        Sla sla;
+        sla.maxTtftSeconds = 1.0;
+        Ranking ranking = engine.rank(sla, {}, {});
+        rankUnknownBeforeFails(engine, sla, ranking);
+        std::vector<std::size_t> order;
+        for (const SeriesResult& result : ranking.series)
+            order.push_back(result.series);
+        QCOMPARE(order, (std::vector<std::size_t>{fast, silent, slow, slower}));
+    }
     void workedCostExample() {
         // $1.30/GPU-h at 2,568 tok/s/GPU: 1.30e6 / (2568 × 3600) = $0.140619 per 1M.
         // Output at 1,284 tok/s/GPU costs twice that; 1.2 kW all-in gives
