@@ -178,6 +178,11 @@ struct RankingEngine::Impl {
     /// Throws std::out_of_range for an index past the last series.
     void checkSeries(std::size_t series) const;
     [[nodiscard]] std::uint32_t globalIndex(std::size_t series, std::size_t point) const;
+    /// The series counts output tokens only (its first point does; MLPerf with no scenario).
+    [[nodiscard]] bool outputOnly(std::size_t series) const {
+        return seriesStart[series] < seriesStart[series + 1] &&
+               columns.outputOnly(seriesStart[series]);
+    }
     [[nodiscard]] const SampleSet* samplesOf(std::uint32_t point) const;
 
     // --- evaluation (SeriesEvaluation.cpp) ---

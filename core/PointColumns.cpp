@@ -69,7 +69,11 @@ void PointColumns::startColumn(FigureColumn which, float first) {
 }
 
 void PointColumns::append(const PointFigures& figures, bool hasSamples) {
-    appendFigure(FigureColumn::TputPerGpu, figures.tputPerGpu);
+    // A frontier needs one throughput per point: with the total unknown, the output rate
+    // stands in, and the flag keeps it from being read as a total.
+    const bool outputOnly = !figures.tputPerGpu && figures.outputTputPerGpu;
+    appendFigure(FigureColumn::TputPerGpu,
+                 outputOnly ? figures.outputTputPerGpu : figures.tputPerGpu);
     appendFigure(FigureColumn::OutputTputPerGpu, figures.outputTputPerGpu);
     appendFigure(FigureColumn::InputTputPerGpu, figures.inputTputPerGpu);
     appendFigure(FigureColumn::Concurrency, figures.concurrency != 0
@@ -101,7 +105,8 @@ void PointColumns::append(const PointFigures& figures, bool hasSamples) {
     gpus_.append(figures.gpus);
     flags_.push_back(static_cast<std::uint8_t>(
         (figures.disaggregated ? disaggregatedFlag : 0) | (figures.tputDerived ? derivedFlag : 0) |
-        (figures.latencyIsLimit ? limitFlag : 0) | (hasSamples ? samplesFlag : 0)));
+        (figures.latencyIsLimit ? limitFlag : 0) | (hasSamples ? samplesFlag : 0) |
+        (outputOnly ? outputOnlyFlag : 0)));
 }
 
 PointFigures PointColumns::figures(std::size_t index) const {
@@ -112,7 +117,8 @@ PointFigures PointColumns::figures(std::size_t index) const {
     figures.prefillGpus = hasSplit_ ? prefillGpus_.at(index) : 0;
     figures.decodeGpus = hasSplit_ ? decodeGpus_.at(index) : 0;
     figures.concurrency = read(FigureColumn::Concurrency).value_or(0.0);
-    figures.tputPerGpu = read(FigureColumn::TputPerGpu);
+    if (!outputOnly(index))
+        figures.tputPerGpu = read(FigureColumn::TputPerGpu);
     figures.outputTputPerGpu = read(FigureColumn::OutputTputPerGpu);
     figures.inputTputPerGpu = read(FigureColumn::InputTputPerGpu);
     figures.tputDerived = (flags_[index] & derivedFlag) != 0;

@@ -169,6 +169,11 @@ public:
     [[nodiscard]] bool hasSamples(std::size_t index) const {
         return (flags_[index] & samplesFlag) != 0;
     }
+    /// The point counts output tokens only (MLPerf with no ISL/OSL): its TputPerGpu column
+    /// holds the output rate, and its total is unknown.
+    [[nodiscard]] bool outputOnly(std::size_t index) const {
+        return (flags_[index] & outputOnlyFlag) != 0;
+    }
 
     /// The figures as given (six significant digits exactly, seven almost always).
     [[nodiscard]] PointFigures figures(std::size_t index) const;
@@ -182,6 +187,7 @@ private:
     static constexpr std::uint8_t derivedFlag = 2;
     static constexpr std::uint8_t limitFlag = 4;
     static constexpr std::uint8_t samplesFlag = 8;
+    static constexpr std::uint8_t outputOnlyFlag = 16;
 
     void appendFigure(FigureColumn which, std::optional<double> value) {
         auto& values = columns_[static_cast<std::size_t>(which)];

@@ -219,7 +219,18 @@ void RankingEngine::addPoint(std::size_t series, const PointFigures& figures,
     impl.lastSeries = s;
     const auto global = static_cast<std::uint32_t>(impl.columns.size());
     const bool hasSamples = samples != nullptr;
-    impl.columns.append(figures, hasSamples);
+    const SeriesKey& key = impl.keys[s];
+    if (!figures.tputPerGpu && figures.outputTputPerGpu && key.isl > 0 && key.osl > 0) {
+        // Output tokens only, in a known scenario: the total follows from ISL/OSL
+        // (PRODUCT.md §2), marked derived. Without the scenario it stays unknown.
+        PointFigures derived = figures;
+        derived.tputPerGpu =
+            *figures.outputTputPerGpu * (static_cast<double>(key.isl) + key.osl) / key.osl;
+        derived.tputDerived = true;
+        impl.columns.append(derived, hasSamples);
+    } else {
+        impl.columns.append(figures, hasSamples);
+    }
     if (hasSamples) {
         impl.samplePoint.push_back(global); // ascending while grouped; sorted when regrouped
         impl.sampleSets.push_back(*samples);
@@ -340,8 +351,9 @@ SeriesResult RankingEngine::evaluate(std::size_t series, const Sla& sla,
     const auto costs = impl_->hardwareCosts(cost);
     const auto& formulas = costs.byHardware[impl_->hardwareOf[series]];
     const bool feasible = best.choice.kind != BestChoice::Kind::Infeasible;
+    const bool total = feasible && !impl_->columns.outputOnly(best.choice.point);
     impl_->fillResult(result, best, costs,
-                      feasible ? formulas.costPerMillion(best.tputPerGpu) : std::nullopt);
+                      total ? formulas.costPerMillion(best.tputPerGpu) : std::nullopt);
     return result;
 }
 
@@ -350,6 +362,8 @@ std::vector<FrontierKnot> RankingEngine::frontier(std::size_t series, const Sla&
     impl_->checkSeries(series);
     const auto frontiers = impl_->frontiersFor(sla);
     std::vector<FrontierKnot> knots;
+    if (impl_->outputOnly(series))
+        return knots; // its total throughput is unknown: no curve of it
     for (auto k = frontiers->knotStart[series]; k < frontiers->knotStart[series + 1]; ++k) {
         knots.push_back({recoveredDouble(frontiers->knotInteractivity[k]),
                          recoveredDouble(frontiers->knotTputPerGpu[k]), frontiers->knots[k]});
@@ -362,6 +376,8 @@ std::optional<double> RankingEngine::tputPerGpuAt(std::size_t series, double int
     const auto lock = impl_->prepare();
     impl_->checkSeries(series);
     const auto frontiers = impl_->frontiersFor(sla);
+    if (impl_->outputOnly(series))
+        return std::nullopt;
     return impl_->tputAt(series, *frontiers, interactivity);
 }
 

@@ -387,17 +387,25 @@ void RankingEngine::Impl::fillResult(SeriesResult& result, const ResolvedBest& b
     construct_at(&result.point, interpolated ? std::nullopt : std::optional(local));
     construct_at(&result.lowerKnotPoint, interpolated ? std::optional(local) : std::nullopt);
     construct_at(&result.interactivity, known(best.interactivity));
-    construct_at(&result.tputPerGpu, best.tputPerGpu);
-    construct_at(&result.outputTputPerGpu, known(best.outputTputPerGpu));
+    // An output-only series' frontier runs on its output rate: its total, and what is per
+    // total token, is unknown; it ranks on its output cost.
+    const bool outputOnly = columns.outputOnly(choice.point);
+    const std::optional<double> total =
+        outputOnly ? std::nullopt : std::optional<double>(best.tputPerGpu);
+    construct_at(&result.tputPerGpu, total);
+    construct_at(&result.outputTputPerGpu, outputOnly ? std::optional<double>(best.tputPerGpu)
+                                                      : known(best.outputTputPerGpu));
     construct_at(&result.inputTputPerGpu, known(best.inputTputPerGpu));
     construct_at(&result.ttftSeconds, known(best.ttftSeconds));
     construct_at(&result.sloAttainment, known(best.sloAttainment));
     construct_at(&result.goodputPerGpu, known(best.goodputPerGpu));
     construct_at(&result.costPerMTotal, costPerMTotal);
-    construct_at(&result.costPerMOutput, formulas.costPerMillion(best.outputTputPerGpu));
+    construct_at(&result.costPerMOutput, result.outputTputPerGpu
+                                             ? formulas.costPerMillion(*result.outputTputPerGpu)
+                                             : std::nullopt);
     construct_at(&result.costPerMInput, formulas.costPerMillion(best.inputTputPerGpu));
-    construct_at(&result.tokensPerMw, formulas.tokensPerMw(best.tputPerGpu));
-    construct_at(&result.joulesPerToken, formulas.joules(best.tputPerGpu));
+    construct_at(&result.tokensPerMw, total ? formulas.tokensPerMw(*total) : std::nullopt);
+    construct_at(&result.joulesPerToken, total ? formulas.joules(*total) : std::nullopt);
 }
 
 std::size_t RankingEngine::Impl::RankScratch::residentBytes() const {
@@ -441,7 +449,8 @@ void RankingEngine::Impl::rankAll(const Sla& sla, const CostSettings& cost,
         for (std::size_t s = from; s < to; ++s) {
             if (!seriesEnabled[s])
                 continue;
-            totals[s] = choices[s].kind == BestChoice::Kind::Infeasible
+            totals[s] = choices[s].kind == BestChoice::Kind::Infeasible ||
+                                columns.outputOnly(choices[s].point)
                             ? std::numeric_limits<double>::quiet_NaN()
                             : costs.byHardware[hardwareOf[s]]
                                   .costPerMillion(choices[s].tputPerGpu)

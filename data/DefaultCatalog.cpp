@@ -338,8 +338,8 @@ std::string mlperfModel(const std::string& benchmark) {
 // interactivity = 1000 / TPOT limit (ms): MLPerf only promises p99 ≤ limit, and p50 ≤ p99,
 // so every statistic is bounded by the limit ("≤"). Offline has no latency limit: the point
 // is kept (with its throughput) but has no interactivity, so it is never on a frontier.
-// MLPerf counts generated tokens only: tput_per_gpu = output_tput_per_gpu = system tok/s /
-// GPUs, so the total-token figure is a lower bound (costs per total token are upper bounds).
+// MLPerf counts generated tokens only: output_tput_per_gpu = system tok/s / GPUs; with no
+// ISL/OSL the total is unknown (tput_per_gpu null) and the series ranks on its output cost.
 bool writeMlperfPoints(CatalogWriter& writer, QString* error) {
     SourceResolver sources;
     std::map<std::string, std::size_t> seriesIndex;
@@ -378,8 +378,9 @@ bool writeMlperfPoints(CatalogWriter& writer, QString* error) {
             OperatingPoint point;
             PointFigures& figures = point.figures;
             figures.gpus = *gpus;
-            figures.tputPerGpu = *systemTokensPerSecond / *gpus;
-            figures.outputTputPerGpu = figures.tputPerGpu;
+            // Generated tokens only, and no ISL/OSL to derive a total from: the total is
+            // unknown, and the series ranks on its output cost (PRODUCT.md §2).
+            figures.outputTputPerGpu = *systemTokensPerSecond / *gpus;
             figures.latencyIsLimit = true;
             if (ttftLimit)
                 figures.ttftSeconds = {ttftLimit, ttftLimit, ttftLimit};

@@ -128,6 +128,47 @@ private slots:
             order.push_back(result.series);
         QCOMPARE(order, (std::vector<std::size_t>{fast, silent, slow, slower}));
     }
+    // A point that counts output tokens only (MLPerf): in a known scenario its total is
+    // derived from ISL/OSL and marked derived; with the scenario unknown the total and every
+    // figure per total token are unknown, and the series ranks on its output cost, after the
+    // series whose total cost is known.
+    void outputOnlyPointsRankOnOutputCost() {
+        RankingEngine engine;
+        SeriesKey noScenario = key("A");
+        noScenario.isl = 0;
+        noScenario.osl = 0;
+        const auto mlperf = engine.addSeries(noScenario);
+        auto output = point(10, 1);
+        output.tputPerGpu.reset();
+        output.outputTputPerGpu = 3000;
+        engine.addPoint(mlperf, output);
+        const auto scenario = engine.addSeries(key("A", "with ISL/OSL")); // 1024/1024
+        engine.addPoint(scenario, output);
+        const auto measured = engine.addSeries(key("A", "measured"));
+        engine.addPoint(measured, point(10, 100)); // dear: 100 total tok/s/GPU
+        engine.setCostBases({basis("A", "hyperscaler", 2.0, 1.0)});
+
+        const SeriesResult derived = engine.evaluate(scenario, Sla{}, {});
+        QVERIFY(near(derived.tputPerGpu, 3000.0 * (1024 + 1024) / 1024));
+        QVERIFY(engine.pointFigures(scenario, 0).tputDerived);
+
+        const SeriesResult outputOnly = engine.evaluate(mlperf, Sla{}, {});
+        QVERIFY(outputOnly.feasible);
+        QVERIFY(!outputOnly.tputPerGpu);
+        QVERIFY(!outputOnly.costPerMTotal && !outputOnly.tokensPerMw && !outputOnly.joulesPerToken);
+        QVERIFY(near(outputOnly.outputTputPerGpu, 3000.0));
+        QVERIFY(near(outputOnly.costPerMOutput, 2.0 * 1e6 / (3000.0 * 3600)));
+        QVERIFY(!engine.pointFigures(mlperf, 0).tputPerGpu); // read back as unknown
+        QVERIFY(engine.frontier(mlperf, Sla{}).empty());     // no total-throughput curve
+
+        // Cheaper per output token than `measured` per total token, yet ranked after it.
+        const Ranking ranking = engine.rank(Sla{}, {}, {});
+        std::vector<std::size_t> order;
+        for (const SeriesResult& result : ranking.series)
+            order.push_back(result.series);
+        QCOMPARE(order, (std::vector<std::size_t>{scenario, measured, mlperf}));
+        QVERIFY(near(ranking.series.back().costPerMOutput, 2.0 * 1e6 / (3000.0 * 3600)));
+    }
     void workedCostExample() {
         // $1.30/GPU-h at 2,568 tok/s/GPU: 1.30e6 / (2568 × 3600) = $0.140619 per 1M.
         // Output at 1,284 tok/s/GPU costs twice that; 1.2 kW all-in gives
@@ -362,6 +403,7 @@ private slots:
         const auto unknownTput = engine.addSeries(key("A"));
         auto noTput = point(10, 1);
         noTput.tputPerGpu.reset();
+        noTput.outputTputPerGpu.reset();
         engine.addPoint(unknownTput, noTput);
         const auto single = engine.addSeries(key("A"));
         engine.addPoint(single, point(10, 100));

@@ -118,6 +118,8 @@ private slots:
                 f.concurrency = double(1 << (random() % 9));
                 f.tputPerGpu = randomFigure(random, 0, 5000, 0.05);
                 f.outputTputPerGpu = randomFigure(random, 100, 2000, 0.2);
+                if (!f.tputPerGpu) // no throughput at all: never on a frontier (output-only
+                    f.outputTputPerGpu.reset(); // series are test_ranking_engine's)
                 f.interactivity.p50 = randomFigure(random, 5, 200, 0.05);
                 f.interactivity.p99 = randomFigure(random, 2, 150, 0.3);
                 f.ttftSeconds.p50 = randomFigure(random, 0.05, 3, 0.1);
