@@ -398,7 +398,8 @@ void RankingEngine::Impl::fillResult(SeriesResult& result, const ResolvedBest& b
     construct_at(&result.inputTputPerGpu, known(best.inputTputPerGpu));
     construct_at(&result.ttftSeconds, known(best.ttftSeconds));
     construct_at(&result.sloAttainment, known(best.sloAttainment));
-    construct_at(&result.goodputPerGpu, known(best.goodputPerGpu));
+    construct_at(&result.goodputPerGpu,
+                 outputOnly ? std::nullopt : known(best.goodputPerGpu)); // in total tokens
     construct_at(&result.costPerMTotal, costPerMTotal);
     construct_at(&result.costPerMOutput, result.outputTputPerGpu
                                              ? formulas.costPerMillion(*result.outputTputPerGpu)

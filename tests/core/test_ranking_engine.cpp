@@ -156,6 +156,7 @@ private slots:
         QVERIFY(outputOnly.feasible);
         QVERIFY(!outputOnly.tputPerGpu);
         QVERIFY(!outputOnly.costPerMTotal && !outputOnly.tokensPerMw && !outputOnly.joulesPerToken);
+        QVERIFY(!outputOnly.goodputPerGpu); // counted in total tokens
         QVERIFY(near(outputOnly.outputTputPerGpu, 3000.0));
         QVERIFY(near(outputOnly.costPerMOutput, 2.0 * 1e6 / (3000.0 * 3600)));
         QVERIFY(!engine.pointFigures(mlperf, 0).tputPerGpu); // read back as unknown
