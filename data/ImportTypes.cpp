@@ -76,7 +76,7 @@ QString ImportError::message() const {
     QString text = file.isEmpty() ? QStringLiteral("import") : file;
     if (!location.isEmpty())
         text += QStringLiteral(": ") + location;
-    if (!field.isEmpty())
+    if (!field.isEmpty() && missingOptions.isEmpty()) // the reason names missing fields itself
         text += QStringLiteral(": field '%1'").arg(field);
     text += QStringLiteral(": ") + (reason.isEmpty() ? QStringLiteral("invalid input") : reason);
     return text;

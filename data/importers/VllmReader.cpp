@@ -197,13 +197,7 @@ bool readVllmResult(const QString& file, const QJsonDocument& document,
             lengthsNote = "ISL/OSL: measured means of the " + dataset.toStdString() + " dataset";
         }
     }
-    int gpus = 0;
-    if (!resolveIdentity(identity, defaults, file, point.location, error, point.key, gpus))
-        return false;
-
-    point.point.note = lengthsNote;
-    PointFigures& figures = point.point.figures;
-    figures.gpus = gpus;
+    // Whether the run measured anything is settled before asking for what the file lacks.
     double durationSeconds = 0;
     std::optional<double> completed;
     std::optional<double> totalTokensPerSecond;
@@ -233,6 +227,13 @@ bool readVllmResult(const QString& file, const QJsonDocument& document,
                                             "no throughput or latency, so it is not an operating "
                                             "point; fix the server and run it again")
                                  .arg(failed.value_or(0)));
+    int gpus = 0;
+    if (!resolveIdentity(identity, defaults, file, point.location, error, point.key, gpus))
+        return false;
+
+    point.point.note = lengthsNote;
+    PointFigures& figures = point.point.figures;
+    figures.gpus = gpus;
     std::optional<double> inputTokens;
     std::optional<double> outputTokens;
     if (!readLoad(fields, prompts.value_or(*completed + failed.value_or(0)), figures,
