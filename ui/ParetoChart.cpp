@@ -58,7 +58,12 @@ ParetoChart::ParetoChart(DashboardState* state, ChartMetric metric, QWidget* par
     connect(this, &QCustomPlot::legendClick, this, &ParetoChart::onLegendClick);
     connect(state_, &DashboardState::curvesChanged, this, [this] {
         rebuild();
-        fitToData();
+        // While a line is dragged the axes hold still: refitting under the mouse would move
+        // the line's value with every step (held above the plot, max TTFT would climb).
+        if (dragging_ == DragTarget::None)
+            fitToData();
+        else
+            fitOnRelease_ = true;
     });
     connect(state_, &DashboardState::thresholdsChanged, this, &ParetoChart::applyThresholds);
     connect(state_, &DashboardState::seriesVisibilityChanged, this, [this] {

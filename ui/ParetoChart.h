@@ -154,6 +154,7 @@ private:
     QCPGraph* offerMarkersFailing_ = nullptr;
     QCPGraph* offerMarkersUnknown_ = nullptr;
     DragTarget dragging_ = DragTarget::None;
+    bool fitOnRelease_ = false; // the curves changed during a drag: fit when it ends
 };
 
 } // namespace tokenomics::ui

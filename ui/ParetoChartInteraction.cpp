@@ -7,6 +7,7 @@
 #include <QToolTip>
 #include <algorithm>
 #include <cmath>
+#include <utility>
 #include <vector>
 
 namespace tokenomics::ui {
@@ -321,6 +322,8 @@ void ParetoChart::mouseReleaseEvent(QMouseEvent* event) {
     if (dragging_ != DragTarget::None) {
         dragTo(dragging_, event->position());
         dragging_ = DragTarget::None;
+        if (std::exchange(fitOnRelease_, false))
+            fitToData();
         event->accept();
         return;
     }

@@ -340,6 +340,35 @@ private slots:
         QVERIFY2(headlines.size() >= 3, "the drag should change the headline");
     }
 
+    // Held above the plot, the TTFT line sets the value at the plot's top edge and stays
+    // there: the axes do not refit under the mouse (each step raised max TTFT before, 1.0 to
+    // 3.59 s in ten moves). They fit once the line is let go.
+    void draggedTtftLineDoesNotFeedBack() {
+        window_->slaPanel()->maxTtftBox()->setValue(1.0);
+        ParetoChart* chart = window_->chartArea()->chart(ChartMetric::Ttft);
+        window_->chartArea()->tabs()->setCurrentWidget(chart);
+        chart->replot();
+        const QCPRange range = chart->yAxis->range();
+        const QRect area = chart->axisRect()->rect();
+        const int x = area.center().x();
+        QPoint at(x, qRound(chart->yAxis->coordToPixel(1.0)));
+        QTest::mousePress(chart, Qt::LeftButton, {}, at);
+        const double top = std::round(chart->yAxis->pixelToCoord(area.top()) * 100) / 100;
+        for (int step = 0; step < 10; ++step) {
+            at.setY(area.top() - 20); // above the plot
+            QTest::mouseMove(chart, at);
+            QCoreApplication::processEvents();
+            QCOMPARE(chart->yAxis->range().lower, range.lower);
+            QCOMPARE(chart->yAxis->range().upper, range.upper);
+            QCOMPARE(*window_->state()->sla().maxTtftSeconds, top);
+        }
+        QTest::mouseRelease(chart, Qt::LeftButton, {}, at);
+        QCOMPARE(*window_->state()->sla().maxTtftSeconds, top);
+        // Let go, the chart fits its data and the line again.
+        QVERIFY(chart->yAxis->range().upper >= top);
+        QVERIFY(chart->yAxis->range().upper != range.upper);
+    }
+
     void draggedLineUpdatesTheSpinBox() {
         ParetoChart* chart = window_->chartArea()->chart(ChartMetric::ThroughputPerGpu);
         chart->setFocus();
