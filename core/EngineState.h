@@ -168,6 +168,16 @@ struct RankingEngine::Impl {
     };
     mutable RankScratch rankScratch;
 
+    /// The costs of every hardware under the last cost settings asked for: computed once per
+    /// setting (and per change of the cost bases or the hardware), not per call.
+    struct CostCache {
+        CostSettings settings;
+        std::size_t hardwareCount = 0;
+        std::shared_ptr<const HardwareCosts> costs; // null: stale
+    };
+    mutable std::mutex costMutex;
+    mutable CostCache costCache;
+
     // --- building (RankingEngine.cpp) ---
     void markChanged();
     /// Groups points by series and sorts them by interactivity; call with `mutex` held.
@@ -186,7 +196,8 @@ struct RankingEngine::Impl {
     [[nodiscard]] const SampleSet* samplesOf(std::uint32_t point) const;
 
     // --- evaluation (SeriesEvaluation.cpp) ---
-    [[nodiscard]] HardwareCosts hardwareCosts(const CostSettings& cost) const;
+    [[nodiscard]] std::shared_ptr<const HardwareCosts>
+    hardwareCosts(const CostSettings& cost) const;
     /// `memo`, when given, holds the slopes of the segment last interpolated on (from the
     /// same frontier set) and is updated.
     [[nodiscard]] BestChoice choose(std::size_t series, const FrontierSet& frontiers,

@@ -240,7 +240,9 @@ void RankingEngine::addPoint(std::size_t series, const PointFigures& figures,
 }
 
 void RankingEngine::setCostBases(std::vector<CostBasis> costBases) {
+    const std::lock_guard lock(impl_->costMutex);
     impl_->costBases = std::move(costBases);
+    impl_->costCache.costs.reset();
 }
 
 void RankingEngine::setOffers(std::vector<ProviderOffer> offers) {
@@ -349,10 +351,10 @@ SeriesResult RankingEngine::evaluate(std::size_t series, const Sla& sla,
     result.series = series;
     const auto best = impl_->resolve(impl_->choose(series, *frontiers, sla), *frontiers, sla);
     const auto costs = impl_->hardwareCosts(cost);
-    const auto& formulas = costs.byHardware[impl_->hardwareOf[series]];
+    const auto& formulas = costs->byHardware[impl_->hardwareOf[series]];
     const bool feasible = best.choice.kind != BestChoice::Kind::Infeasible;
     const bool total = feasible && !impl_->columns.outputOnly(best.choice.point);
-    impl_->fillResult(result, best, costs,
+    impl_->fillResult(result, best, *costs,
                       total ? formulas.costPerMillion(best.tputPerGpu) : std::nullopt);
     return result;
 }
@@ -421,12 +423,12 @@ bool RankingEngine::pointMeetsSla(std::size_t series, std::size_t point, const S
 std::optional<double> RankingEngine::usdPerGpuHour(std::size_t series,
                                                    const CostSettings& cost) const {
     const auto id = impl_->hardwareOf.at(series);
-    return impl_->hardwareCosts(cost).byHardware[id].usdPerGpuHour;
+    return impl_->hardwareCosts(cost)->byHardware[id].usdPerGpuHour;
 }
 
 std::optional<double> RankingEngine::allInKwPerGpu(std::size_t series) const {
     const auto id = impl_->hardwareOf.at(series);
-    return impl_->hardwareCosts(CostSettings{}).byHardware[id].allInKwPerGpu;
+    return impl_->hardwareCosts(CostSettings{})->byHardware[id].allInKwPerGpu;
 }
 
 std::vector<QualityScore> RankingEngine::qualityOf(std::size_t series) const {

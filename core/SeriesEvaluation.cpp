@@ -49,29 +49,43 @@ OfferResult evaluateOffer(const ProviderOffer& offer, std::size_t index, const S
 
 } // namespace
 
-HardwareCosts RankingEngine::Impl::hardwareCosts(const CostSettings& cost) const {
-    HardwareCosts costs;
-    costs.byHardware.reserve(hardwareNames.size());
-    for (const auto& hardware : hardwareNames) {
-        const CostBasis* chosen = nullptr;
-        std::optional<double> anyKw;
-        for (const auto& basis : costBases) {
-            if (basis.hardware != hardware)
-                continue;
-            if (!chosen && basis.key == cost.costBasisKey)
-                chosen = &basis;
-            if (!anyKw)
-                anyKw = allInKwOf(basis);
-        }
+std::shared_ptr<const HardwareCosts>
+RankingEngine::Impl::hardwareCosts(const CostSettings& cost) const {
+    const std::lock_guard lock(costMutex);
+    const CostCache& cached = costCache;
+    if (cached.costs && cached.hardwareCount == hardwareNames.size() &&
+        cached.settings.costBasisKey == cost.costBasisKey &&
+        cached.settings.usdPerGpuHourOverride == cost.usdPerGpuHourOverride &&
+        cached.settings.utilization == cost.utilization)
+        return cached.costs;
+    // One pass over the bases: per hardware the first with the key, and the first that
+    // states an all-in power.
+    const std::size_t count = hardwareNames.size();
+    std::vector<const CostBasis*> chosen(count, nullptr);
+    std::vector<std::optional<double>> anyKw(count);
+    for (const auto& basis : costBases) {
+        const auto found = hardwareIds.find(basis.hardware);
+        if (found == hardwareIds.end())
+            continue; // no series runs on it
+        const std::uint32_t id = found->second;
+        if (!chosen[id] && basis.key == cost.costBasisKey)
+            chosen[id] = &basis;
+        if (!anyKw[id])
+            anyKw[id] = allInKwOf(basis);
+    }
+    auto costs = std::make_shared<HardwareCosts>();
+    costs->byHardware.reserve(count);
+    for (std::size_t id = 0; id < count; ++id) {
         std::optional<double> usd;
         if (cost.usdPerGpuHourOverride)
             usd = cost.usdPerGpuHourOverride;
-        else if (chosen)
-            usd = tokenomics::usdPerGpuHour(*chosen);
+        else if (chosen[id])
+            usd = tokenomics::usdPerGpuHour(*chosen[id]);
         // All-in power: the chosen basis's, else any basis of that hardware that has one.
-        const auto chosenKw = chosen ? allInKwOf(*chosen) : std::nullopt;
-        costs.byHardware.emplace_back(usd, chosenKw ? chosenKw : anyKw, cost.utilization);
+        const auto chosenKw = chosen[id] ? allInKwOf(*chosen[id]) : std::nullopt;
+        costs->byHardware.emplace_back(usd, chosenKw ? chosenKw : anyKw[id], cost.utilization);
     }
+    costCache = {cost, count, costs};
     return costs;
 }
 
@@ -419,7 +433,8 @@ std::size_t RankingEngine::Impl::RankScratch::residentBytes() const {
 void RankingEngine::Impl::rankAll(const Sla& sla, const CostSettings& cost,
                                   const Workload& workload, const FrontierSet& frontiers,
                                   Ranking& into) const {
-    const auto costs = hardwareCosts(cost);
+    const auto costsHeld = hardwareCosts(cost);
+    const HardwareCosts& costs = *costsHeld;
     const std::size_t seriesCount = keys.size();
     const bool large = seriesCount >= parallelSeriesThreshold;
     // The working vectors keep their size between calls: resizing them to the same size

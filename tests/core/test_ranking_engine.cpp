@@ -170,6 +170,27 @@ private slots:
         QCOMPARE(order, (std::vector<std::size_t>{scenario, measured, mlperf}));
         QVERIFY(near(ranking.series.back().costPerMOutput, 2.0 * 1e6 / (3000.0 * 3600)));
     }
+    // Hardware costs are kept per cost setting: a new setting, new cost bases or a series on
+    // new hardware each give the costs they imply, never the last call's.
+    void hardwareCostsFollowEveryChange() {
+        RankingEngine engine;
+        const auto a = engine.addSeries(key("A"));
+        engine.addPoint(a, point(10, 1000));
+        engine.setCostBases({basis("A", "hyperscaler", 2.0), basis("A", "rental", 1.0)});
+        const double perDollar = 1e6 / (1000.0 * 3600);
+        QVERIFY(near(engine.evaluate(a, Sla{}, {}).costPerMTotal, 2 * perDollar));
+        CostSettings rental;
+        rental.costBasisKey = "rental";
+        QVERIFY(near(engine.evaluate(a, Sla{}, rental).costPerMTotal, perDollar));
+        rental.utilization = 0.5;
+        QVERIFY(near(engine.evaluate(a, Sla{}, rental).costPerMTotal, 2 * perDollar));
+        engine.setCostBases({basis("A", "hyperscaler", 4.0), basis("B", "hyperscaler", 3.0)});
+        QVERIFY(near(engine.rank(Sla{}, {}, {}).series.front().costPerMTotal, 4 * perDollar));
+        const auto b = engine.addSeries(key("B"));
+        engine.addPoint(b, point(10, 1000));
+        QVERIFY(near(engine.evaluate(b, Sla{}, {}).costPerMTotal, 3 * perDollar));
+        QVERIFY(near(engine.usdPerGpuHour(b, {}), 3.0));
+    }
     void workedCostExample() {
         // $1.30/GPU-h at 2,568 tok/s/GPU: 1.30e6 / (2568 × 3600) = $0.140619 per 1M.
         // Output at 1,284 tok/s/GPU costs twice that; 1.2 kW all-in gives
