@@ -22,9 +22,9 @@ constexpr int exitFailed = 1;
 // Offers are priced for the buyer's workload; without --isl/--osl it is 1024 in / 1024 out.
 constexpr int defaultWorkloadTokens = 1024;
 
-int usageError(const QString& message) {
-    QTextStream(stderr) << "tokenomics query: " << message << "\n"
-                        << "Try 'tokenomics query --help'.\n";
+int usageError(const QString& message, const char* verb = "query") {
+    QTextStream(stderr) << "tokenomics " << verb << ": " << message << "\n"
+                        << "Try 'tokenomics " << verb << " --help'.\n";
     return exitBadUsage;
 }
 
@@ -319,6 +319,74 @@ int listCostBases(const data::CatalogStore& store, const QString& format) {
     return 0;
 }
 
+struct RankedCatalog {
+    RankingEngine engine;
+    Ranking ranking;
+    std::vector<data::ShownPointDetails> shownDetails; // of the results with a shown point
+    Workload workload;
+};
+
+// The one loading path of query and plan: reads the series the filters keep (of their points
+// only the figures the ranking reads), ranks them with unknown verdicts before failing ones,
+// and reads the recipe and provenance of the points the output shows. 0, or the exit code
+// after printing why.
+int rankCatalog(const char* verb, data::CatalogStore& store, const QCommandLineParser& parser,
+                QueryOptions& options, RankedCatalog& out) {
+    data::RankingLoadPlan plan;
+    plan.statistic = options.sla.statistic;
+    plan.withE2el = options.sla.maxE2elSeconds.has_value();
+    plan.chooseSeries = [&](const std::vector<SeriesKey>& keys,
+                            const std::vector<ProviderOffer>& catalogOffers) {
+        resolveFilter(store, keys, catalogOffers, options.filter);
+        std::vector<bool> keep;
+        keep.reserve(keys.size());
+        for (const SeriesKey& key : keys)
+            keep.push_back(options.filter.matches(key));
+        return keep;
+    };
+    RankingEngine& engine = out.engine;
+    Ranking& ranking = out.ranking;
+    std::vector<data::ShownPointDetails>& shownDetails = out.shownDetails;
+    out.workload = {options.filter.isl.value_or(defaultWorkloadTokens),
+                    options.filter.osl.value_or(defaultWorkloadTokens)};
+    const Workload& workload = out.workload;
+    bool unknownCostBasis = false;
+    data::CatalogError error;
+    const auto loadAndRank = [&](sqlite3* database, QString* reason) {
+        std::vector<std::vector<std::int64_t>> pointIds;
+        if (!data::readForRanking(database, engine, plan, &pointIds, reason))
+            return false;
+        if (parser.isSet(QStringLiteral("cost-basis")) && !options.cost.usdPerGpuHourOverride) {
+            const std::vector<std::string> keys = engine.costBasisKeys();
+            unknownCostBasis =
+                std::find(keys.begin(), keys.end(), options.cost.costBasisKey) == keys.end();
+            if (unknownCostBasis)
+                return true;
+        }
+        for (std::size_t i = 0; i < engine.offers().size(); ++i)
+            engine.setOfferEnabled(i, options.filter.matchesModel(engine.offers()[i].model));
+        ranking = engine.rank(options.sla, options.cost, workload);
+        rankUnknownBeforeFails(engine, options.sla, ranking);
+        std::vector<std::int64_t> shownIds;
+        for (const SeriesResult& result : ranking.series) {
+            if (const std::optional<std::size_t> point = shownPoint(result))
+                shownIds.push_back(pointIds[result.series][*point]);
+        }
+        return data::readPointDetails(database, shownIds, &shownDetails, reason);
+    };
+    if (!store.readInTransaction(loadAndRank, &error)) {
+        QTextStream(stderr) << "tokenomics " << verb << ": " << error.message << "\n";
+        return exitFailed;
+    }
+    if (unknownCostBasis)
+        return usageError(QStringLiteral("--cost-basis: '%1' is not a cost basis of this "
+                                         "catalog (see --list-cost-bases)")
+                              .arg(qs(options.cost.costBasisKey)),
+                          verb);
+
+    return 0;
+}
+
 } // namespace
 
 int runQuery(const QStringList& arguments) {
@@ -364,56 +432,13 @@ int runQuery(const QStringList& arguments) {
     if (parser.isSet(QStringLiteral("list-cost-bases")))
         return listCostBases(*store, format);
 
-    // Only the series the filters keep are read, and of their points only the figures the
-    // ranking reads; the recipe and provenance are read for the points the output shows.
-    data::RankingLoadPlan plan;
-    plan.statistic = options.sla.statistic;
-    plan.withE2el = options.sla.maxE2elSeconds.has_value();
-    plan.chooseSeries = [&](const std::vector<SeriesKey>& keys,
-                            const std::vector<ProviderOffer>& catalogOffers) {
-        resolveFilter(*store, keys, catalogOffers, options.filter);
-        std::vector<bool> keep;
-        keep.reserve(keys.size());
-        for (const SeriesKey& key : keys)
-            keep.push_back(options.filter.matches(key));
-        return keep;
-    };
-    RankingEngine engine;
-    Ranking ranking;
-    std::vector<data::ShownPointDetails> shownDetails;
-    const Workload workload{options.filter.isl.value_or(defaultWorkloadTokens),
-                            options.filter.osl.value_or(defaultWorkloadTokens)};
-    bool unknownCostBasis = false;
-    const auto loadAndRank = [&](sqlite3* database, QString* reason) {
-        std::vector<std::vector<std::int64_t>> pointIds;
-        if (!data::readForRanking(database, engine, plan, &pointIds, reason))
-            return false;
-        if (parser.isSet(QStringLiteral("cost-basis")) && !options.cost.usdPerGpuHourOverride) {
-            const std::vector<std::string> keys = engine.costBasisKeys();
-            unknownCostBasis =
-                std::find(keys.begin(), keys.end(), options.cost.costBasisKey) == keys.end();
-            if (unknownCostBasis)
-                return true;
-        }
-        for (std::size_t i = 0; i < engine.offers().size(); ++i)
-            engine.setOfferEnabled(i, options.filter.matchesModel(engine.offers()[i].model));
-        ranking = engine.rank(options.sla, options.cost, workload);
-        rankUnknownBeforeFails(engine, options.sla, ranking);
-        std::vector<std::int64_t> shownIds;
-        for (const SeriesResult& result : ranking.series) {
-            if (const std::optional<std::size_t> point = shownPoint(result))
-                shownIds.push_back(pointIds[result.series][*point]);
-        }
-        return data::readPointDetails(database, shownIds, &shownDetails, reason);
-    };
-    if (!store->readInTransaction(loadAndRank, &error)) {
-        QTextStream(stderr) << "tokenomics query: " << error.message << "\n";
-        return exitFailed;
-    }
-    if (unknownCostBasis)
-        return usageError(QStringLiteral("--cost-basis: '%1' is not a cost basis of this "
-                                         "catalog (see --list-cost-bases)")
-                              .arg(qs(options.cost.costBasisKey)));
+    RankedCatalog ranked;
+    if (const int failed = rankCatalog("query", *store, parser, options, ranked))
+        return failed;
+    const RankingEngine& engine = ranked.engine;
+    const Ranking& ranking = ranked.ranking;
+    const std::vector<data::ShownPointDetails>& shownDetails = ranked.shownDetails;
+    const Workload& workload = ranked.workload;
 
     std::vector<Record> series;
     series.reserve(ranking.series.size());
