@@ -9,6 +9,8 @@ namespace tokenomics::app {
 int runImport(const QStringList& arguments);
 /// `tokenomics query ...`
 int runQuery(const QStringList& arguments);
+/// `tokenomics plan ...`: GPUs, monthly bill and break-even for a demand (PRODUCT.md §4)
+int runPlan(const QStringList& arguments);
 /// `tokenomics report ...` (headless rendering)
 int runReport(const QStringList& arguments);
 /// `tokenomics [--db FILE]`: the dashboard. Needs the QApplication created by main().

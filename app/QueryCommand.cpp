@@ -1,4 +1,5 @@
 // `tokenomics query`: ranks the catalog's series and API offers under an SLA and a cost basis.
+#include "CapacityPlan.h"
 #include "CatalogNames.h"
 #include "CatalogStore.h"
 #include "CommandOptions.h"
@@ -495,6 +496,228 @@ int runQuery(const QStringList& arguments) {
         << (offers.empty() ? QStringLiteral("(none match the filters)\n")
                            : textTable(offerColumns(), offers))
         << "\n≤/≥: MLPerf figures are the scenario's latency limits, not measurements.\n";
+    return 0;
+}
+
+namespace {
+
+bool readPositive(const QCommandLineParser& parser, const QString& name, double* value,
+                  QString* error) {
+    if (!parser.isSet(name))
+        return true;
+    bool ok = false;
+    const double number = parser.value(name).trimmed().toDouble(&ok);
+    if (!ok || !std::isfinite(number) || number <= 0 || number > 1e12) {
+        *error = QStringLiteral("--%1: must be a number above 0 (got '%2')")
+                     .arg(name, parser.value(name));
+        return false;
+    }
+    *value = number;
+    return true;
+}
+
+Record planSeriesRecord(const RankingEngine& engine, const SeriesPlan& plan,
+                        const SeriesResult& result, const Sla& sla) {
+    const SeriesKey& key = engine.seriesKey(plan.series);
+    return {
+        {QStringLiteral("series"), qs(data::seriesLabel(key))},
+        {QStringLiteral("model"), qs(key.model)},
+        {QStringLiteral("hardware"), qs(key.hardware)},
+        {QStringLiteral("engine"), qs(key.engine)},
+        {QStringLiteral("precision"), qs(key.precision)},
+        {QStringLiteral("feasible"), plan.feasible},
+        {QStringLiteral("sla_verdict"),
+         qs(verdictName(seriesVerdict(engine, result, sla).verdict))},
+        {QStringLiteral("gpus"), plan.gpusPerInstance
+                                     ? FieldValue(static_cast<double>(*plan.gpusPerInstance))
+                                     : FieldValue{}},
+        {QStringLiteral("tput_per_gpu"), numberOrNull(result.tputPerGpu)},
+        {QStringLiteral("usd_per_gpu_hour"), numberOrNull(result.usdPerGpuHour)},
+        {QStringLiteral("requests_per_second_per_instance"),
+         numberOrNull(plan.requestsPerSecondPerInstance)},
+        {QStringLiteral("instances"), numberOrNull(plan.instances)},
+        {QStringLiteral("gpus_needed"), numberOrNull(plan.gpusNeeded)},
+        {QStringLiteral("usd_per_month"), numberOrNull(plan.usdPerMonth)},
+        {QStringLiteral("average_utilization"), numberOrNull(plan.averageUtilization)},
+        {QStringLiteral("effective_cost_per_m_total"), numberOrNull(plan.effectiveCostPerMTotal)},
+        {QStringLiteral("break_even_requests_per_second"),
+         numberOrNull(plan.breakEvenRequestsPerSecond)},
+    };
+}
+
+Record planOfferRecord(const ProviderOffer& offer, const OfferPlan& plan) {
+    return {
+        {QStringLiteral("provider"), qs(offer.provider)},
+        {QStringLiteral("model"), qs(offer.model)},
+        {QStringLiteral("input_usd_per_m"), offer.inputUsdPerM},
+        {QStringLiteral("output_usd_per_m"), offer.outputUsdPerM},
+        {QStringLiteral("usd_per_month"), plan.usdPerMonth},
+        {QStringLiteral("feasible"), plan.feasible && plan.speedKnown},
+        {QStringLiteral("sla_verdict"), plan.feasible && plan.speedKnown ? QStringLiteral("meets")
+                                        : plan.feasible                  ? QStringLiteral("unknown")
+                                                                         : QStringLiteral("fails")},
+    };
+}
+
+const std::vector<TableColumn>& planSeriesColumns() {
+    static const std::vector<TableColumn> columns = {
+        textColumn(QStringLiteral("Series"), QStringLiteral("series")),
+        textColumn(QStringLiteral("SLA"), QStringLiteral("sla_verdict")),
+        numberColumn(QStringLiteral("GPUs/inst."), QStringLiteral("gpus"), 0),
+        numberColumn(QStringLiteral("req/s/inst."),
+                     QStringLiteral("requests_per_second_per_instance"), 2),
+        numberColumn(QStringLiteral("Instances"), QStringLiteral("instances"), 0),
+        numberColumn(QStringLiteral("GPUs"), QStringLiteral("gpus_needed"), 0),
+        numberColumn(QStringLiteral("$/GPU-h"), QStringLiteral("usd_per_gpu_hour"), 2),
+        numberColumn(QStringLiteral("$/month"), QStringLiteral("usd_per_month"), 0),
+        numberColumn(QStringLiteral("Avg util."), QStringLiteral("average_utilization"), 3),
+        numberColumn(QStringLiteral("$/1M eff."), QStringLiteral("effective_cost_per_m_total"), 3),
+        numberColumn(QStringLiteral("Break-even req/s"),
+                     QStringLiteral("break_even_requests_per_second"), 2),
+    };
+    return columns;
+}
+
+const std::vector<TableColumn>& planOfferColumns() {
+    static const std::vector<TableColumn> columns = {
+        textColumn(QStringLiteral("Provider"), QStringLiteral("provider")),
+        textColumn(QStringLiteral("Model"), QStringLiteral("model")),
+        numberColumn(QStringLiteral("$/1M in"), QStringLiteral("input_usd_per_m"), 3),
+        numberColumn(QStringLiteral("$/1M out"), QStringLiteral("output_usd_per_m"), 3),
+        numberColumn(QStringLiteral("$/month"), QStringLiteral("usd_per_month"), 0),
+        textColumn(QStringLiteral("SLA"), QStringLiteral("sla_verdict")),
+    };
+    return columns;
+}
+
+} // namespace
+
+int runPlan(const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "How many GPUs a demand needs at each series' best point under the SLA, their monthly "
+        "bill (730 h), and the volume from which self-hosting is no dearer than the cheapest "
+        "API offer that meets the SLA."));
+    parser.addHelpOption();
+    addQueryOptions(parser);
+    parser.addOptions({
+        {QStringLiteral("requests-per-second"),
+         QStringLiteral("Average demand in requests/s (required)."), QStringLiteral("R")},
+        {QStringLiteral("peak-to-average"),
+         QStringLiteral("Ratio of peak to average demand (default 1)."), QStringLiteral("F")},
+        {QStringLiteral("format"), QStringLiteral("table, csv or json (default table)."),
+         QStringLiteral("FORMAT"), QStringLiteral("table")},
+    });
+    const auto usage = [](const QString& message) { return usageError(message, "plan"); };
+    if (!parser.parse(QStringList{QStringLiteral("tokenomics plan")} + arguments))
+        return usage(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return usage(
+            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().front()));
+    const QString format = parser.value(QStringLiteral("format")).trimmed();
+    if (format != u"table" && format != u"csv" && format != u"json")
+        return usage(QStringLiteral("--format: must be table, csv or json (got '%1')").arg(format));
+    QueryOptions options;
+    QString optionError;
+    if (!readQueryOptions(parser, &options, &optionError))
+        return usage(optionError);
+    Demand demand;
+    if (!parser.isSet(QStringLiteral("requests-per-second")))
+        return usage(QStringLiteral("--requests-per-second: the demand is required"));
+    if (!readPositive(parser, QStringLiteral("requests-per-second"), &demand.requestsPerSecond,
+                      &optionError) ||
+        !readPositive(parser, QStringLiteral("peak-to-average"), &demand.peakToAverage,
+                      &optionError))
+        return usage(optionError);
+    if (demand.peakToAverage < 1)
+        return usage(QStringLiteral("--peak-to-average: the peak is at least the average (got %1)")
+                         .arg(demand.peakToAverage));
+
+    data::CatalogError error;
+    std::optional<data::CatalogStore> store =
+        options.databasePath.isEmpty() ? data::CatalogStore::openDefault(&error)
+                                       : data::CatalogStore::open(options.databasePath, &error);
+    if (!store) {
+        QTextStream(stderr) << "tokenomics plan: " << error.message << "\n";
+        return exitFailed;
+    }
+    RankedCatalog ranked;
+    if (const int failed = rankCatalog("plan", *store, parser, options, ranked))
+        return failed;
+    demand.isl = ranked.workload.isl;
+    demand.osl = ranked.workload.osl;
+    // G of each series' best point: the shown point's GPUs (the lower knot when interpolated,
+    // of the same configuration).
+    std::vector<std::optional<int>> gpus;
+    std::size_t nextDetail = 0;
+    for (const SeriesResult& result : ranked.ranking.series) {
+        if (!shownPoint(result)) {
+            gpus.emplace_back();
+            continue;
+        }
+        const std::int32_t count = ranked.shownDetails[nextDetail++].gpus;
+        gpus.push_back(count > 0 ? std::optional<int>(count) : std::nullopt);
+    }
+    const CapacityPlan plan = planCapacity(ranked.ranking, gpus, ranked.engine.offers(), demand);
+
+    std::vector<Record> series;
+    for (const SeriesPlan& one : plan.series) {
+        const auto result = std::find_if(
+            ranked.ranking.series.begin(), ranked.ranking.series.end(),
+            [&one](const SeriesResult& candidate) { return candidate.series == one.series; });
+        series.push_back(planSeriesRecord(ranked.engine, one, *result, options.sla));
+    }
+    std::vector<Record> offers;
+    for (const OfferPlan& one : plan.offers)
+        offers.push_back(planOfferRecord(ranked.engine.offers()[one.offer], one));
+    const Record demandRecord = {
+        {QStringLiteral("requests_per_second"), demand.requestsPerSecond},
+        {QStringLiteral("peak_to_average"), demand.peakToAverage},
+        {QStringLiteral("isl"), static_cast<double>(demand.isl)},
+        {QStringLiteral("osl"), static_cast<double>(demand.osl)},
+        {QStringLiteral("hours_per_month"), hoursPerMonth},
+        {QStringLiteral("cost_basis"), options.cost.usdPerGpuHourOverride
+                                           ? FieldValue{}
+                                           : FieldValue(qs(options.cost.costBasisKey))},
+        {QStringLiteral("usd_per_gpu_hour"), numberOrNull(options.cost.usdPerGpuHourOverride)}};
+
+    QTextStream out(stdout);
+    if (format == u"json") {
+        out << "{\n  \"demand\": " << jsonObject(demandRecord)
+            << ",\n  \"sla\": " << jsonObject(slaRecord(options.sla))
+            << ",\n  \"series\": " << jsonArray(series) << ",\n  \"offers\": " << jsonArray(offers)
+            << "\n}\n";
+        return 0;
+    }
+    if (format == u"csv") {
+        for (Record& record : series)
+            record.insert(record.begin(), {QStringLiteral("kind"), QStringLiteral("series")});
+        for (Record& record : offers)
+            record.insert(record.begin(), {QStringLiteral("kind"), QStringLiteral("offer")});
+        std::vector<Record> all = series;
+        all.insert(all.end(), offers.begin(), offers.end());
+        out << csvTable(csvColumns(series, offers), all);
+        return 0;
+    }
+    out << describeSla(options.sla, options.cost) << "\n"
+        << QStringLiteral("Demand: %1 requests/s on average, peak %2× average, %3 input + %4 "
+                          "output tokens each; a month is 730 hours.\n\n")
+               .arg(demand.requestsPerSecond)
+               .arg(demand.peakToAverage)
+               .arg(demand.isl)
+               .arg(demand.osl)
+        << "Self-hosted (cheapest month first):\n"
+        << (series.empty() ? QStringLiteral("(none match the filters)\n")
+                           : textTable(planSeriesColumns(), series))
+        << "\nAPI offers:\n"
+        << (offers.empty() ? QStringLiteral("(none match the filters)\n")
+                           : textTable(planOfferColumns(), offers))
+        << "\nBreak-even: the demand (req/s) from which the series costs no more a month than "
+           "the cheapest API offer that meets the SLA; empty when the API stays cheaper.\n";
     return 0;
 }
 

@@ -58,22 +58,23 @@ int run(int argc, char* argv[]) {
     const bool isImport = std::strcmp(verb, "import") == 0;
     const bool isQuery = std::strcmp(verb, "query") == 0;
     const bool isReport = std::strcmp(verb, "report") == 0;
+    const bool isPlan = std::strcmp(verb, "plan") == 0;
 
     // The report renders widgets, so it needs a QApplication; headless when no display is set.
     if (isReport && !hasDisplay())
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    const bool isDashboard = !isImport && !isQuery && !isReport;
+    const bool isDashboard = !isImport && !isQuery && !isReport && !isPlan;
     const bool textOnly = isDashboard && asksOnlyForText(argc, argv);
     if (isDashboard && !textOnly && !hasDisplay()) {
         QTextStream(stderr) << "tokenomics: the dashboard needs a display, and neither DISPLAY nor "
                                "WAYLAND_DISPLAY is set.\nRun it in a desktop session, or use the "
-                               "verbs that need none: import, query, report (see "
+                               "verbs that need none: import, query, plan, report (see "
                                "'tokenomics query --help').\n";
         return 1;
     }
 
     std::unique_ptr<QCoreApplication> application;
-    if (isImport || isQuery || textOnly)
+    if (isImport || isQuery || isPlan || textOnly)
         application = std::make_unique<QCoreApplication>(argc, argv);
     else
         application = std::make_unique<QApplication>(argc, argv);
@@ -83,12 +84,14 @@ int run(int argc, char* argv[]) {
 
     QStringList arguments = QCoreApplication::arguments();
     arguments.removeFirst(); // program name
-    if (isImport || isQuery || isReport) {
+    if (isImport || isQuery || isReport || isPlan) {
         arguments.removeFirst(); // the verb
         if (isImport)
             return runImport(arguments);
         if (isQuery)
             return runQuery(arguments);
+        if (isPlan)
+            return runPlan(arguments);
         return runReport(arguments);
     }
     return runDashboard(arguments);

@@ -47,7 +47,7 @@ SeriesPlan planSeries(const SeriesResult& result, std::optional<int> gpus, const
     if (millionsPerMonth > 0)
         plan.effectiveCostPerMTotal = finite(usdPerMonth / millionsPerMonth);
     if (cheapest) {
-        const double instanceMonth = *gpus * *result.usdPerGpuHour * hoursPerMonth; // K
+        const double instanceMonth = *gpus * *result.usdPerGpuHour * hoursPerMonth;          // K
         const double apiPerRequest = offerUsdPerMonthPerRequestPerSecond(*cheapest, demand); // A
         if (apiPerRequest > 0) {
             const double breakEven = instanceMonth / apiPerRequest;
@@ -66,25 +66,27 @@ CapacityPlan planCapacity(const Ranking& ranking, const std::vector<std::optiona
     plan.demand = demand;
     for (const OfferResult& result : ranking.offers) {
         const ProviderOffer& offer = offers.at(result.offer);
-        plan.offers.push_back({result.offer,
-                               demand.requestsPerSecond *
-                                   offerUsdPerMonthPerRequestPerSecond(offer, demand),
-                               result.feasible, result.speedKnown});
-        const bool cheaper = !plan.cheapestMeetingOffer ||
-                             plan.offers.back().usdPerMonth <
-                                 plan.offers[*plan.cheapestMeetingOffer].usdPerMonth;
+        plan.offers.push_back(
+            {result.offer,
+             demand.requestsPerSecond * offerUsdPerMonthPerRequestPerSecond(offer, demand),
+             result.feasible, result.speedKnown});
+        const bool cheaper =
+            !plan.cheapestMeetingOffer ||
+            plan.offers.back().usdPerMonth < plan.offers[*plan.cheapestMeetingOffer].usdPerMonth;
         // Meets the SLA: feasible with a known speed (an unknown speed is no verdict).
         if (result.feasible && result.speedKnown && cheaper)
             plan.cheapestMeetingOffer = plan.offers.size() - 1;
     }
-    const ProviderOffer* cheapest =
-        plan.cheapestMeetingOffer ? &offers.at(plan.offers[*plan.cheapestMeetingOffer].offer)
-                                  : nullptr;
+    const ProviderOffer* cheapest = plan.cheapestMeetingOffer
+                                        ? &offers.at(plan.offers[*plan.cheapestMeetingOffer].offer)
+                                        : nullptr;
     for (std::size_t i = 0; i < ranking.series.size(); ++i)
         plan.series.push_back(planSeries(ranking.series[i], gpus.at(i), demand, cheapest));
     // By monthly bill; those without a bill (no cost or no G) next, then the infeasible, each
     // in the ranking's order.
-    const auto group = [](const SeriesPlan& one) { return !one.feasible ? 2 : one.usdPerMonth ? 0 : 1; };
+    const auto group = [](const SeriesPlan& one) {
+        return !one.feasible ? 2 : one.usdPerMonth ? 0 : 1;
+    };
     std::stable_sort(plan.series.begin(), plan.series.end(),
                      [&](const SeriesPlan& a, const SeriesPlan& b) {
                          if (group(a) != group(b))

@@ -35,7 +35,7 @@ struct OfferPlan {
 struct SeriesPlan {
     std::size_t series = 0;
     bool feasible = false;
-    std::optional<int> gpusPerInstance;              // G
+    std::optional<int> gpusPerInstance;                 // G
     std::optional<double> requestsPerSecondPerInstance; // C
     std::optional<double> instances;
     std::optional<double> gpusNeeded;

@@ -82,6 +82,8 @@ private slots:
     void badOptionsExitTwo();
     void helpWorks();
     void requestRateRunAnswersWithGoodTokenCost();
+    void planAgreesWithQueryOnTheDefaultCatalog();
+    void planRefusesBadDemand();
 
 private:
     RunResult query(const QStringList& arguments) const {
@@ -384,6 +386,121 @@ void TestQueryCommand::requestRateRunAnswersWithGoodTokenCost() {
     QCOMPARE(
         result.value(QStringLiteral("load")).toString(),
         QStringLiteral("rate %1/s").arg(fields.value(QStringLiteral("request_rate")).toDouble()));
+}
+
+// plan on the default catalog, against its formulas (PRODUCT.md §4) applied here to what
+// query reports for the same filters, SLA and cost: bills to the cent, the same order.
+void TestQueryCommand::planAgreesWithQueryOnTheDefaultCatalog() {
+    const QStringList scenario = {QStringLiteral("--model"),
+                                  QStringLiteral("DeepSeek-R1-0528"),
+                                  QStringLiteral("--isl"),
+                                  QStringLiteral("1024"),
+                                  QStringLiteral("--osl"),
+                                  QStringLiteral("1024"),
+                                  QStringLiteral("--min-interactivity"),
+                                  QStringLiteral("30"),
+                                  QStringLiteral("--format"),
+                                  QStringLiteral("json")};
+    const RunResult asked = query(scenario);
+    QVERIFY2(asked.exitCode == 0, qPrintable(asked.err));
+    const double rps = 10;
+    const double peak = 1.5;
+    const RunResult planned =
+        runTokenomics(QStringList{QStringLiteral("plan"), QStringLiteral("--requests-per-second"),
+                                  QStringLiteral("10"), QStringLiteral("--peak-to-average"),
+                                  QStringLiteral("1.5")} +
+                          scenario,
+                      home_);
+    QVERIFY2(planned.exitCode == 0, qPrintable(planned.err));
+    const QJsonObject answer = parseJson(asked);
+    const QJsonObject plan = parseJson(planned);
+    const double tokens = 1024 + 1024;
+    // The cheapest offer meeting the SLA, and each offer's monthly bill.
+    const QJsonArray offers = plan.value(QStringLiteral("offers")).toArray();
+    QCOMPARE(offers.size(), answer.value(QStringLiteral("offers")).toArray().size());
+    double cheapestPerRequest = -1;
+    for (const QJsonValue& value : answer.value(QStringLiteral("offers")).toArray()) {
+        const QJsonObject offer = value.toObject();
+        const double perRequest =
+            730 * 3600 *
+            (1024 * offer.value(QStringLiteral("input_usd_per_m")).toDouble() +
+             1024 * offer.value(QStringLiteral("output_usd_per_m")).toDouble()) /
+            1e6;
+        const bool meets = offer.value(QStringLiteral("feasible")).toBool() &&
+                           offer.value(QStringLiteral("speed_known")).toBool();
+        if (meets && (cheapestPerRequest < 0 || perRequest < cheapestPerRequest))
+            cheapestPerRequest = perRequest;
+        bool found = false;
+        for (const QJsonValue& other : offers) {
+            const QJsonObject billed = other.toObject();
+            if (billed.value(QStringLiteral("provider")) != offer.value(QStringLiteral("provider")))
+                continue;
+            found = true;
+            QVERIFY(std::abs(billed.value(QStringLiteral("usd_per_month")).toDouble() -
+                             rps * perRequest) < 0.005);
+        }
+        QVERIFY(found);
+    }
+    QVERIFY(cheapestPerRequest > 0);
+
+    std::vector<std::pair<double, QString>> expectedOrder;
+    int billed = 0;
+    for (const QJsonValue& value : answer.value(QStringLiteral("series")).toArray()) {
+        const QJsonObject series = value.toObject();
+        if (!series.value(QStringLiteral("feasible")).toBool() ||
+            series.value(QStringLiteral("usd_per_gpu_hour")).isNull())
+            continue;
+        const double gpus = series.value(QStringLiteral("gpus")).toDouble();
+        const double usd = series.value(QStringLiteral("usd_per_gpu_hour")).toDouble();
+        const double perInstance =
+            series.value(QStringLiteral("tput_per_gpu")).toDouble() * gpus / tokens;
+        const double instances = std::ceil(rps * peak / perInstance);
+        const double month = instances * gpus * usd * 730;
+        const double breakEven = gpus * usd * 730 / cheapestPerRequest;
+        QJsonObject row;
+        for (const QJsonValue& candidate : plan.value(QStringLiteral("series")).toArray()) {
+            if (candidate.toObject().value(QStringLiteral("series")) ==
+                series.value(QStringLiteral("series")))
+                row = candidate.toObject();
+        }
+        QVERIFY2(!row.isEmpty(), qPrintable(series.value(QStringLiteral("series")).toString()));
+        QCOMPARE(row.value(QStringLiteral("instances")).toDouble(), instances);
+        QCOMPARE(row.value(QStringLiteral("gpus_needed")).toDouble(), instances * gpus);
+        QVERIFY(std::abs(row.value(QStringLiteral("usd_per_month")).toDouble() - month) < 0.005);
+        QVERIFY(near(row.value(QStringLiteral("average_utilization")).toDouble(),
+                     rps / (instances * perInstance)));
+        QVERIFY(near(row.value(QStringLiteral("effective_cost_per_m_total")).toDouble(),
+                     month / (rps * tokens * 730 * 3600 / 1e6)));
+        if (breakEven <= perInstance / peak)
+            QVERIFY(near(row.value(QStringLiteral("break_even_requests_per_second")).toDouble(),
+                         breakEven));
+        else
+            QVERIFY(row.value(QStringLiteral("break_even_requests_per_second")).isNull());
+        expectedOrder.emplace_back(month, series.value(QStringLiteral("series")).toString());
+        ++billed;
+    }
+    QVERIFY(billed >= 3);
+    std::stable_sort(expectedOrder.begin(), expectedOrder.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    const QJsonArray rows = plan.value(QStringLiteral("series")).toArray();
+    for (int i = 0; i < billed; ++i)
+        QCOMPARE(rows.at(i).toObject().value(QStringLiteral("usd_per_month")).toDouble(),
+                 expectedOrder[static_cast<std::size_t>(i)].first);
+}
+
+void TestQueryCommand::planRefusesBadDemand() {
+    const QList<QStringList> cases = {
+        {}, // no demand
+        {QStringLiteral("--requests-per-second"), QStringLiteral("0")},
+        {QStringLiteral("--requests-per-second"), QStringLiteral("5"),
+         QStringLiteral("--peak-to-average"), QStringLiteral("0.5")},
+        {QStringLiteral("--requests-per-second"), QStringLiteral("lots")},
+    };
+    for (const QStringList& options : cases) {
+        const RunResult run = runTokenomics(QStringList{QStringLiteral("plan")} + options, home_);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("tokenomics plan: --")), qPrintable(run.err));
+    }
 }
 
 void TestQueryCommand::helpWorks() {

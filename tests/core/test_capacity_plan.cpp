@@ -1,0 +1,126 @@
+// Capacity and bill (PRODUCT.md §4 plan) against numbers worked by hand in the comments.
+#include "CapacityPlan.h"
+
+#include <QtTest>
+#include <cmath>
+
+using namespace tokenomics;
+
+namespace {
+bool near(std::optional<double> value, double expected) {
+    return value && std::abs(*value - expected) <= 1e-9 * std::max(1.0, std::abs(expected));
+}
+
+SeriesResult feasible(std::size_t series, double tputPerGpu, std::optional<double> usd) {
+    SeriesResult result;
+    result.series = series;
+    result.feasible = true;
+    result.tputPerGpu = tputPerGpu;
+    result.usdPerGpuHour = usd;
+    return result;
+}
+
+ProviderOffer offer(double in, double out) {
+    ProviderOffer o;
+    o.provider = "api";
+    o.inputUsdPerM = in;
+    o.outputUsdPerM = out;
+    return o;
+}
+
+Demand demand(double rps, double peak = 1.0) {
+    Demand d;
+    d.requestsPerSecond = rps;
+    d.peakToAverage = peak;
+    d.isl = 1000;
+    d.osl = 1000;
+    return d;
+}
+} // namespace
+
+class TestCapacityPlan : public QObject {
+    Q_OBJECT
+private slots:
+    // 2000 tok/s/GPU × 8 GPUs / 2000 tokens per request = C = 8 req/s per instance.
+    // R = 24, F = 1: exactly 3 instances (no rounding up through noise), 24 GPUs,
+    // 24 × $2 × 730 = $35,040 a month, utilisation 24 / 24 = 1.
+    void exactFitNeedsNoExtraInstance() {
+        const SeriesPlan plan = planSeries(feasible(0, 2000, 2.0), 8, demand(24), nullptr);
+        QVERIFY(near(plan.requestsPerSecondPerInstance, 8.0));
+        QVERIFY(near(plan.instances, 3.0));
+        QVERIFY(near(plan.gpusNeeded, 24.0));
+        QVERIFY(near(plan.usdPerMonth, 24 * 2.0 * 730));
+        QVERIFY(near(plan.averageUtilization, 1.0));
+        // Effective cost: 35,040 / (24 × 2000 × 730 × 3600 / 1e6 = 126,144 M tokens).
+        QVERIFY(near(plan.effectiveCostPerMTotal, 35040.0 / 126144.0));
+    }
+    // A little more demand, or a peak factor, takes the next whole instance.
+    void demandAboveAnInstanceRoundsUp() {
+        const SeriesPlan more = planSeries(feasible(0, 2000, 2.0), 8, demand(24.01), nullptr);
+        QVERIFY(near(more.instances, 4.0));
+        QVERIFY(near(more.averageUtilization, 24.01 / 32));
+        // F = 1.5: peak 36 req/s → ceil(36 / 8) = 5 instances, average utilisation 24 / 40.
+        const SeriesPlan peaked = planSeries(feasible(0, 2000, 2.0), 8, demand(24, 1.5), nullptr);
+        QVERIFY(near(peaked.instances, 5.0));
+        QVERIFY(near(peaked.gpusNeeded, 40.0));
+        QVERIFY(near(peaked.averageUtilization, 24.0 / 40));
+    }
+    // A disaggregated point of 4 prefill + 12 decode GPUs: G = 16, C = 1500 × 16 / 2000 = 12.
+    void disaggregatedInstanceCountsEveryGpu() {
+        const SeriesPlan plan = planSeries(feasible(0, 1500, 3.0), 16, demand(30), nullptr);
+        QVERIFY(near(plan.requestsPerSecondPerInstance, 12.0));
+        QVERIFY(near(plan.instances, 3.0));
+        QVERIFY(near(plan.gpusNeeded, 48.0));
+    }
+    // K = 8 × $2 × 730 = $11,680 an instance a month; an offer at $1 in / $3 out costs
+    // A = 730 × 3600 × (1000 × 1 + 1000 × 3) / 1e6 = $10,512 per req/s a month, so
+    // self-hosting is no dearer from 11,680 / 10,512 = 1.111 req/s on (≤ C / F = 8).
+    void breakEvenAgainstTheCheapestOffer() {
+        const ProviderOffer api = offer(1.0, 3.0);
+        QVERIFY(near(offerUsdPerMonthPerRequestPerSecond(api, demand(1)), 10512.0));
+        const SeriesPlan plan = planSeries(feasible(0, 2000, 2.0), 8, demand(24), &api);
+        QVERIFY(near(plan.breakEvenRequestsPerSecond, 11680.0 / 10512.0));
+        // An API this cheap (A = $26.28) needs 444 req/s to be matched, more than one
+        // instance carries (8): the API stays cheaper at every volume.
+        const ProviderOffer cheap = offer(0.0025, 0.0075);
+        QVERIFY(!planSeries(feasible(0, 2000, 2.0), 8, demand(24), &cheap)
+                     .breakEvenRequestsPerSecond);
+    }
+    // A series that cannot meet the SLA, or has no cost, gets no bill; the order is by bill,
+    // then those without one, then the infeasible.
+    void planOrdersByMonthlyBill() {
+        Ranking ranking;
+        ranking.series.push_back(feasible(0, 2000, 2.0));  // 3 × 8 × 2 × 730 = 35,040
+        ranking.series.push_back(feasible(1, 4000, 3.0));  // C = 16: 2 × 8 × 3 × 730 = 35,040
+        ranking.series.push_back(feasible(2, 2000, std::nullopt));
+        SeriesResult failing;
+        failing.series = 3;
+        ranking.series.push_back(failing);
+        ranking.series.push_back(feasible(4, 1000, 1.0)); // C = 4: 6 × 8 × 1 × 730 = 35,040
+        ranking.series.back().tputPerGpu = 900;            // C = 3.6: 7 × 8 × 730 = 40,880
+        OfferResult meets;
+        meets.offer = 0;
+        meets.feasible = true;
+        meets.speedKnown = true;
+        OfferResult unknownSpeed;
+        unknownSpeed.offer = 1;
+        unknownSpeed.feasible = true;
+        ranking.offers = {unknownSpeed, meets};
+        const std::vector<ProviderOffer> offers = {offer(1.0, 3.0), offer(0.1, 0.1)};
+        const CapacityPlan plan =
+            planCapacity(ranking, {8, 8, 8, 8, 8}, offers, demand(24));
+        std::vector<std::size_t> order;
+        for (const SeriesPlan& one : plan.series)
+            order.push_back(one.series);
+        QCOMPARE(order, (std::vector<std::size_t>{0, 1, 4, 2, 3}));
+        QVERIFY(!plan.series[3].usdPerMonth && near(plan.series[3].instances, 3.0));
+        QVERIFY(!plan.series[4].feasible && !plan.series[4].instances);
+        // The cheaper offer's speed is unknown: the break-even is against the one that meets.
+        QCOMPARE(plan.cheapestMeetingOffer.value(), std::size_t(1));
+        QVERIFY(near(plan.offers[1].usdPerMonth, 24 * 10512.0));
+        QVERIFY(near(plan.series[0].breakEvenRequestsPerSecond, 11680.0 / 10512.0));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCapacityPlan)
+#include "test_capacity_plan.moc"
