@@ -559,6 +559,42 @@ Record planOfferRecord(const ProviderOffer& offer, const OfferPlan& plan) {
     };
 }
 
+Record sensitivityRecord(const RankingEngine& engine, const SensitivityRow& row, double percent) {
+    const auto winner = [&engine](const SensitivityEnd& end) {
+        return end.winner ? FieldValue(qs(data::seriesLabel(engine.seriesKey(*end.winner))))
+                          : FieldValue{};
+    };
+    return {
+        {QStringLiteral("input"), qs(row.input)},
+        {QStringLiteral("percent"), percent},
+        {QStringLiteral("low_factor"), row.low.factor},
+        {QStringLiteral("low_winner"), winner(row.low)},
+        {QStringLiteral("low_cost_per_m_total"), numberOrNull(row.low.costPerMTotal)},
+        {QStringLiteral("low_usd_per_month"), numberOrNull(row.low.usdPerMonth)},
+        {QStringLiteral("high_factor"), row.high.factor},
+        {QStringLiteral("high_winner"), winner(row.high)},
+        {QStringLiteral("high_cost_per_m_total"), numberOrNull(row.high.costPerMTotal)},
+        {QStringLiteral("high_usd_per_month"), numberOrNull(row.high.usdPerMonth)},
+        {QStringLiteral("winner_changes"), row.winnerChanges},
+    };
+}
+
+const std::vector<TableColumn>& sensitivityColumns() {
+    static const std::vector<TableColumn> columns = {
+        textColumn(QStringLiteral("Input"), QStringLiteral("input")),
+        numberColumn(QStringLiteral("Low ×"), QStringLiteral("low_factor"), 2),
+        numberColumn(QStringLiteral("$/1M"), QStringLiteral("low_cost_per_m_total"), 3),
+        numberColumn(QStringLiteral("$/month"), QStringLiteral("low_usd_per_month"), 0),
+        textColumn(QStringLiteral("Winner (low)"), QStringLiteral("low_winner")),
+        numberColumn(QStringLiteral("High ×"), QStringLiteral("high_factor"), 2),
+        numberColumn(QStringLiteral("$/1M"), QStringLiteral("high_cost_per_m_total"), 3),
+        numberColumn(QStringLiteral("$/month"), QStringLiteral("high_usd_per_month"), 0),
+        textColumn(QStringLiteral("Winner (high)"), QStringLiteral("high_winner")),
+        numberColumn(QStringLiteral("Winner changes"), QStringLiteral("winner_changes"), 0),
+    };
+    return columns;
+}
+
 const std::vector<TableColumn>& planSeriesColumns() {
     static const std::vector<TableColumn> columns = {
         textColumn(QStringLiteral("Series"), QStringLiteral("series")),
@@ -605,6 +641,10 @@ int runPlan(const QStringList& arguments) {
          QStringLiteral("Average demand in requests/s (required)."), QStringLiteral("R")},
         {QStringLiteral("peak-to-average"),
          QStringLiteral("Ratio of peak to average demand (default 1)."), QStringLiteral("F")},
+        {QStringLiteral("sensitivity"),
+         QStringLiteral("Move each cost input down and up by PCT percent, one at a time, and "
+                        "show the winner at both ends (default 20)."),
+         QStringLiteral("PCT"), QStringLiteral("20")},
         {QStringLiteral("format"), QStringLiteral("table, csv or json (default table)."),
          QStringLiteral("FORMAT"), QStringLiteral("table")},
     });
@@ -633,6 +673,12 @@ int runPlan(const QStringList& arguments) {
         !readPositive(parser, QStringLiteral("peak-to-average"), &demand.peakToAverage,
                       &optionError))
         return usage(optionError);
+    double percent = 20;
+    if (!readPositive(parser, QStringLiteral("sensitivity"), &percent, &optionError))
+        return usage(optionError);
+    if (percent >= 100)
+        return usage(
+            QStringLiteral("--sensitivity: must be below 100 percent (got %1)").arg(percent));
     if (demand.peakToAverage < 1)
         return usage(QStringLiteral("--peak-to-average: the peak is at least the average (got %1)")
                          .arg(demand.peakToAverage));
@@ -674,6 +720,10 @@ int runPlan(const QStringList& arguments) {
     std::vector<Record> offers;
     for (const OfferPlan& one : plan.offers)
         offers.push_back(planOfferRecord(ranked.engine.offers()[one.offer], one));
+    std::vector<Record> tornado;
+    for (const SensitivityRow& row : sensitivity(ranked.ranking, gpus, ranked.engine.offers(),
+                                                 demand, options.cost.utilization, percent / 100))
+        tornado.push_back(sensitivityRecord(ranked.engine, row, percent));
     const Record demandRecord = {
         {QStringLiteral("requests_per_second"), demand.requestsPerSecond},
         {QStringLiteral("peak_to_average"), demand.peakToAverage},
@@ -690,17 +740,25 @@ int runPlan(const QStringList& arguments) {
         out << "{\n  \"demand\": " << jsonObject(demandRecord)
             << ",\n  \"sla\": " << jsonObject(slaRecord(options.sla))
             << ",\n  \"series\": " << jsonArray(series) << ",\n  \"offers\": " << jsonArray(offers)
-            << "\n}\n";
+            << ",\n  \"sensitivity\": " << jsonArray(tornado) << "\n}\n";
         return 0;
     }
     if (format == u"csv") {
+        for (Record& record : tornado)
+            record.insert(record.begin(), {QStringLiteral("kind"), QStringLiteral("sensitivity")});
         for (Record& record : series)
             record.insert(record.begin(), {QStringLiteral("kind"), QStringLiteral("series")});
         for (Record& record : offers)
             record.insert(record.begin(), {QStringLiteral("kind"), QStringLiteral("offer")});
         std::vector<Record> all = series;
         all.insert(all.end(), offers.begin(), offers.end());
-        out << csvTable(csvColumns(series, offers), all);
+        all.insert(all.end(), tornado.begin(), tornado.end());
+        QStringList columns = csvColumns(series, offers);
+        for (const QString& column : csvColumns(tornado, {})) {
+            if (!columns.contains(column))
+                columns << column;
+        }
+        out << csvTable(columns, all);
         return 0;
     }
     out << describeSla(options.sla, options.cost) << "\n"
@@ -716,6 +774,10 @@ int runPlan(const QStringList& arguments) {
         << "\nAPI offers:\n"
         << (offers.empty() ? QStringLiteral("(none match the filters)\n")
                            : textTable(planOfferColumns(), offers))
+        << QStringLiteral("\nSensitivity (each input moved ±%1 %, the others held; the winner "
+                          "has the lowest monthly bill):\n")
+               .arg(percent)
+        << textTable(sensitivityColumns(), tornado)
         << "\nBreak-even: the demand (req/s) from which the series costs no more a month than "
            "the cheapest API offer that meets the SLA; empty when the API stays cheaper.\n";
     return 0;

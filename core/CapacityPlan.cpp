@@ -96,4 +96,83 @@ CapacityPlan planCapacity(const Ranking& ranking, const std::vector<std::optiona
     return plan;
 }
 
+namespace {
+
+/// The winner of a plan and its figures; `costScale` turns the ranking's cost per 1M into the
+/// moved one (price × f, or u / u').
+SensitivityEnd endOf(const Ranking& ranking, const std::vector<std::optional<int>>& gpus,
+                     const std::vector<ProviderOffer>& offers, const Demand& demand,
+                     double priceScale, double costScale, double factor) {
+    Ranking moved = ranking;
+    for (SeriesResult& result : moved.series) {
+        if (result.usdPerGpuHour)
+            *result.usdPerGpuHour *= priceScale;
+    }
+    const CapacityPlan plan = planCapacity(moved, gpus, offers, demand);
+    SensitivityEnd end;
+    end.factor = factor;
+    if (plan.series.empty() || !plan.series.front().usdPerMonth)
+        return end;
+    const SeriesPlan& winner = plan.series.front();
+    end.winner = winner.series;
+    end.usdPerMonth = winner.usdPerMonth;
+    for (const SeriesResult& result : ranking.series) {
+        if (result.series == winner.series && result.costPerMTotal)
+            end.costPerMTotal = *result.costPerMTotal * costScale;
+    }
+    return end;
+}
+
+} // namespace
+
+std::vector<SensitivityRow> sensitivity(const Ranking& ranking,
+                                        const std::vector<std::optional<int>>& gpus,
+                                        const std::vector<ProviderOffer>& offers,
+                                        const Demand& demand, double utilization, double fraction) {
+    const SensitivityEnd base = endOf(ranking, gpus, offers, demand, 1, 1, 1);
+    std::vector<SensitivityRow> rows;
+    const auto add = [&](const char* input, auto&& end) {
+        SensitivityRow row;
+        row.input = input;
+        row.low = end(1 - fraction);
+        row.high = end(1 + fraction);
+        row.winnerChanges = row.low.winner != base.winner || row.high.winner != base.winner;
+        rows.push_back(row);
+    };
+    add("usd_per_gpu_hour",
+        [&](double f) { return endOf(ranking, gpus, offers, demand, f, f, f); });
+    add("utilization", [&](double f) {
+        // The fleet's bill does not depend on it; the cost per token does (× u / u').
+        const double moved = std::min(1.0, utilization * f);
+        return endOf(ranking, gpus, offers, demand, 1, utilization / moved, moved / utilization);
+    });
+    const auto withDemand = [&](auto&& change) {
+        return [&, change](double f) {
+            Demand moved = demand;
+            const double factor = change(moved, f);
+            return endOf(ranking, gpus, offers, moved, 1, 1, factor);
+        };
+    };
+    add("requests_per_second", withDemand([](Demand& d, double f) {
+            d.requestsPerSecond *= f;
+            return f;
+        }));
+    add("peak_to_average", withDemand([](Demand& d, double f) {
+            const double before = d.peakToAverage;
+            d.peakToAverage = std::max(1.0, before * f);
+            return d.peakToAverage / before;
+        }));
+    add("isl", withDemand([](Demand& d, double f) {
+            const int before = d.isl;
+            d.isl = std::max(1, static_cast<int>(std::lround(before * f)));
+            return static_cast<double>(d.isl) / before;
+        }));
+    add("osl", withDemand([](Demand& d, double f) {
+            const int before = d.osl;
+            d.osl = std::max(1, static_cast<int>(std::lround(before * f)));
+            return static_cast<double>(d.osl) / before;
+        }));
+    return rows;
+}
+
 } // namespace tokenomics

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace tokenomics {
@@ -63,5 +64,29 @@ SeriesPlan planSeries(const SeriesResult& result, std::optional<int> gpus, const
 /// The whole plan: `gpus[i]` is G of ranking.series[i]'s best point; offers are the engine's.
 CapacityPlan planCapacity(const Ranking& ranking, const std::vector<std::optional<int>>& gpus,
                           const std::vector<ProviderOffer>& offers, const Demand& demand);
+
+/// One end of a tornado bar: the input moved by `factor`, and the winner (the series with the
+/// lowest monthly bill) there, with its cost per 1M total tokens and its bill.
+struct SensitivityEnd {
+    double factor = 1.0;
+    std::optional<std::size_t> winner; // series index; none when no series has a bill
+    std::optional<double> costPerMTotal;
+    std::optional<double> usdPerMonth;
+};
+
+/// One input moved down and up by PCT, the others held.
+struct SensitivityRow {
+    std::string input; // "usd_per_gpu_hour", "utilization", "requests_per_second", ...
+    SensitivityEnd low;
+    SensitivityEnd high;
+    bool winnerChanges = false; // either end has another winner than the base plan
+};
+
+/// The tornado of `plan --sensitivity PCT`: price per GPU-hour, utilisation (capped at 1),
+/// demand, peak factor (at least 1), ISL and OSL, each moved by ±fraction one at a time.
+std::vector<SensitivityRow> sensitivity(const Ranking& ranking,
+                                        const std::vector<std::optional<int>>& gpus,
+                                        const std::vector<ProviderOffer>& offers,
+                                        const Demand& demand, double utilization, double fraction);
 
 } // namespace tokenomics

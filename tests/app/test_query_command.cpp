@@ -480,6 +480,13 @@ void TestQueryCommand::planAgreesWithQueryOnTheDefaultCatalog() {
         ++billed;
     }
     QVERIFY(billed >= 3);
+    // The tornado: six inputs, each moved ±20 % by default.
+    const QJsonArray tornado = plan.value(QStringLiteral("sensitivity")).toArray();
+    QCOMPARE(tornado.size(), 6);
+    for (const QJsonValue& value : tornado) {
+        QCOMPARE(value.toObject().value(QStringLiteral("percent")).toDouble(), 20.0);
+        QVERIFY(!value.toObject().value(QStringLiteral("low_winner")).toString().isEmpty());
+    }
     std::stable_sort(expectedOrder.begin(), expectedOrder.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     const QJsonArray rows = plan.value(QStringLiteral("series")).toArray();

@@ -2,6 +2,7 @@
 #include "CapacityPlan.h"
 
 #include <QtTest>
+#include <algorithm>
 #include <cmath>
 
 using namespace tokenomics;
@@ -83,21 +84,21 @@ private slots:
         // An API this cheap (A = $26.28) needs 444 req/s to be matched, more than one
         // instance carries (8): the API stays cheaper at every volume.
         const ProviderOffer cheap = offer(0.0025, 0.0075);
-        QVERIFY(!planSeries(feasible(0, 2000, 2.0), 8, demand(24), &cheap)
-                     .breakEvenRequestsPerSecond);
+        QVERIFY(
+            !planSeries(feasible(0, 2000, 2.0), 8, demand(24), &cheap).breakEvenRequestsPerSecond);
     }
     // A series that cannot meet the SLA, or has no cost, gets no bill; the order is by bill,
     // then those without one, then the infeasible.
     void planOrdersByMonthlyBill() {
         Ranking ranking;
-        ranking.series.push_back(feasible(0, 2000, 2.0));  // 3 × 8 × 2 × 730 = 35,040
-        ranking.series.push_back(feasible(1, 4000, 3.0));  // C = 16: 2 × 8 × 3 × 730 = 35,040
+        ranking.series.push_back(feasible(0, 2000, 2.0)); // 3 × 8 × 2 × 730 = 35,040
+        ranking.series.push_back(feasible(1, 4000, 3.0)); // C = 16: 2 × 8 × 3 × 730 = 35,040
         ranking.series.push_back(feasible(2, 2000, std::nullopt));
         SeriesResult failing;
         failing.series = 3;
         ranking.series.push_back(failing);
         ranking.series.push_back(feasible(4, 1000, 1.0)); // C = 4: 6 × 8 × 1 × 730 = 35,040
-        ranking.series.back().tputPerGpu = 900;            // C = 3.6: 7 × 8 × 730 = 40,880
+        ranking.series.back().tputPerGpu = 900;           // C = 3.6: 7 × 8 × 730 = 40,880
         OfferResult meets;
         meets.offer = 0;
         meets.feasible = true;
@@ -107,8 +108,7 @@ private slots:
         unknownSpeed.feasible = true;
         ranking.offers = {unknownSpeed, meets};
         const std::vector<ProviderOffer> offers = {offer(1.0, 3.0), offer(0.1, 0.1)};
-        const CapacityPlan plan =
-            planCapacity(ranking, {8, 8, 8, 8, 8}, offers, demand(24));
+        const CapacityPlan plan = planCapacity(ranking, {8, 8, 8, 8, 8}, offers, demand(24));
         std::vector<std::size_t> order;
         for (const SeriesPlan& one : plan.series)
             order.push_back(one.series);
@@ -119,6 +119,43 @@ private slots:
         QCOMPARE(plan.cheapestMeetingOffer.value(), std::size_t(1));
         QVERIFY(near(plan.offers[1].usdPerMonth, 24 * 10512.0));
         QVERIFY(near(plan.series[0].breakEvenRequestsPerSecond, 11680.0 / 10512.0));
+    }
+    // A: 1 GPU at $1, C = 2000 / 2000 = 1 req/s per instance; B: 8 GPUs at $0.80, C = 8.
+    // At R = 14: A = 14 × 730 = $10,220, B = 2 × 8 × 0.8 × 730 = $9,344: B wins. At 11.2
+    // req/s A costs 12 × 730 = $8,760 (B still $9,344); at 16.8 A costs 17 × 730 = $12,410,
+    // B 3 × 8 × 0.8 × 730 = $14,016: A wins at both ends of the demand bar. A price moved for
+    // every GPU moves both bills alike: B wins at both ends.
+    void tornadoMarksWhereTheWinnerChanges() {
+        Ranking ranking;
+        ranking.series.push_back(feasible(0, 2000, 1.0));
+        ranking.series.back().costPerMTotal = 1.0e6 / (2000 * 3600);
+        ranking.series.push_back(feasible(1, 2000, 0.8));
+        ranking.series.back().costPerMTotal = 0.8e6 / (2000 * 3600);
+        const auto rows = sensitivity(ranking, {1, 8}, {}, demand(14), 1.0, 0.2);
+        const auto row = [&rows](const std::string& input) {
+            return *std::find_if(rows.begin(), rows.end(), [&input](const SensitivityRow& one) {
+                return one.input == input;
+            });
+        };
+        QCOMPARE(rows.size(), std::size_t(6));
+        const SensitivityRow load = row("requests_per_second");
+        QCOMPARE(load.low.winner.value(), std::size_t(0));
+        QVERIFY(near(load.low.usdPerMonth, 8760.0));
+        QCOMPARE(load.high.winner.value(), std::size_t(0));
+        QVERIFY(near(load.high.usdPerMonth, 12410.0));
+        QVERIFY(load.winnerChanges);
+        const SensitivityRow price = row("usd_per_gpu_hour");
+        QCOMPARE(price.low.winner.value(), std::size_t(1));
+        QCOMPARE(price.high.winner.value(), std::size_t(1));
+        QVERIFY(near(price.low.usdPerMonth, 9344.0 * 0.8));
+        QVERIFY(near(price.high.usdPerMonth, 9344.0 * 1.2));
+        QVERIFY(near(price.high.costPerMTotal, 1.2 * 0.8e6 / (2000 * 3600)));
+        QVERIFY(!price.winnerChanges);
+        // Utilisation is capped at 1: from 1 it only moves down, and only the cost per token.
+        const SensitivityRow use = row("utilization");
+        QVERIFY(near(use.low.costPerMTotal, 0.8e6 / (2000 * 3600) / 0.8));
+        QVERIFY(near(use.low.usdPerMonth, 9344.0));
+        QCOMPARE(use.high.factor, 1.0);
     }
 };
 
