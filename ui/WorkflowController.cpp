@@ -363,8 +363,12 @@ void WorkflowController::askImportOptions(const QStringList& files, const Import
         dialog->setRequest(lastImportRequest_);
         dialog->markMissing(lacking->missingOptions, lacking->fileSays, files.size() == 1);
         QStringList labels;
-        for (const QString& option : lacking->missingOptions)
-            labels << dialog->labelOf(option).toLower();
+        for (const QString& option : lacking->missingOptions) {
+            QString label = dialog->labelOf(option);
+            if (label.size() < 2 || !label.at(1).isUpper()) // "GPUs" stays as it is
+                label[0] = label.at(0).toLower();
+            labels << label;
+        }
         dialog->setExplanation(tr("%1 does not say its %2: fill %3 in below.")
                                    .arg(QFileInfo(lacking->file).fileName(),
                                         QLocale().createSeparatedList(labels),

@@ -177,6 +177,11 @@ bool readVllmResult(const QString& file, const QJsonDocument& document,
         !fields.count(QStringLiteral("isl"), identity.isl) ||
         !fields.count(QStringLiteral("osl"), identity.osl))
         return false;
+    // bench_serving's --backend names the serving engine ("vllm", "sglang", "trt-llm"),
+    // unless it is only the API spoken ("openai", "openai-chat").
+    const QString backend = fields.object().value(QStringLiteral("backend")).toString();
+    if (!identity.engine && !backend.isEmpty() && !backend.startsWith(u"openai"))
+        identity.engine = backend.toStdString();
     // SGLang names its dataset: the random one asked for fixed lengths (the scenario); any
     // other (ShareGPT) has lengths of its own, whose measured means are the scenario.
     const QString dataset = fields.object().value(QStringLiteral("dataset_name")).toString();
@@ -373,12 +378,6 @@ bool readBenchServingCsv(const QString& file, const QByteArray& bytes,
             const double number = text.toDouble(&isNumber);
             row.insert(name, isNumber ? QJsonValue(number) : QJsonValue(text));
         }
-        // bench_serving's --backend names the serving engine ("vllm", "sglang", "trt-llm"),
-        // unless it is only the API spoken ("openai", "openai-chat").
-        const QString backend = row.value(QStringLiteral("backend")).toString();
-        if (!row.contains(QStringLiteral("engine")) && !backend.isEmpty() &&
-            !backend.startsWith(u"openai"))
-            row.insert(QStringLiteral("engine"), backend);
         const QString where = QStringLiteral("line %1").arg(reader.recordLine());
         if (!readVllmResult(file, QJsonDocument(row), defaults, out, error,
                             where + QStringLiteral(": $")))

@@ -202,8 +202,8 @@ private slots:
                               << "gpus unknown: pass --gpus";
         QTest::newRow("isl") << "isl"
                              << "isl unknown: pass --isl";
-        QTest::newRow("engine") << "engine"
-                                << "engine unknown: pass --engine";
+        QTest::newRow("engine and precision") << "engine"
+                                              << "precision unknown: pass --precision";
     }
     void vllmIdentityErrors() {
         QFETCH(QString, drop);
@@ -215,12 +215,14 @@ private slots:
             defaults.gpus.reset();
         if (drop == u"isl")
             defaults.isl.reset();
-        if (drop == u"engine")
+        if (drop == u"engine") { // the file's backend ("vllm") names the engine
             defaults.engine.reset();
+            defaults.precision.reset();
+        }
         ImportError error;
         QVERIFY(!parse({examplePath(QStringLiteral("vllm_llama70b_c8.json"))}, error,
                        ImportFormat::Vllm, defaults));
-        QCOMPARE(error.field, drop);
+        QCOMPARE(error.field, drop == u"engine" ? QStringLiteral("precision") : drop);
         QCOMPARE(error.reason, reason);
     }
 
