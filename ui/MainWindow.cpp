@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "CapacityPanel.h"
 #include "ChartArea.h"
 #include "ChartExport.h"
 #include "DashboardState.h"
@@ -136,6 +137,14 @@ void MainWindow::buildDocks() {
     rankingDock->setObjectName(QStringLiteral("ranking"));
     rankingDock->setWidget(splitter);
     addDockWidget(Qt::BottomDockWidgetArea, rankingDock);
+    // Beside the ranking: how many GPUs a demand needs and what they cost a month.
+    capacity_ = new CapacityPanel(state_, this);
+    auto* capacityDock = new QDockWidget(tr("Capacity and bill"), this);
+    capacityDock->setObjectName(QStringLiteral("capacity"));
+    capacityDock->setWidget(capacity_);
+    addDockWidget(Qt::BottomDockWidgetArea, capacityDock);
+    tabifyDockWidget(rankingDock, capacityDock);
+    rankingDock->raise();
     // Small screens give the chart the room; large ones show more ranking rows.
     const int screenHeight = screen() ? screen()->availableGeometry().height() : 900;
     resizeDocks({rankingDock}, {screenHeight < 900 ? 200 : 300}, Qt::Vertical);

@@ -19,6 +19,7 @@ class RankingTableModel;
 class OfferTableModel;
 class IsoInteractivityModel;
 class DetailsPane;
+class CapacityPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -35,6 +36,7 @@ public:
     [[nodiscard]] OfferTableModel* offerModel() const { return offerModel_; }
     [[nodiscard]] IsoInteractivityModel* isoModel() const { return isoModel_; }
     [[nodiscard]] QTableView* rankingView() const { return rankingView_; }
+    [[nodiscard]] CapacityPanel* capacityPanel() const { return capacity_; }
     /// Builds the SLA and filter panels again from the state's catalog (after a reload).
     void rebuildControls();
 
@@ -54,6 +56,7 @@ private:
     OfferTableModel* offerModel_ = nullptr;
     IsoInteractivityModel* isoModel_ = nullptr;
     DetailsPane* details_ = nullptr;
+    CapacityPanel* capacity_ = nullptr;
     QTableView* rankingView_ = nullptr;
 };
 

@@ -8,6 +8,7 @@
 #include "MainWindow.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QPalette>
 #include <QStyleFactory>
 #include <QTabWidget>
@@ -90,6 +91,14 @@ int main(int argc, char* argv[]) {
             window.grab().save(path);
             QTextStream(stdout) << "wrote " << path << "\n";
         }
+    }
+    // The Capacity dock, raised over the ranking.
+    if (auto* capacity = window.findChild<QDockWidget*>(QStringLiteral("capacity"))) {
+        capacity->raise();
+        QTest::qWait(200);
+        const QString path = QStringLiteral("%1-capacity.png").arg(arguments[1]);
+        window.grab().save(path);
+        QTextStream(stdout) << "wrote " << path << "\n";
     }
     // The cost chart as File › Export writes it (a figure with its title, scenario and sources).
     tabs->setCurrentWidget(window.chartArea()->chart(tokenomics::ui::ChartMetric::CostPerMTotal));

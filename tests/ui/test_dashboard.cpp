@@ -1,7 +1,9 @@
 // The dashboard window on a hand-made catalog: dragging, spin boxes, filters, tooltips, ranking.
+#include "CapacityPanel.h"
 #include "ChartArea.h"
 #include "DashboardState.h"
 #include "FiltersPanel.h"
+#include "Formatting.h"
 #include "IsoInteractivityModel.h"
 #include "MainWindow.h"
 #include "OfferTableModel.h"
@@ -18,6 +20,7 @@
 #include <QListWidget>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTest>
 #include <QToolTip>
 
@@ -367,6 +370,60 @@ private slots:
         // Let go, the chart fits its data and the line again.
         QVERIFY(chart->yAxis->range().upper >= top);
         QVERIFY(chart->yAxis->range().upper != range.upper);
+    }
+
+    // The Capacity dock: a typed demand sizes every series' fleet at its best point, by the
+    // formulas of PRODUCT.md §4 worked here from the ranking's own figures, and it follows
+    // the SLA line as the line moves.
+    void capacityDockSizesTheFleetForATypedDemand() {
+        CapacityPanel* panel = window_->capacityPanel();
+        QVERIFY(panel);
+        panel->peakBox()->setValue(1.0);
+        panel->demandBox()->clear();
+        QTest::keyClicks(panel->demandBox(), QStringLiteral("24"));
+        QTest::keyClick(panel->demandBox(), Qt::Key_Enter);
+        QCOMPARE(panel->demandBox()->value(), 24.0);
+        const auto check = [&] {
+            const DashboardState& state = *window_->state();
+            const double tokens = state.workload().isl + state.workload().osl;
+            int checked = 0;
+            for (const SeriesResult& result : state.ranking().series) {
+                if (!result.feasible || !result.usdPerGpuHour)
+                    continue;
+                const auto point = result.point ? result.point : result.lowerKnotPoint;
+                const int gpus = state.engine().pointFigures(result.series, *point).gpus;
+                const double perInstance = *result.tputPerGpu * gpus / tokens;
+                const double instances = std::ceil(24 / perInstance);
+                const double month = instances * gpus * *result.usdPerGpuHour * 730;
+                const QString label = seriesLabel(state.engine().seriesKey(result.series));
+                int row = -1;
+                for (int r = 0; r < panel->table()->rowCount(); ++r) {
+                    if (panel->table()->item(r, CapacityPanel::SystemColumn)->text() == label)
+                        row = r;
+                }
+                if (row < 0)
+                    return false;
+                const auto cell = [&](int column) {
+                    return panel->table()->item(row, column)->text();
+                };
+                if (cell(CapacityPanel::InstancesColumn) != QString::number(instances) ||
+                    cell(CapacityPanel::GpusColumn) != formatNumber(instances * gpus) ||
+                    cell(CapacityPanel::MonthColumn) != formatUsd(month))
+                    return false;
+                ++checked;
+            }
+            return checked >= 2;
+        };
+        QVERIFY(check());
+        // Drag the SLA line with the keyboard: the ranking moves, the plan follows.
+        const double before = *window_->state()->sla().minInteractivity;
+        ParetoChart* chart = window_->chartArea()->chart(ChartMetric::ThroughputPerGpu);
+        chart->setFocus();
+        for (int step = 0; step < 3; ++step)
+            QTest::keyClick(chart, Qt::Key_Right, Qt::ShiftModifier);
+        QVERIFY(*window_->state()->sla().minInteractivity > before);
+        QVERIFY(check());
+        QVERIFY(panel->summary()->text().contains(QStringLiteral("a month")));
     }
 
     void draggedLineUpdatesTheSpinBox() {
