@@ -259,20 +259,6 @@ const std::vector<TableColumn>& offerColumns() {
     return columns;
 }
 
-QStringList csvColumns(const std::vector<Record>& series, const std::vector<Record>& offers) {
-    // One RFC 4180 table: a "kind" column, then the union of series and offer fields.
-    QStringList columns{QStringLiteral("kind")};
-    for (const auto* records : {&series, &offers}) {
-        for (const Record& record : *records) {
-            for (const Field& field : record) {
-                if (!columns.contains(field.name))
-                    columns.append(field.name);
-            }
-        }
-    }
-    return columns;
-}
-
 int listCostBases(const data::CatalogStore& store, const QString& format) {
     data::CatalogError error;
     std::optional<std::vector<CostBasis>> bases = store.loadCostBases(&error);
@@ -318,6 +304,58 @@ int listCostBases(const data::CatalogStore& store, const QString& format) {
             records);
     }
     return 0;
+}
+
+// What query and plan read alike from their command line: the parse, --help, no stray
+// argument, --format, and the filter, SLA and cost options. -1 to go on, else the exit code.
+int readCommandLine(const char* verb, QCommandLineParser& parser, const QStringList& arguments,
+                    QString& format, QueryOptions& options) {
+    if (!parser.parse(QStringList{QStringLiteral("tokenomics ") + QLatin1String(verb)} + arguments))
+        return usageError(parser.errorText(), verb);
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(
+            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().front()),
+            verb);
+    format = parser.value(QStringLiteral("format")).trimmed();
+    if (format != u"table" && format != u"csv" && format != u"json")
+        return usageError(
+            QStringLiteral("--format: must be table, csv or json (got '%1')").arg(format), verb);
+    QString optionError;
+    if (!readQueryOptions(parser, &options, &optionError))
+        return usageError(optionError, verb);
+    return -1;
+}
+
+/// The --db catalog, or the default one; none after printing why.
+std::optional<data::CatalogStore> openCatalog(const char* verb, const QueryOptions& options) {
+    data::CatalogError error;
+    std::optional<data::CatalogStore> store =
+        options.databasePath.isEmpty() ? data::CatalogStore::openDefault(&error)
+                                       : data::CatalogStore::open(options.databasePath, &error);
+    if (!store)
+        QTextStream(stderr) << "tokenomics " << verb << ": " << error.message << "\n";
+    return store;
+}
+
+/// One RFC 4180 table of several kinds of record: a "kind" column, then the union of fields.
+QString csvOfKinds(std::vector<std::pair<QString, std::vector<Record>>> kinds) {
+    QStringList columns{QStringLiteral("kind")};
+    std::vector<Record> all;
+    for (auto& [kind, records] : kinds) {
+        for (Record& record : records) {
+            record.insert(record.begin(), {QStringLiteral("kind"), kind});
+            for (const Field& field : record) {
+                if (!columns.contains(field.name))
+                    columns.append(field.name);
+            }
+            all.push_back(std::move(record));
+        }
+    }
+    return csvTable(columns, all);
 }
 
 struct RankedCatalog {
@@ -403,33 +441,13 @@ int runQuery(const QStringList& arguments) {
         {QStringLiteral("list-cost-bases"),
          QStringLiteral("List the catalog's cost bases (keys for --cost-basis) and exit.")},
     });
-    if (!parser.parse(QStringList{QStringLiteral("tokenomics query")} + arguments))
-        return usageError(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        return 0;
-    }
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(
-            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().front()));
-    const QString format = parser.value(QStringLiteral("format")).trimmed();
-    if (format != QStringLiteral("table") && format != QStringLiteral("csv") &&
-        format != QStringLiteral("json"))
-        return usageError(
-            QStringLiteral("--format: must be table, csv or json (got '%1')").arg(format));
+    QString format;
     QueryOptions options;
-    QString optionError;
-    if (!readQueryOptions(parser, &options, &optionError))
-        return usageError(optionError);
-
-    data::CatalogError error;
-    std::optional<data::CatalogStore> store =
-        options.databasePath.isEmpty() ? data::CatalogStore::openDefault(&error)
-                                       : data::CatalogStore::open(options.databasePath, &error);
-    if (!store) {
-        QTextStream(stderr) << "tokenomics query: " << error.message << "\n";
+    if (const int done = readCommandLine("query", parser, arguments, format, options); done >= 0)
+        return done;
+    std::optional<data::CatalogStore> store = openCatalog("query", options);
+    if (!store)
         return exitFailed;
-    }
     if (parser.isSet(QStringLiteral("list-cost-bases")))
         return listCostBases(*store, format);
 
@@ -469,13 +487,7 @@ int runQuery(const QStringList& arguments) {
         return 0;
     }
     if (format == QStringLiteral("csv")) {
-        for (Record& record : series)
-            record.insert(record.begin(), {QStringLiteral("kind"), QStringLiteral("series")});
-        for (Record& record : offers)
-            record.insert(record.begin(), {QStringLiteral("kind"), QStringLiteral("offer")});
-        std::vector<Record> all = series;
-        all.insert(all.end(), offers.begin(), offers.end());
-        out << csvTable(csvColumns(series, offers), all);
+        out << csvOfKinds({{QStringLiteral("series"), series}, {QStringLiteral("offer"), offers}});
         return 0;
     }
     for (Record& record : offers) {
@@ -649,22 +661,11 @@ int runPlan(const QStringList& arguments) {
          QStringLiteral("FORMAT"), QStringLiteral("table")},
     });
     const auto usage = [](const QString& message) { return usageError(message, "plan"); };
-    if (!parser.parse(QStringList{QStringLiteral("tokenomics plan")} + arguments))
-        return usage(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        return 0;
-    }
-    if (!parser.positionalArguments().isEmpty())
-        return usage(
-            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().front()));
-    const QString format = parser.value(QStringLiteral("format")).trimmed();
-    if (format != u"table" && format != u"csv" && format != u"json")
-        return usage(QStringLiteral("--format: must be table, csv or json (got '%1')").arg(format));
+    QString format;
     QueryOptions options;
+    if (const int done = readCommandLine("plan", parser, arguments, format, options); done >= 0)
+        return done;
     QString optionError;
-    if (!readQueryOptions(parser, &options, &optionError))
-        return usage(optionError);
     Demand demand;
     if (!parser.isSet(QStringLiteral("requests-per-second")))
         return usage(QStringLiteral("--requests-per-second: the demand is required"));
@@ -683,14 +684,9 @@ int runPlan(const QStringList& arguments) {
         return usage(QStringLiteral("--peak-to-average: the peak is at least the average (got %1)")
                          .arg(demand.peakToAverage));
 
-    data::CatalogError error;
-    std::optional<data::CatalogStore> store =
-        options.databasePath.isEmpty() ? data::CatalogStore::openDefault(&error)
-                                       : data::CatalogStore::open(options.databasePath, &error);
-    if (!store) {
-        QTextStream(stderr) << "tokenomics plan: " << error.message << "\n";
+    std::optional<data::CatalogStore> store = openCatalog("plan", options);
+    if (!store)
         return exitFailed;
-    }
     RankedCatalog ranked;
     if (const int failed = rankCatalog("plan", *store, parser, options, ranked))
         return failed;
@@ -744,21 +740,9 @@ int runPlan(const QStringList& arguments) {
         return 0;
     }
     if (format == u"csv") {
-        for (Record& record : tornado)
-            record.insert(record.begin(), {QStringLiteral("kind"), QStringLiteral("sensitivity")});
-        for (Record& record : series)
-            record.insert(record.begin(), {QStringLiteral("kind"), QStringLiteral("series")});
-        for (Record& record : offers)
-            record.insert(record.begin(), {QStringLiteral("kind"), QStringLiteral("offer")});
-        std::vector<Record> all = series;
-        all.insert(all.end(), offers.begin(), offers.end());
-        all.insert(all.end(), tornado.begin(), tornado.end());
-        QStringList columns = csvColumns(series, offers);
-        for (const QString& column : csvColumns(tornado, {})) {
-            if (!columns.contains(column))
-                columns << column;
-        }
-        out << csvTable(columns, all);
+        out << csvOfKinds({{QStringLiteral("series"), series},
+                           {QStringLiteral("offer"), offers},
+                           {QStringLiteral("sensitivity"), tornado}});
         return 0;
     }
     out << describeSla(options.sla, options.cost) << "\n"

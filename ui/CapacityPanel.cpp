@@ -69,8 +69,7 @@ CapacityPanel::CapacityPanel(DashboardState* state, QWidget* parent)
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->horizontalHeader()->setSectionResizeMode(SystemColumn, QHeaderView::Stretch);
     for (int column = 1; column < ColumnCount; ++column)
-        table_->horizontalHeader()->setSectionResizeMode(column,
-                                                         QHeaderView::ResizeToContents);
+        table_->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     layout->addWidget(table_, 1);
     const auto changed = [this] { replan(); };
     connect(demand_, &QDoubleSpinBox::valueChanged, this, changed);
@@ -120,8 +119,8 @@ void CapacityPanel::replan() {
     int row = 0;
     for (const SeriesPlan& one : plan_.series) {
         const SeriesResult* result = resultOf(one.series);
-        const SeriesVerdict verdict = result ? seriesVerdict(engine, *result, state_->sla())
-                                             : SeriesVerdict{};
+        const SeriesVerdict verdict =
+            result ? seriesVerdict(engine, *result, state_->sla()) : SeriesVerdict{};
         set(row, SystemColumn, seriesLabel(engine.seriesKey(one.series)), false);
         set(row, SlaColumn,
             verdict.verdict == SlaVerdict::Meets   ? tr("yes")
@@ -137,8 +136,8 @@ void CapacityPanel::replan() {
             one.averageUtilization
                 ? QStringLiteral("%1 %").arg(formatNumber(*one.averageUtilization * 100, 1))
                 : QString());
-        set(row, EffectiveCostColumn, one.feasible ? formatUsd(one.effectiveCostPerMTotal)
-                                                   : QString());
+        set(row, EffectiveCostColumn,
+            one.feasible ? formatUsd(one.effectiveCostPerMTotal) : QString());
         set(row, BreakEvenColumn,
             one.breakEvenRequestsPerSecond ? formatNumber(one.breakEvenRequestsPerSecond, 2)
             : one.feasible && plan_.cheapestMeetingOffer ? tr("API cheaper")
@@ -160,15 +159,16 @@ void CapacityPanel::replan() {
         ++row;
     }
 
-    const auto best = std::find_if(plan_.series.begin(), plan_.series.end(),
-                                   [](const SeriesPlan& one) { return one.usdPerMonth.has_value(); });
-    QString text = tr("Sized for the peak of %1 requests/s (%2 × %3 average), %4 input + %5 "
-                      "output tokens each; a month is 730 hours.")
-                       .arg(formatNumber(demand.requestsPerSecond * demand.peakToAverage, 2),
-                            formatNumber(demand.peakToAverage, 2),
-                            formatNumber(demand.requestsPerSecond, 2))
-                       .arg(demand.isl)
-                       .arg(demand.osl);
+    const auto best =
+        std::find_if(plan_.series.begin(), plan_.series.end(),
+                     [](const SeriesPlan& one) { return one.usdPerMonth.has_value(); });
+    QString text =
+        tr("Sized for the peak of %1 requests/s (%2 × %3 average), %4 input + %5 "
+           "output tokens each; a month is 730 hours.")
+            .arg(formatNumber(demand.requestsPerSecond * demand.peakToAverage, 2),
+                 formatNumber(demand.peakToAverage, 2), formatNumber(demand.requestsPerSecond, 2))
+            .arg(demand.isl)
+            .arg(demand.osl);
     if (best != plan_.series.end())
         text += tr(" Cheapest self-hosted: <b>%1</b>, %2 GPUs, <b>%3</b> a month.")
                     .arg(seriesLabel(engine.seriesKey(best->series)).toHtmlEscaped(),
