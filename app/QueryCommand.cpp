@@ -690,8 +690,27 @@ int runPlan(const QStringList& arguments) {
     RankedCatalog ranked;
     if (const int failed = rankCatalog("plan", *store, parser, options, ranked))
         return failed;
+    // Each request is the scenario's ISL + OSL: the one --isl/--osl give, or the one every
+    // kept series shares. Throughputs measured at other lengths would not size a fleet.
     demand.isl = ranked.workload.isl;
     demand.osl = ranked.workload.osl;
+    if (!options.filter.isl || !options.filter.osl) {
+        QStringList scenarios;
+        for (const SeriesResult& result : ranked.ranking.series) {
+            const SeriesKey& key = ranked.engine.seriesKey(result.series);
+            const QString scenario = QStringLiteral("%1/%2").arg(key.isl).arg(key.osl);
+            if (!scenarios.contains(scenario))
+                scenarios << scenario;
+            demand.isl = key.isl;
+            demand.osl = key.osl;
+        }
+        if (scenarios.size() > 1)
+            return usage(QStringLiteral("the series kept span %1 ISL/OSL scenarios (%2): pass "
+                                        "--isl and --osl for the requests to plan")
+                             .arg(scenarios.size())
+                             .arg(scenarios.mid(0, 6).join(QStringLiteral(", ")) +
+                                  (scenarios.size() > 6 ? QStringLiteral(", …") : QString())));
+    }
     // G of each series' best point: the shown point's GPUs (the lower knot when interpolated,
     // of the same configuration).
     std::vector<std::optional<int>> gpus;
