@@ -726,12 +726,9 @@ int runPlan(const QStringList& arguments) {
     const CapacityPlan plan = planCapacity(ranked.ranking, gpus, ranked.engine.offers(), demand);
 
     std::vector<Record> series;
-    for (const SeriesPlan& one : plan.series) {
-        const auto result = std::find_if(
-            ranked.ranking.series.begin(), ranked.ranking.series.end(),
-            [&one](const SeriesResult& candidate) { return candidate.series == one.series; });
-        series.push_back(planSeriesRecord(ranked.engine, one, *result, options.sla));
-    }
+    for (const SeriesPlan& one : plan.series)
+        series.push_back(
+            planSeriesRecord(ranked.engine, one, ranked.ranking.series[one.rank], options.sla));
     std::vector<Record> offers;
     for (const OfferPlan& one : plan.offers)
         offers.push_back(planOfferRecord(ranked.engine.offers()[one.offer], one));

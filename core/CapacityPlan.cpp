@@ -80,8 +80,10 @@ CapacityPlan planCapacity(const Ranking& ranking, const std::vector<std::optiona
     const ProviderOffer* cheapest = plan.cheapestMeetingOffer
                                         ? &offers.at(plan.offers[*plan.cheapestMeetingOffer].offer)
                                         : nullptr;
-    for (std::size_t i = 0; i < ranking.series.size(); ++i)
+    for (std::size_t i = 0; i < ranking.series.size(); ++i) {
         plan.series.push_back(planSeries(ranking.series[i], gpus.at(i), demand, cheapest));
+        plan.series.back().rank = i;
+    }
     // By monthly bill; those without a bill (no cost or no G) next, then the infeasible, each
     // in the ranking's order.
     const auto group = [](const SeriesPlan& one) {
@@ -116,10 +118,8 @@ SensitivityEnd endOf(const Ranking& ranking, const std::vector<std::optional<int
     const SeriesPlan& winner = plan.series.front();
     end.winner = winner.series;
     end.usdPerMonth = winner.usdPerMonth;
-    for (const SeriesResult& result : ranking.series) {
-        if (result.series == winner.series && result.costPerMTotal)
-            end.costPerMTotal = *result.costPerMTotal * costScale;
-    }
+    if (const auto& cost = ranking.series[winner.rank].costPerMTotal)
+        end.costPerMTotal = *cost * costScale;
     return end;
 }
 

@@ -35,6 +35,7 @@ struct OfferPlan {
 /// One series' capacity at its best point (null figures: unknown, or it cannot meet the SLA).
 struct SeriesPlan {
     std::size_t series = 0;
+    std::size_t rank = 0; // position of its result in the ranking it was planned from
     bool feasible = false;
     std::optional<int> gpusPerInstance;                 // G
     std::optional<double> requestsPerSecondPerInstance; // C

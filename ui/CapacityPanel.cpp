@@ -96,13 +96,6 @@ void CapacityPanel::replan() {
     }
     plan_ = planCapacity(ranking, gpus, engine.offers(), demand);
 
-    const auto resultOf = [&ranking](std::size_t series) -> const SeriesResult* {
-        for (const SeriesResult& result : ranking.series) {
-            if (result.series == series)
-                return &result;
-        }
-        return nullptr;
-    };
     const int rows = static_cast<int>(plan_.series.size() + plan_.offers.size());
     table_->setRowCount(rows);
     // Cells are rewritten in place: the selection and scroll position survive a drag.
@@ -118,9 +111,8 @@ void CapacityPanel::replan() {
     };
     int row = 0;
     for (const SeriesPlan& one : plan_.series) {
-        const SeriesResult* result = resultOf(one.series);
         const SeriesVerdict verdict =
-            result ? seriesVerdict(engine, *result, state_->sla()) : SeriesVerdict{};
+            seriesVerdict(engine, ranking.series[one.rank], state_->sla());
         set(row, SystemColumn, seriesLabel(engine.seriesKey(one.series)), false);
         set(row, SlaColumn,
             verdict.verdict == SlaVerdict::Meets   ? tr("yes")

@@ -113,6 +113,8 @@ private slots:
         for (const SeriesPlan& one : plan.series)
             order.push_back(one.series);
         QCOMPARE(order, (std::vector<std::size_t>{0, 1, 4, 2, 3}));
+        for (const SeriesPlan& one : plan.series) // each plan points back at its result
+            QCOMPARE(ranking.series[one.rank].series, one.series);
         QVERIFY(!plan.series[3].usdPerMonth && near(plan.series[3].instances, 3.0));
         QVERIFY(!plan.series[4].feasible && !plan.series[4].instances);
         // The cheaper offer's speed is unknown: the break-even is against the one that meets.
