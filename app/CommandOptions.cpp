@@ -157,8 +157,100 @@ void addQueryOptions(QCommandLineParser& parser) {
         {QStringLiteral("utilization"),
          QStringLiteral("Fraction of paid GPU time that serves (default 1)."), QStringLiteral("F"),
          QStringLiteral("1")},
+        {QStringLiteral("purchase-usd-per-gpu"),
+         QStringLiteral("--cost-basis owned: purchase price per GPU, for every hardware or, as "
+                        "HARDWARE=X, for one (repeatable; default: the catalog's)."),
+         QStringLiteral("[HARDWARE=]X")},
+        {QStringLiteral("years"), QStringLiteral("--cost-basis owned: years of life (default 4)."),
+         QStringLiteral("N")},
+        {QStringLiteral("cost-of-capital"),
+         QStringLiteral("--cost-basis owned: cost of capital per year (default 0.10)."),
+         QStringLiteral("R")},
+        {QStringLiteral("opex-usd-per-year"),
+         QStringLiteral("--cost-basis owned: operating cost per GPU a year (default 0)."),
+         QStringLiteral("X")},
+        {QStringLiteral("availability"),
+         QStringLiteral("--cost-basis owned: fraction of the year a GPU serves (default 1)."),
+         QStringLiteral("F")},
+        {QStringLiteral("pue"),
+         QStringLiteral("--cost-basis owned: facility power / IT power (default 1.58)."),
+         QStringLiteral("X")},
+        {QStringLiteral("usd-per-kwh"),
+         QStringLiteral("--cost-basis owned: electricity price (default 0.0806)."),
+         QStringLiteral("X")},
     });
 }
+
+namespace {
+
+/// --purchase-usd-per-gpu X or HARDWARE=X, repeatable.
+bool readPurchasePrices(const QCommandLineParser& parser, OwnershipSettings* ownership,
+                        QString* error) {
+    for (const QString& value : parser.values(QStringLiteral("purchase-usd-per-gpu"))) {
+        const qsizetype equals = value.lastIndexOf(u'=');
+        const QString hardware = equals < 0 ? QString() : value.left(equals).trimmed();
+        const QString number = value.mid(equals + 1).trimmed();
+        bool ok = false;
+        const double usd = number.toDouble(&ok);
+        if (!ok || !std::isfinite(usd) || usd < 0 || (equals >= 0 && hardware.isEmpty())) {
+            *error = QStringLiteral("--purchase-usd-per-gpu: '%1' is not X or HARDWARE=X with X "
+                                    "a price of at least 0")
+                         .arg(value);
+            return false;
+        }
+        if (hardware.isEmpty())
+            ownership->purchaseUsdPerGpu = usd;
+        else
+            ownership->purchaseUsdPerGpuByHardware[hardware.toStdString()] = usd;
+    }
+    return true;
+}
+
+/// The ownership panel's figures (PRODUCT.md §2 TCO); only with --cost-basis owned.
+bool readOwnership(const QCommandLineParser& parser, CostSettings* cost, QString* error) {
+    const QStringList names = {
+        QStringLiteral("purchase-usd-per-gpu"), QStringLiteral("years"),
+        QStringLiteral("cost-of-capital"),      QStringLiteral("opex-usd-per-year"),
+        QStringLiteral("availability"),         QStringLiteral("pue"),
+        QStringLiteral("usd-per-kwh")};
+    for (const QString& name : names) {
+        if (parser.isSet(name) && cost->costBasisKey != ownedCostBasisKey) {
+            *error = QStringLiteral("--%1: applies to --cost-basis owned").arg(name);
+            return false;
+        }
+    }
+    OwnershipSettings& owned = cost->ownership;
+    const auto set = [&](const QString& name, double* field, double low, bool lowIncluded,
+                         std::optional<double> high, const QString& range) {
+        std::optional<double> value;
+        if (!readNumber(parser, name, &value, error))
+            return false;
+        if (!value)
+            return true;
+        if ((lowIncluded ? *value < low : *value <= low) || (high && *value > *high)) {
+            *error = QStringLiteral("--%1: must be %2 (got %3)")
+                         .arg(name, range, parser.value(name).trimmed());
+            return false;
+        }
+        *field = *value;
+        return true;
+    };
+    return readPurchasePrices(parser, &owned, error) &&
+           set(QStringLiteral("years"), &owned.lifeYears, 0, false, std::nullopt,
+               QStringLiteral("greater than 0")) &&
+           set(QStringLiteral("cost-of-capital"), &owned.costOfCapital, 0, true, std::nullopt,
+               QStringLiteral("at least 0")) &&
+           set(QStringLiteral("opex-usd-per-year"), &owned.opexUsdPerGpuYear, 0, true, std::nullopt,
+               QStringLiteral("at least 0")) &&
+           set(QStringLiteral("availability"), &owned.availability, 0, false, 1.0,
+               QStringLiteral("a fraction in (0, 1]")) &&
+           set(QStringLiteral("pue"), &owned.pue, 1, true, std::nullopt,
+               QStringLiteral("at least 1")) &&
+           set(QStringLiteral("usd-per-kwh"), &owned.usdPerKwh, 0, true, std::nullopt,
+               QStringLiteral("at least 0"));
+}
+
+} // namespace
 
 bool readQueryOptions(const QCommandLineParser& parser, QueryOptions* options, QString* error) {
     QueryOptions read;
@@ -212,6 +304,8 @@ bool readQueryOptions(const QCommandLineParser& parser, QueryOptions* options, Q
     if (!readFraction(parser, QStringLiteral("utilization"), &utilization, error))
         return false;
     read.cost.utilization = utilization.value_or(1.0);
+    if (!readOwnership(parser, &read.cost, error))
+        return false;
     *options = std::move(read);
     return true;
 }

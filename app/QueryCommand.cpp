@@ -165,6 +165,29 @@ Record offerRecord(const ProviderOffer& offer, const OfferResult& result) {
     };
 }
 
+/// cost_basis, usd_per_gpu_hour and utilization, with the ownership figures under "owned".
+Record costRecord(const CostSettings& cost) {
+    Record record = {{QStringLiteral("cost_basis"), cost.usdPerGpuHourOverride
+                                                        ? FieldValue{}
+                                                        : FieldValue(qs(cost.costBasisKey))},
+                     {QStringLiteral("usd_per_gpu_hour"), numberOrNull(cost.usdPerGpuHourOverride)},
+                     {QStringLiteral("utilization"), cost.utilization}};
+    if (cost.usdPerGpuHourOverride || cost.costBasisKey != ownedCostBasisKey)
+        return record;
+    const OwnershipSettings& owned = cost.ownership;
+    record.insert(record.end(),
+                  {{QStringLiteral("purchase_usd_per_gpu"), numberOrNull(owned.purchaseUsdPerGpu)},
+                   {QStringLiteral("life_years"), owned.lifeYears},
+                   {QStringLiteral("cost_of_capital"), owned.costOfCapital},
+                   {QStringLiteral("opex_usd_per_gpu_year"), owned.opexUsdPerGpuYear},
+                   {QStringLiteral("availability"), owned.availability},
+                   {QStringLiteral("pue"), owned.pue},
+                   {QStringLiteral("usd_per_kwh"), owned.usdPerKwh}});
+    for (const auto& [hardware, usd] : owned.purchaseUsdPerGpuByHardware)
+        record.push_back({QStringLiteral("purchase_usd_per_gpu ") + qs(hardware), usd});
+    return record;
+}
+
 QString describeSla(const Sla& sla, const CostSettings& cost) {
     QStringList parts;
     if (sla.maxTtftSeconds)
@@ -365,6 +388,31 @@ struct RankedCatalog {
     Workload workload;
 };
 
+// Spells each hardware of --purchase-usd-per-gpu HARDWARE=X as the series do ("b200" →
+// "B200"); false naming one no kept series runs on.
+bool resolveOwnedHardware(const data::CatalogStore& store, const RankingEngine& engine,
+                          OwnershipSettings* ownership, QString* error) {
+    std::map<std::string, double> resolved;
+    for (const auto& [given, usd] : ownership->purchaseUsdPerGpuByHardware) {
+        const std::string hardware = store.canonicalHardware(given);
+        std::optional<std::string> match;
+        for (std::size_t i = 0; i < engine.seriesCount() && !match; ++i) {
+            const std::string& name = engine.seriesKey(i).hardware;
+            if (qs(name).compare(qs(hardware), Qt::CaseInsensitive) == 0)
+                match = name;
+        }
+        if (!match) {
+            *error = QStringLiteral("--purchase-usd-per-gpu: no series the filters keep runs on "
+                                    "'%1'")
+                         .arg(qs(given));
+            return false;
+        }
+        resolved[*match] = usd;
+    }
+    ownership->purchaseUsdPerGpuByHardware = std::move(resolved);
+    return true;
+}
+
 // The one loading path of query and plan: reads the series the filters keep (of their points
 // only the figures the ranking reads), ranks them with unknown verdicts before failing ones,
 // and reads the recipe and provenance of the points the output shows. 0, or the exit code
@@ -395,7 +443,10 @@ int rankCatalog(const char* verb, data::CatalogStore& store, const QCommandLineP
         std::vector<std::vector<std::int64_t>> pointIds;
         if (!data::readForRanking(database, engine, plan, &pointIds, reason))
             return false;
-        if (parser.isSet(QStringLiteral("cost-basis")) && !options.cost.usdPerGpuHourOverride) {
+        if (!resolveOwnedHardware(store, engine, &options.cost.ownership, reason))
+            return false;
+        if (parser.isSet(QStringLiteral("cost-basis")) && !options.cost.usdPerGpuHourOverride &&
+            options.cost.costBasisKey != ownedCostBasisKey) {
             const std::vector<std::string> keys = engine.costBasisKeys();
             unknownCostBasis =
                 std::find(keys.begin(), keys.end(), options.cost.costBasisKey) == keys.end();
@@ -471,12 +522,7 @@ int runQuery(const QStringList& arguments) {
 
     QTextStream out(stdout);
     if (format == QStringLiteral("json")) {
-        const Record cost = {
-            {QStringLiteral("cost_basis"), options.cost.usdPerGpuHourOverride
-                                               ? FieldValue{}
-                                               : FieldValue(qs(options.cost.costBasisKey))},
-            {QStringLiteral("usd_per_gpu_hour"), numberOrNull(options.cost.usdPerGpuHourOverride)},
-            {QStringLiteral("utilization"), options.cost.utilization}};
+        const Record cost = costRecord(options.cost);
         const Record workloadRecord = {{QStringLiteral("isl"), static_cast<double>(workload.isl)},
                                        {QStringLiteral("osl"), static_cast<double>(workload.osl)}};
         out << "{\n  \"sla\": " << jsonObject(slaRecord(options.sla))
@@ -733,8 +779,12 @@ int runPlan(const QStringList& arguments) {
     for (const OfferPlan& one : plan.offers)
         offers.push_back(planOfferRecord(ranked.engine.offers()[one.offer], one));
     std::vector<Record> tornado;
-    for (const SensitivityRow& row : sensitivity(ranked.ranking, gpus, ranked.engine.offers(),
-                                                 demand, options.cost.utilization, percent / 100))
+    std::vector<std::optional<OwnershipInputs>> owned;
+    for (const SeriesResult& result : ranked.ranking.series)
+        owned.push_back(ranked.engine.ownershipInputs(result.series, options.cost));
+    for (const SensitivityRow& row :
+         sensitivity(ranked.ranking, gpus, ranked.engine.offers(), demand, options.cost.utilization,
+                     percent / 100, owned))
         tornado.push_back(sensitivityRecord(ranked.engine, row, percent));
     const Record demandRecord = {
         {QStringLiteral("requests_per_second"), demand.requestsPerSecond},
@@ -751,6 +801,7 @@ int runPlan(const QStringList& arguments) {
     if (format == u"json") {
         out << "{\n  \"demand\": " << jsonObject(demandRecord)
             << ",\n  \"sla\": " << jsonObject(slaRecord(options.sla))
+            << ",\n  \"cost\": " << jsonObject(costRecord(options.cost))
             << ",\n  \"series\": " << jsonArray(series) << ",\n  \"offers\": " << jsonArray(offers)
             << ",\n  \"sensitivity\": " << jsonArray(tornado) << "\n}\n";
         return 0;

@@ -1,7 +1,11 @@
 #include "CapacityPlan.h"
 
+#include "CostModel.h"
+
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <limits>
 
 namespace tokenomics {
 
@@ -100,16 +104,17 @@ CapacityPlan planCapacity(const Ranking& ranking, const std::vector<std::optiona
 
 namespace {
 
-/// The winner of a plan and its figures; `costScale` turns the ranking's cost per 1M into the
-/// moved one (price × f, or u / u').
+/// A series' moved $/GPU-hour, given its position in the ranking and its price there.
+using PriceOf = std::function<std::optional<double>(std::size_t rank, std::optional<double>)>;
+
+/// The winner of a plan with every series' price moved by `priceOf`; `costScale` turns the
+/// ranking's cost per 1M into the moved one beyond the price (u / u').
 SensitivityEnd endOf(const Ranking& ranking, const std::vector<std::optional<int>>& gpus,
                      const std::vector<ProviderOffer>& offers, const Demand& demand,
-                     double priceScale, double costScale, double factor) {
+                     const PriceOf& priceOf, double costScale, double factor) {
     Ranking moved = ranking;
-    for (SeriesResult& result : moved.series) {
-        if (result.usdPerGpuHour)
-            *result.usdPerGpuHour *= priceScale;
-    }
+    for (std::size_t i = 0; i < moved.series.size(); ++i)
+        moved.series[i].usdPerGpuHour = priceOf(i, ranking.series[i].usdPerGpuHour);
     const CapacityPlan plan = planCapacity(moved, gpus, offers, demand);
     SensitivityEnd end;
     end.factor = factor;
@@ -118,18 +123,36 @@ SensitivityEnd endOf(const Ranking& ranking, const std::vector<std::optional<int
     const SeriesPlan& winner = plan.series.front();
     end.winner = winner.series;
     end.usdPerMonth = winner.usdPerMonth;
-    if (const auto& cost = ranking.series[winner.rank].costPerMTotal)
-        end.costPerMTotal = *cost * costScale;
+    const SeriesResult& before = ranking.series[winner.rank];
+    if (before.costPerMTotal) {
+        // The cost per token is proportional to the price at the same point.
+        const double price = before.usdPerGpuHour.value_or(0);
+        const double ratio = price > 0 ? *moved.series[winner.rank].usdPerGpuHour / price : 1;
+        end.costPerMTotal = finite(*before.costPerMTotal * ratio * costScale);
+    }
     return end;
 }
+
+std::optional<double> samePrice(std::size_t, std::optional<double> price) {
+    return price;
+}
+
+/// One ownership input of §2's TCO moved by f (clamped to its range) for every hardware.
+struct OwnershipInput {
+    const char* name;
+    double OwnershipInputs::*field;
+    double low; // smallest value the input may take
+    double high;
+};
 
 } // namespace
 
 std::vector<SensitivityRow> sensitivity(const Ranking& ranking,
                                         const std::vector<std::optional<int>>& gpus,
                                         const std::vector<ProviderOffer>& offers,
-                                        const Demand& demand, double utilization, double fraction) {
-    const SensitivityEnd base = endOf(ranking, gpus, offers, demand, 1, 1, 1);
+                                        const Demand& demand, double utilization, double fraction,
+                                        const std::vector<std::optional<OwnershipInputs>>& owned) {
+    const SensitivityEnd base = endOf(ranking, gpus, offers, demand, samePrice, 1, 1);
     std::vector<SensitivityRow> rows;
     const auto add = [&](const char* input, auto&& end) {
         SensitivityRow row;
@@ -139,18 +162,60 @@ std::vector<SensitivityRow> sensitivity(const Ranking& ranking,
         row.winnerChanges = row.low.winner != base.winner || row.high.winner != base.winner;
         rows.push_back(row);
     };
-    add("usd_per_gpu_hour",
-        [&](double f) { return endOf(ranking, gpus, offers, demand, f, f, f); });
+    if (std::none_of(owned.begin(), owned.end(),
+                     [](const auto& inputs) { return inputs.has_value(); })) {
+        add("usd_per_gpu_hour", [&](double f) {
+            const PriceOf scaled = [f](std::size_t, std::optional<double> price) {
+                return price ? std::optional<double>(*price * f) : std::nullopt;
+            };
+            return endOf(ranking, gpus, offers, demand, scaled, 1, f);
+        });
+    } else {
+        // Under the ownership basis the price moves through the TCO formula, per hardware.
+        constexpr double unbounded = std::numeric_limits<double>::max();
+        for (const OwnershipInput& input :
+             {OwnershipInput{"purchase_usd_per_gpu", &OwnershipInputs::capexUsd, 0, unbounded},
+              OwnershipInput{"life_years", &OwnershipInputs::lifeYears, 0, unbounded},
+              OwnershipInput{"cost_of_capital", &OwnershipInputs::costOfCapital, 0, unbounded},
+              OwnershipInput{"opex_usd_per_gpu_year", &OwnershipInputs::opexUsdPerYear, 0,
+                             unbounded},
+              OwnershipInput{"availability", &OwnershipInputs::availability, 0, 1},
+              OwnershipInput{"pue", &OwnershipInputs::pue, 1, unbounded},
+              OwnershipInput{"usd_per_kwh", &OwnershipInputs::usdPerKwh, 0, unbounded}}) {
+            add(input.name, [&](double f) {
+                const auto moveOf = [&](double value) {
+                    return std::clamp(value * f, input.low, input.high);
+                };
+                const PriceOf priced = [&](std::size_t rank, std::optional<double> price) {
+                    if (rank >= owned.size() || !owned[rank])
+                        return price;
+                    OwnershipInputs inputs = *owned[rank];
+                    inputs.*input.field = moveOf(inputs.*input.field);
+                    return usdPerGpuHourFromOwnership(inputs);
+                };
+                // The factor the input really moved by (clamped), from a hardware where it
+                // is not 0; 1 when it is 0 everywhere (nothing to move).
+                const auto moving =
+                    std::find_if(owned.begin(), owned.end(), [&](const auto& inputs) {
+                        return inputs && (*inputs).*input.field != 0;
+                    });
+                const double before = moving == owned.end() ? 0 : (**moving).*input.field;
+                return endOf(ranking, gpus, offers, demand, priced, 1,
+                             before != 0 ? moveOf(before) / before : 1);
+            });
+        }
+    }
     add("utilization", [&](double f) {
         // The fleet's bill does not depend on it; the cost per token does (× u / u').
         const double moved = std::min(1.0, utilization * f);
-        return endOf(ranking, gpus, offers, demand, 1, utilization / moved, moved / utilization);
+        return endOf(ranking, gpus, offers, demand, samePrice, utilization / moved,
+                     moved / utilization);
     });
     const auto withDemand = [&](auto&& change) {
         return [&, change](double f) {
             Demand moved = demand;
             const double factor = change(moved, f);
-            return endOf(ranking, gpus, offers, moved, 1, 1, factor);
+            return endOf(ranking, gpus, offers, moved, samePrice, 1, factor);
         };
     };
     add("requests_per_second", withDemand([](Demand& d, double f) {

@@ -85,9 +85,13 @@ struct SensitivityRow {
 
 /// The tornado of `plan --sensitivity PCT`: price per GPU-hour, utilisation (capped at 1),
 /// demand, peak factor (at least 1), ISL and OSL, each moved by ±fraction one at a time.
-std::vector<SensitivityRow> sensitivity(const Ranking& ranking,
-                                        const std::vector<std::optional<int>>& gpus,
-                                        const std::vector<ProviderOffer>& offers,
-                                        const Demand& demand, double utilization, double fraction);
+/// With `owned` (the ownership inputs behind each ranking row's price, under the "owned"
+/// basis) the price row becomes one row per ownership input (purchase price, life, cost of
+/// capital, opex, availability ≤ 1, PUE ≥ 1, $/kWh), each moving every hardware's price
+/// through the TCO formula; rows without inputs keep their price.
+std::vector<SensitivityRow>
+sensitivity(const Ranking& ranking, const std::vector<std::optional<int>>& gpus,
+            const std::vector<ProviderOffer>& offers, const Demand& demand, double utilization,
+            double fraction, const std::vector<std::optional<OwnershipInputs>>& owned = {});
 
 } // namespace tokenomics

@@ -2,6 +2,7 @@
 /// Plain value types of the catalog: what data/ loads and ui/ shows. No Qt here.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -197,11 +198,32 @@ struct Sla {
     std::optional<double> minAttainment; // fraction of good requests, DistServe capacity goodput
 };
 
+/// The key of the ownership cost basis: one set of ownership figures for every accelerator.
+inline constexpr const char* ownedCostBasisKey = "owned";
+
+/// The ownership panel (PRODUCT.md §2 TCO), applied to every accelerator at once under the
+/// "owned" basis. Each hardware's purchase price per GPU is the one set here for it, else the
+/// one set for all, else its "owned" cost basis's capex (the catalog's purchase figure); its
+/// all-in kW is its cost bases'. The defaults are the seed's facility figures (PUE: Uptime
+/// Institute 2023; $/kWh: EIA 2023; life: SemiAnalysis's 4-year TCO segments).
+struct OwnershipSettings {
+    std::map<std::string, double> purchaseUsdPerGpuByHardware;
+    std::optional<double> purchaseUsdPerGpu; // every hardware without its own figure
+    double lifeYears = 4;
+    double costOfCapital = 0.10;
+    double opexUsdPerGpuYear = 0;
+    double availability = 1.0;
+    double pue = 1.58;
+    double usdPerKwh = 0.0806;
+    bool operator==(const OwnershipSettings&) const = default;
+};
+
 /// How GPU time is priced for a ranking.
 struct CostSettings {
     std::string costBasisKey = "hyperscaler"; // InferenceX's default
     std::optional<double> usdPerGpuHourOverride;
-    double utilization = 1.0; // u < 1 multiplies every cost per token by 1/u
+    double utilization = 1.0;    // u < 1 multiplies every cost per token by 1/u
+    OwnershipSettings ownership; // used when costBasisKey is ownedCostBasisKey
 };
 
 /// Narrows which configurations of a series take part in its frontier.

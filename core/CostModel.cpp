@@ -36,6 +36,30 @@ std::optional<double> usdPerGpuHourFromOwnership(const OwnershipInputs& inputs) 
     return finiteOrUnknown(capitalAndOpex + energy);
 }
 
+std::optional<OwnershipInputs> ownershipFor(const OwnershipSettings& settings,
+                                            const std::string& hardware,
+                                            std::optional<double> catalogPurchaseUsd,
+                                            std::optional<double> allInKw) {
+    std::optional<double> purchase = catalogPurchaseUsd;
+    if (settings.purchaseUsdPerGpu)
+        purchase = settings.purchaseUsdPerGpu;
+    if (const auto own = settings.purchaseUsdPerGpuByHardware.find(hardware);
+        own != settings.purchaseUsdPerGpuByHardware.end())
+        purchase = own->second;
+    if (!purchase || !std::isfinite(*purchase) || *purchase < 0 || !positiveFinite(allInKw))
+        return std::nullopt;
+    OwnershipInputs inputs;
+    inputs.capexUsd = *purchase;
+    inputs.lifeYears = settings.lifeYears;
+    inputs.costOfCapital = settings.costOfCapital;
+    inputs.opexUsdPerYear = settings.opexUsdPerGpuYear;
+    inputs.availability = settings.availability;
+    inputs.allInKw = *allInKw;
+    inputs.pue = settings.pue;
+    inputs.usdPerKwh = settings.usdPerKwh;
+    return inputs;
+}
+
 std::optional<double> usdPerGpuHour(const CostBasis& basis) {
     if (basis.usdPerGpuHour)
         return basis.usdPerGpuHour;

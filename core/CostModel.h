@@ -14,6 +14,14 @@ std::optional<double> capitalRecoveryFactor(double costOfCapital, double lifeYea
 /// (capex × CRF + opex) / (8760 × availability) + kW × PUE × $/kWh.
 std::optional<double> usdPerGpuHourFromOwnership(const OwnershipInputs& inputs);
 
+/// The ownership inputs the panel gives one hardware: its purchase price per GPU (set for it,
+/// else for all, else `catalogPurchaseUsd`) with the shared figures and its all-in kW.
+/// Unknown without a purchase price or an all-in power.
+std::optional<OwnershipInputs> ownershipFor(const OwnershipSettings& settings,
+                                            const std::string& hardware,
+                                            std::optional<double> catalogPurchaseUsd,
+                                            std::optional<double> allInKw);
+
 /// The basis's direct $/GPU-hour, else the ownership figure, else unknown.
 std::optional<double> usdPerGpuHour(const CostBasis& basis);
 

@@ -115,6 +115,7 @@ struct RankEntry {
 /// Per-hardware formulas for one set of cost settings, by hardware id.
 struct HardwareCosts {
     std::vector<HardwareFormulas> byHardware;
+    std::vector<std::optional<OwnershipInputs>> ownership; // by hardware, under "owned" only
 };
 
 struct RankingEngine::Impl {

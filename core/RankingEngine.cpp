@@ -431,6 +431,14 @@ std::optional<double> RankingEngine::allInKwPerGpu(std::size_t series) const {
     return impl_->hardwareCosts(CostSettings{})->byHardware[id].allInKwPerGpu;
 }
 
+std::optional<OwnershipInputs> RankingEngine::ownershipInputs(std::size_t series,
+                                                              const CostSettings& cost) const {
+    const auto id = impl_->hardwareOf.at(series);
+    if (cost.usdPerGpuHourOverride || cost.costBasisKey != ownedCostBasisKey)
+        return std::nullopt;
+    return impl_->hardwareCosts(cost)->ownership[id];
+}
+
 std::vector<QualityScore> RankingEngine::qualityOf(std::size_t series) const {
     const auto& key = impl_->keys.at(series);
     std::vector<QualityScore> scores;

@@ -145,6 +145,10 @@ public:
     [[nodiscard]] std::optional<double> usdPerGpuHour(std::size_t series,
                                                       const CostSettings& cost) const;
     [[nodiscard]] std::optional<double> allInKwPerGpu(std::size_t series) const;
+    /// The ownership inputs behind a series' $/GPU-hour under the "owned" basis (without a
+    /// $/GPU-hour override); empty otherwise or when its purchase price or power is unknown.
+    [[nodiscard]] std::optional<OwnershipInputs> ownershipInputs(std::size_t series,
+                                                                 const CostSettings& cost) const;
     /// Quality of the series' precision vs baseline for its model, where the catalog knows it.
     [[nodiscard]] std::vector<QualityScore> qualityOf(std::size_t series) const;
     [[nodiscard]] const std::vector<ProviderOffer>& offers() const;

@@ -56,8 +56,10 @@ RankingEngine::Impl::hardwareCosts(const CostSettings& cost) const {
     if (cached.costs && cached.hardwareCount == hardwareNames.size() &&
         cached.settings.costBasisKey == cost.costBasisKey &&
         cached.settings.usdPerGpuHourOverride == cost.usdPerGpuHourOverride &&
-        cached.settings.utilization == cost.utilization)
+        cached.settings.utilization == cost.utilization &&
+        (cost.costBasisKey != ownedCostBasisKey || cached.settings.ownership == cost.ownership))
         return cached.costs;
+    const bool owned = cost.costBasisKey == ownedCostBasisKey;
     // One pass over the bases: per hardware the first with the key, and the first that
     // states an all-in power.
     const std::size_t count = hardwareNames.size();
@@ -75,15 +77,30 @@ RankingEngine::Impl::hardwareCosts(const CostSettings& cost) const {
     }
     auto costs = std::make_shared<HardwareCosts>();
     costs->byHardware.reserve(count);
+    if (owned)
+        costs->ownership.resize(count);
     for (std::size_t id = 0; id < count; ++id) {
-        std::optional<double> usd;
-        if (cost.usdPerGpuHourOverride)
-            usd = cost.usdPerGpuHourOverride;
-        else if (chosen[id])
-            usd = tokenomics::usdPerGpuHour(*chosen[id]);
         // All-in power: the chosen basis's, else any basis of that hardware that has one.
         const auto chosenKw = chosen[id] ? allInKwOf(*chosen[id]) : std::nullopt;
-        costs->byHardware.emplace_back(usd, chosenKw ? chosenKw : anyKw[id], cost.utilization);
+        const auto kw = chosenKw ? chosenKw : anyKw[id];
+        std::optional<double> usd;
+        if (cost.usdPerGpuHourOverride) {
+            usd = cost.usdPerGpuHourOverride;
+        } else if (owned) {
+            // The panel's figures for every hardware; the purchase price is the catalog's
+            // "owned" basis capex unless the panel sets one.
+            const auto& basis = chosen[id];
+            const auto catalogPurchase = basis && basis->ownership
+                                             ? std::optional<double>(basis->ownership->capexUsd)
+                                             : std::nullopt;
+            costs->ownership[id] =
+                ownershipFor(cost.ownership, hardwareNames[id], catalogPurchase, kw);
+            if (costs->ownership[id])
+                usd = usdPerGpuHourFromOwnership(*costs->ownership[id]);
+        } else if (chosen[id]) {
+            usd = tokenomics::usdPerGpuHour(*chosen[id]);
+        }
+        costs->byHardware.emplace_back(usd, kw, cost.utilization);
     }
     costCache = {cost, count, costs};
     return costs;

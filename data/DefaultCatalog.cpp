@@ -156,6 +156,36 @@ bool writeCostBases(CatalogWriter& writer, QString* error) {
         error);
 }
 
+/// Each purchase price per GPU becomes that hardware's "owned" basis: ownership inputs with
+/// the panel's default life, cost of capital, PUE and $/kWh (OwnershipSettings).
+bool writePurchasePrices(CatalogWriter& writer, QString* error) {
+    return eachRow(
+        QStringLiteral("purchase_prices.csv"),
+        [&](const SeedTable& t, int row, QString* reason) {
+            NumberFields number{t, row, reason};
+            CostBasis basis;
+            basis.hardware = field(t, row, "accelerator");
+            basis.key = ownedCostBasisKey;
+            basis.name = "owned (purchase price " + field(t, row, "usd_per_gpu") + " USD/GPU)";
+            const OwnershipSettings defaults;
+            OwnershipInputs inputs;
+            inputs.capexUsd = number("usd_per_gpu").value_or(0);
+            inputs.lifeYears = defaults.lifeYears;
+            inputs.costOfCapital = defaults.costOfCapital;
+            inputs.opexUsdPerYear = defaults.opexUsdPerGpuYear;
+            inputs.availability = defaults.availability;
+            inputs.allInKw = number("all_in_kw_per_gpu").value_or(0);
+            inputs.pue = defaults.pue;
+            inputs.usdPerKwh = defaults.usdPerKwh;
+            basis.ownership = inputs;
+            basis.allInKwPerGpu = number("all_in_kw_per_gpu");
+            basis.provenance = {field(t, row, "source") + "; " + field(t, row, "derived_from"),
+                                field(t, row, "as_of"), flag(t, row, "uncertain")};
+            return number.ok && writer.insertCostBasis(basis, reason);
+        },
+        error);
+}
+
 bool writeFacility(CatalogWriter& writer, QString* error) {
     return eachRow(
         QStringLiteral("facility.csv"),
@@ -425,7 +455,8 @@ bool writeDefaultCatalog(sqlite3* database, QString* error) {
     CatalogWriter writer(database);
     const bool written =
         writeAccelerators(writer, error) && writeCostBases(writer, error) &&
-        writeFacility(writer, error) && writeModels(writer, error) && writeOffers(writer, error) &&
+        writePurchasePrices(writer, error) && writeFacility(writer, error) &&
+        writeModels(writer, error) && writeOffers(writer, error) &&
         writeQualityScores(writer, error) &&
         writeCanonicalPoints(writer, QStringLiteral("operating_points.csv"), error) &&
         writeCanonicalPoints(writer, QStringLiteral("more_curves.csv"), error) &&

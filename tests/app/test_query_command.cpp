@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <cmath>
 
 using namespace tokenomics::testing;
 
@@ -84,6 +85,7 @@ private slots:
     void requestRateRunAnswersWithGoodTokenCost();
     void planAgreesWithQueryOnTheDefaultCatalog();
     void planRefusesBadDemand();
+    void ownedBasisPricesFromThePurchaseFigures();
 
 private:
     RunResult query(const QStringList& arguments) const {
@@ -261,7 +263,8 @@ void TestQueryCommand::listCostBases() {
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const QJsonArray bases = parseJson(run).value(QStringLiteral("cost_bases")).toArray();
     QCOMPARE(bases.size(),
-             csvRecordCount(QStringLiteral(TOKENOMICS_SEED_SOURCE_DIR "/cost_bases.csv")));
+             csvRecordCount(QStringLiteral(TOKENOMICS_SEED_SOURCE_DIR "/cost_bases.csv")) +
+                 csvRecordCount(QStringLiteral(TOKENOMICS_SEED_SOURCE_DIR "/purchase_prices.csv")));
     QSet<QString> keys;
     for (const QJsonValue& value : bases)
         keys.insert(value.toObject().value(QStringLiteral("key")).toString());
@@ -511,6 +514,72 @@ void TestQueryCommand::planRefusesBadDemand() {
         QVERIFY2(run.err.contains(QStringLiteral("tokenomics plan: ")) &&
                      run.err.contains(QStringLiteral("--")),
                  qPrintable(run.err));
+    }
+}
+
+// --cost-basis owned: B200's $/GPU-hour from its purchase price in the seed and the panel's
+// figures through §2's TCO, computed here from the seed file and the options given.
+void TestQueryCommand::ownedBasisPricesFromThePurchaseFigures() {
+    QFile seed(QStringLiteral(TOKENOMICS_SEED_SOURCE_DIR "/purchase_prices.csv"));
+    QVERIFY(seed.open(QIODevice::ReadOnly | QIODevice::Text));
+    double purchase = 0;
+    double kw = 0;
+    for (const QString& line : QString::fromUtf8(seed.readAll()).split(u'\n')) {
+        const QStringList fields = line.split(u',');
+        if (fields.size() > 3 && fields[0] == QStringLiteral("B200")) {
+            purchase = fields[1].toDouble();
+            kw = fields[3].toDouble();
+        }
+    }
+    QVERIFY(purchase > 0 && kw > 0);
+    const RunResult run =
+        query({QStringLiteral("--hardware"), QStringLiteral("b200"), QStringLiteral("--cost-basis"),
+               QStringLiteral("owned"), QStringLiteral("--years"), QStringLiteral("5"),
+               QStringLiteral("--cost-of-capital"), QStringLiteral("0.08"), QStringLiteral("--pue"),
+               QStringLiteral("1.2"), QStringLiteral("--usd-per-kwh"), QStringLiteral("0.12"),
+               QStringLiteral("--availability"), QStringLiteral("0.95"),
+               QStringLiteral("--opex-usd-per-year"), QStringLiteral("500"),
+               QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const double growth = std::pow(1.08, 5);
+    const double crf = 0.08 * growth / (growth - 1);
+    const double expected = (purchase * crf + 500) / (8760 * 0.95) + kw * 1.2 * 0.12;
+    const QJsonObject root = parseJson(run);
+    QCOMPARE(root.value(QStringLiteral("cost")).toObject().value(QStringLiteral("pue")).toDouble(),
+             1.2);
+    const QJsonArray series = root.value(QStringLiteral("series")).toArray();
+    QVERIFY(!series.isEmpty());
+    for (const QJsonValue& value : series) {
+        const QJsonObject one = value.toObject();
+        QCOMPARE(one.value(QStringLiteral("hardware")).toString(), QStringLiteral("B200"));
+        QVERIFY(qAbs(one.value(QStringLiteral("usd_per_gpu_hour")).toDouble() - expected) <
+                1e-9 * expected);
+    }
+    // A price set for the hardware replaces the catalog's.
+    const RunResult own =
+        query({QStringLiteral("--hardware"), QStringLiteral("B200"), QStringLiteral("--cost-basis"),
+               QStringLiteral("owned"), QStringLiteral("--purchase-usd-per-gpu"),
+               QStringLiteral("b200=20000"), QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(own.exitCode == 0, qPrintable(own.err));
+    const double defaultCrf = 0.1 * std::pow(1.1, 4) / (std::pow(1.1, 4) - 1);
+    const QJsonObject first =
+        parseJson(own).value(QStringLiteral("series")).toArray().first().toObject();
+    QVERIFY(qAbs(first.value(QStringLiteral("usd_per_gpu_hour")).toDouble() -
+                 (20000 * defaultCrf / 8760 + kw * 1.58 * 0.0806)) < 1e-9);
+    // Ownership figures need the owned basis, and each is range-checked by name.
+    const QList<QStringList> refused = {
+        {QStringLiteral("--pue"), QStringLiteral("1.2")},
+        {QStringLiteral("--cost-basis"), QStringLiteral("owned"), QStringLiteral("--availability"),
+         QStringLiteral("1.5")},
+        {QStringLiteral("--cost-basis"), QStringLiteral("owned"), QStringLiteral("--pue"),
+         QStringLiteral("0.9")},
+        {QStringLiteral("--cost-basis"), QStringLiteral("owned"),
+         QStringLiteral("--purchase-usd-per-gpu"), QStringLiteral("=5")},
+    };
+    for (const QStringList& options : refused) {
+        const RunResult bad = query(options);
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(QStringLiteral("--")), qPrintable(bad.err));
     }
 }
 

@@ -1,5 +1,6 @@
 // Capacity and bill (PRODUCT.md §4 plan) against numbers worked by hand in the comments.
 #include "CapacityPlan.h"
+#include "CostModel.h"
 
 #include <QtTest>
 #include <algorithm>
@@ -158,6 +159,75 @@ private slots:
         QVERIFY(near(use.low.costPerMTotal, 0.8e6 / (2000 * 3600) / 0.8));
         QVERIFY(near(use.low.usdPerMonth, 9344.0));
         QCOMPARE(use.high.factor, 1.0);
+    }
+    // Under the ownership basis the price row becomes one row per TCO input. A: 1 GPU bought
+    // at $10,000 with no power (CRF over 1 year at r = 0 is 1: 10000 / 8760 = $1.141553/h);
+    // B: 8 GPUs at $5,000 and 1 kW at $0.40/kWh ($0.570776 + $0.40 = $0.970776/h). R = 4,
+    // C_A = 1, C_B = 8: A needs 4 GPUs = 4 × 1.141553 × 730 = $3,333.33; B 8 × 0.970776 ×
+    // 730 = $5,669.33. Electricity +20 % moves B only: A still wins. Purchase −20 % moves
+    // both.
+    void ownershipTornadoMovesThePriceThroughTheTco() {
+        OwnershipInputs a;
+        a.capexUsd = 10000;
+        a.lifeYears = 1;
+        a.costOfCapital = 0;
+        OwnershipInputs b = a;
+        b.capexUsd = 5000;
+        b.allInKw = 1;
+        b.usdPerKwh = 0.40;
+        const double priceA = *usdPerGpuHourFromOwnership(a);
+        const double priceB = *usdPerGpuHourFromOwnership(b);
+        QVERIFY(near(priceA, 10000.0 / 8760));
+        Ranking ranking;
+        ranking.series.push_back(feasible(0, 2000, priceA));
+        ranking.series.back().costPerMTotal = priceA * 1e6 / (2000 * 3600);
+        ranking.series.push_back(feasible(1, 2000, priceB));
+        ranking.series.back().costPerMTotal = priceB * 1e6 / (2000 * 3600);
+        const auto rows = sensitivity(ranking, {1, 8}, {}, demand(4), 1.0, 0.2, {a, b});
+        const auto row = [&rows](const std::string& input) {
+            return *std::find_if(rows.begin(), rows.end(), [&input](const SensitivityRow& one) {
+                return one.input == input;
+            });
+        };
+        QCOMPARE(rows.size(), std::size_t(12)); // 7 ownership inputs replace the price row
+        QVERIFY(std::none_of(rows.begin(), rows.end(), [](const SensitivityRow& one) {
+            return one.input == "usd_per_gpu_hour";
+        }));
+        const SensitivityRow power = row("usd_per_kwh");
+        QCOMPARE(power.high.winner.value(), std::size_t(0));
+        QVERIFY(near(power.high.usdPerMonth, 4 * priceA * 730));
+        QVERIFY(near(power.high.factor, 1.2));
+        const SensitivityRow purchase = row("purchase_usd_per_gpu");
+        QCOMPARE(purchase.low.winner.value(), std::size_t(0));
+        QVERIFY(near(purchase.low.usdPerMonth, 4 * 0.8 * priceA * 730));
+        QVERIFY(near(purchase.low.costPerMTotal, 0.8 * priceA * 1e6 / (2000 * 3600)));
+        // Availability is at most 1: from 1 it only moves down (÷ 0.8 on the capital part).
+        const SensitivityRow available = row("availability");
+        QCOMPARE(available.high.factor, 1.0);
+        QVERIFY(near(available.low.usdPerMonth, 4 * priceA / 0.8 * 730));
+        // R = 7: A 7 × 1.141553 × 730 = $5,833.33 against B's $5,669.33: B wins, narrowly.
+        // Electricity +20 % makes B 8 × (0.570776 + 0.48) × 730 = $6,136.53: A wins there.
+        // PUE starts at 1, its floor: it only moves up, and then as the electricity does.
+        const auto atSeven = sensitivity(ranking, {1, 8}, {}, demand(7), 1.0, 0.2, {a, b});
+        const auto rowAt = [&atSeven](const std::string& input) {
+            return *std::find_if(
+                atSeven.begin(), atSeven.end(),
+                [&input](const SensitivityRow& one) { return one.input == input; });
+        };
+        const SensitivityRow kwh = rowAt("usd_per_kwh");
+        QCOMPARE(kwh.low.winner.value(), std::size_t(1));
+        QVERIFY(near(kwh.low.usdPerMonth, 8 * (5000.0 / 8760 + 0.32) * 730));
+        QCOMPARE(kwh.high.winner.value(), std::size_t(0));
+        QVERIFY(near(kwh.high.usdPerMonth, 7 * priceA * 730));
+        QVERIFY(kwh.winnerChanges);
+        const SensitivityRow pue = rowAt("pue");
+        QCOMPARE(pue.low.factor, 1.0);
+        QCOMPARE(pue.low.winner.value(), std::size_t(1));
+        QCOMPARE(pue.high.winner.value(), std::size_t(0));
+        // Opex is 0 everywhere: nothing moves, the winner stays.
+        const SensitivityRow opex = rowAt("opex_usd_per_gpu_year");
+        QCOMPARE(opex.high.factor, 1.0);
+        QVERIFY(!opex.winnerChanges);
     }
 };
 

@@ -191,6 +191,57 @@ private slots:
         QVERIFY(near(engine.evaluate(b, Sla{}, {}).costPerMTotal, 3 * perDollar));
         QVERIFY(near(engine.usdPerGpuHour(b, {}), 3.0));
     }
+    // The ownership panel prices every hardware through §2's TCO. A has an "owned" basis
+    // with a $40,000 purchase price and 2 kW; B only a hyperscaler basis with 1 kW; C no
+    // power. Life 4 years at 10 %: CRF = 0.1 × 1.1^4 / (1.1^4 − 1) = 0.315471; A costs
+    // 40000 × 0.315471 / 8760 + 2 × 1.5 × 0.10 = 1.440507 + 0.3 = $1.740507/GPU-h.
+    void ownedBasisAppliesThePanelToEveryHardware() {
+        RankingEngine engine;
+        const auto a = engine.addSeries(key("A"));
+        engine.addPoint(a, point(10, 1000));
+        const auto b = engine.addSeries(key("B"));
+        engine.addPoint(b, point(10, 1000));
+        const auto c = engine.addSeries(key("C"));
+        engine.addPoint(c, point(10, 1000));
+        CostBasis owned;
+        owned.hardware = "A";
+        owned.key = ownedCostBasisKey;
+        OwnershipInputs catalog; // the catalog's own life and PUE are replaced by the panel's
+        catalog.capexUsd = 40000;
+        catalog.lifeYears = 7;
+        catalog.pue = 3;
+        catalog.allInKw = 2;
+        owned.ownership = catalog;
+        engine.setCostBases({owned, basis("B", "hyperscaler", 9.0, 1.0), basis("C", "x", 1.0)});
+        CostSettings cost;
+        cost.costBasisKey = ownedCostBasisKey;
+        cost.ownership.lifeYears = 4;
+        cost.ownership.costOfCapital = 0.10;
+        cost.ownership.pue = 1.5;
+        cost.ownership.usdPerKwh = 0.10;
+        const double crf = 0.1 * std::pow(1.1, 4) / (std::pow(1.1, 4) - 1);
+        QVERIFY(near(engine.usdPerGpuHour(a, cost), 40000 * crf / 8760 + 2 * 1.5 * 0.10));
+        QVERIFY(!engine.usdPerGpuHour(b, cost)); // no purchase price known for B
+        QCOMPARE(engine.ownershipInputs(a, cost)->capexUsd, 40000.0);
+        // A price for every hardware reaches B (with its hyperscaler basis's kW); one for A
+        // alone wins over it. C has no all-in power: its cost stays unknown, never 0 for power.
+        cost.ownership.purchaseUsdPerGpu = 20000;
+        cost.ownership.purchaseUsdPerGpuByHardware["A"] = 30000;
+        QVERIFY(near(engine.usdPerGpuHour(a, cost), 30000 * crf / 8760 + 2 * 1.5 * 0.10));
+        QVERIFY(near(engine.usdPerGpuHour(b, cost), 20000 * crf / 8760 + 1 * 1.5 * 0.10));
+        QVERIFY(!engine.usdPerGpuHour(c, cost));
+        // Opex and availability: (30000 × CRF + 1000) / (8760 × 0.9) + 0.3.
+        cost.ownership.opexUsdPerGpuYear = 1000;
+        cost.ownership.availability = 0.9;
+        QVERIFY(near(engine.usdPerGpuHour(a, cost),
+                     (30000 * crf + 1000) / (8760 * 0.9) + 2 * 1.5 * 0.10));
+        QVERIFY(near(engine.evaluate(a, Sla{}, cost).costPerMTotal,
+                     *engine.usdPerGpuHour(a, cost) * 1e6 / (1000.0 * 3600)));
+        // Other bases ignore the panel; an override wins over it.
+        QVERIFY(!engine.ownershipInputs(a, CostSettings{}));
+        cost.usdPerGpuHourOverride = 1.0;
+        QVERIFY(near(engine.usdPerGpuHour(a, cost), 1.0));
+    }
     void workedCostExample() {
         // $1.30/GPU-h at 2,568 tok/s/GPU: 1.30e6 / (2568 × 3600) = $0.140619 per 1M.
         // Output at 1,284 tok/s/GPU costs twice that; 1.2 kW all-in gives

@@ -51,7 +51,8 @@ void TestDefaultCatalog::holdsEverySeedRow() {
         return int(sqliteNumber(path_, sql).value_or(-1));
     };
     QCOMPARE(count("SELECT count(*) FROM accelerators"), csvRecordCount(seed("accelerators.csv")));
-    QCOMPARE(count("SELECT count(*) FROM cost_bases"), csvRecordCount(seed("cost_bases.csv")));
+    QCOMPARE(count("SELECT count(*) FROM cost_bases"),
+             csvRecordCount(seed("cost_bases.csv")) + csvRecordCount(seed("purchase_prices.csv")));
     QCOMPARE(count("SELECT count(*) FROM facility_figures"), csvRecordCount(seed("facility.csv")));
     QCOMPARE(count("SELECT count(*) FROM models"), csvRecordCount(seed("models.csv")));
     QCOMPARE(count("SELECT count(*) FROM provider_offers"),
