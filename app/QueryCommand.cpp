@@ -392,22 +392,19 @@ struct RankedCatalog {
 // "B200"); false naming one no kept series runs on.
 bool resolveOwnedHardware(const data::CatalogStore& store, const RankingEngine& engine,
                           OwnershipSettings* ownership, QString* error) {
+    std::vector<std::string> used;
+    for (std::size_t i = 0; i < engine.seriesCount(); ++i)
+        used.push_back(engine.seriesKey(i).hardware);
     std::map<std::string, double> resolved;
     for (const auto& [given, usd] : ownership->purchaseUsdPerGpuByHardware) {
-        const std::string hardware = store.canonicalHardware(given);
-        std::optional<std::string> match;
-        for (std::size_t i = 0; i < engine.seriesCount() && !match; ++i) {
-            const std::string& name = engine.seriesKey(i).hardware;
-            if (qs(name).compare(qs(hardware), Qt::CaseInsensitive) == 0)
-                match = name;
-        }
-        if (!match) {
+        const std::string name = resolveName(given, store.canonicalHardware(given), used);
+        if (std::find(used.begin(), used.end(), name) == used.end()) {
             *error = QStringLiteral("--purchase-usd-per-gpu: no series the filters keep runs on "
                                     "'%1'")
                          .arg(qs(given));
             return false;
         }
-        resolved[*match] = usd;
+        resolved[name] = usd;
     }
     ownership->purchaseUsdPerGpuByHardware = std::move(resolved);
     return true;

@@ -2,6 +2,7 @@
 
 #include "CatalogNames.h"
 #include "CatalogWriter.h"
+#include "CostModel.h"
 #include "SeedTable.h"
 #include "SqlStatement.h"
 #include "importers/ResultImporter.h"
@@ -167,17 +168,13 @@ bool writePurchasePrices(CatalogWriter& writer, QString* error) {
             basis.hardware = field(t, row, "accelerator");
             basis.key = ownedCostBasisKey;
             basis.name = "owned (purchase price " + field(t, row, "usd_per_gpu") + " USD/GPU)";
-            const OwnershipSettings defaults;
-            OwnershipInputs inputs;
-            inputs.capexUsd = number("usd_per_gpu").value_or(0);
-            inputs.lifeYears = defaults.lifeYears;
-            inputs.costOfCapital = defaults.costOfCapital;
-            inputs.opexUsdPerYear = defaults.opexUsdPerGpuYear;
-            inputs.availability = defaults.availability;
-            inputs.allInKw = number("all_in_kw_per_gpu").value_or(0);
-            inputs.pue = defaults.pue;
-            inputs.usdPerKwh = defaults.usdPerKwh;
-            basis.ownership = inputs;
+            // The panel's defaults, the figures `owned` prices with until they are changed.
+            basis.ownership = ownershipFor(OwnershipSettings{}, basis.hardware,
+                                           number("usd_per_gpu"), number("all_in_kw_per_gpu"));
+            if (number.ok && !basis.ownership) {
+                *reason = QStringLiteral("needs a purchase price and an all-in kW per GPU");
+                return false;
+            }
             basis.allInKwPerGpu = number("all_in_kw_per_gpu");
             basis.provenance = {field(t, row, "source") + "; " + field(t, row, "derived_from"),
                                 field(t, row, "as_of"), flag(t, row, "uncertain")};
